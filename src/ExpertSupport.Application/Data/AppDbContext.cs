@@ -1,0 +1,49 @@
+using ExpertSupport.Application.Notifications;
+using ExpertSupport.Domain.Auditing;
+using ExpertSupport.Domain.Common;
+using ExpertSupport.Domain.Companies;
+using ExpertSupport.Domain.Experts;
+using ExpertSupport.Domain.Reference;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace ExpertSupport.Application.Data;
+
+/// <summary>The one store of the application. EF Core is our repository; mappings live in Data/Configurations.</summary>
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
+    : IdentityDbContext<AppUser, AppRole, Guid>(options), IDataProtectionKeyContext
+{
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Skill> Skills => Set<Skill>();
+    public DbSet<Company> Companies => Set<Company>();
+    public DbSet<Expert> Experts => Set<Expert>();
+    public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.HasPostgresExtension("btree_gist");
+        builder.HasPostgresExtension("pg_trgm");
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums are stored by name: the database stays readable for the office and for audits.
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        // Audit rows travel with the state change they describe: same SaveChanges, same transaction.
+        foreach (var entry in ChangeTracker.Entries<AuditedEntity>().ToList())
+        {
+            if (entry.Entity.PendingAudit.Count == 0) continue;
+            AuditEntries.AddRange(entry.Entity.PendingAudit);
+            entry.Entity.ClearPendingAudit();
+        }
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+}

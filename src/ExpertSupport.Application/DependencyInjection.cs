@@ -1,0 +1,36 @@
+using ExpertSupport.Application.Data;
+using ExpertSupport.Application.Notifications;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace ExpertSupport.Application;
+
+public static class DependencyInjection
+{
+    public const string MigrationsAssembly = "ExpertSupport.Migrations";
+
+    /// <summary>The DbContext on one shared Npgsql data source, the validators and the application services.</summary>
+    public static IServiceCollection AddApplication(this IServiceCollection services, string connectionString)
+    {
+        services.AddSingleton(_ => CreateDataSource(connectionString));
+        services.AddDbContext<AppDbContext>((sp, options) => Configure(options, sp.GetRequiredService<NpgsqlDataSource>()));
+        services.AddValidatorsFromAssemblyContaining<AppDbContext>(ServiceLifetime.Singleton, includeInternalTypes: true);
+        services.AddScoped<Outbox>();
+        services.AddSingleton(TimeProvider.System);
+        return services;
+    }
+
+    public static NpgsqlDataSource CreateDataSource(string connectionString)
+    {
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        builder.EnableDynamicJson();
+        return builder.Build();
+    }
+
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, NpgsqlDataSource dataSource) =>
+        options
+            .UseNpgsql(dataSource, npgsql => npgsql.MigrationsAssembly(MigrationsAssembly).MigrationsHistoryTable("__ef_migrations_history"))
+            .UseSnakeCaseNamingConvention();
+}

@@ -1,0 +1,105 @@
+using Bogus;
+using ExpertSupport.Application.Data;
+using ExpertSupport.Domain.Common;
+using ExpertSupport.Domain.Companies;
+using ExpertSupport.Domain.Experts;
+using ExpertSupport.Domain.Reference;
+using Microsoft.AspNetCore.Identity;
+
+namespace ExpertSupport.Infrastructure.Seeding;
+
+/// <summary>A demo login printed at start-up and listed in the README.</summary>
+public sealed record DemoLogin(string Role, string Email, string Note);
+
+/// <summary>
+/// Demo data for Development (or with --seed-demo): deterministic (fixed Bogus seed, ja locale), so every
+/// machine gets the same companies and experts. Runs once; a database that already has the demo Admin is left alone.
+/// </summary>
+public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, TimeProvider clock)
+{
+    public const string Password = "Demo-pass-1";
+    public const string AdminEmail = "admin@example.jp";
+    private const int Seed = 20261128;
+    private static readonly Prefectures.Prefecture[] AllPrefectures = [.. Prefectures.All];
+
+    public static readonly IReadOnlyList<DemoLogin> Logins =
+    [
+        new(Roles.Admin, AdminEmail, "管理者（事務局アカウントの作成）"),
+        new(Roles.Office, "office1@example.jp", "事務局 審査担当"),
+        new(Roles.Office, "office2@example.jp", "事務局 承認・出力担当"),
+        new(Roles.Company, "company01@example.jp", "中小企業（20社: company01〜company20）"),
+        new(Roles.Expert, "expert01@example.jp", "承認済みIT専門家（15名: expert01〜expert15）"),
+        new(Roles.Expert, "expert16@example.jp", "審査待ちIT専門家（expert16〜expert18）"),
+    ];
+
+    public async Task<bool> SeedAsync(CancellationToken ct = default)
+    {
+        if (await users.FindByEmailAsync(AdminEmail) is not null) return false;
+
+        var faker = new Faker("ja") { Random = new Randomizer(Seed) };
+        var now = clock.GetUtcNow();
+
+        await CreateUserAsync(AdminEmail, "管理者 一郎", Roles.Admin);
+        var office1 = await CreateUserAsync("office1@example.jp", "事務局 審査 花子", Roles.Office);
+        await CreateUserAsync("office2@example.jp", "事務局 承認 次郎", Roles.Office);
+
+        for (var i = 1; i <= 20; i++)
+        {
+            var (surname, surnameKana) = faker.PickRandom(DemoNames.Surnames);
+            var (trade, tradeKana) = faker.PickRandom(DemoNames.Trades);
+            var (given, givenKana) = faker.PickRandom(DemoNames.GivenNames);
+            var soleProprietor = i % 5 == 0;
+            var user = await CreateUserAsync($"company{i:00}@example.jp", $"{surname} {given}", Roles.Company);
+            var prefecture = faker.PickRandom(AllPrefectures).Code;
+            var industry = faker.PickRandom<IndustryCategory>();
+            var company = Company.Register(
+                user.Id,
+                soleProprietor ? LegalForm.SoleProprietor : LegalForm.Corporation,
+                soleProprietor ? $"{surname}{trade}" : $"株式会社{surname}{trade}",
+                soleProprietor ? $"{surnameKana}{tradeKana}" : $"カブシキガイシャ{surnameKana}{tradeKana}",
+                soleProprietor ? null : CorporateNumber.WithCheckDigit(faker.Random.ReplaceNumbers("############")),
+                prefecture,
+                $"{Prefectures.NameOf(prefecture)}{faker.Address.City()}{faker.Random.Number(1, 5)}-{faker.Random.Number(1, 30)}-{faker.Random.Number(1, 20)}",
+                industry,
+                soleProprietor ? 0 : faker.Random.Long(3, 100) * 1_000_000,
+                faker.Random.Int(1, 80),
+                now);
+            db.Companies.Add(company);
+        }
+
+        var skills = Skill.Defaults.Select(s => s.Code).ToArray();
+        for (var i = 1; i <= 18; i++)
+        {
+            var (surname, surnameKana) = faker.PickRandom(DemoNames.Surnames);
+            var (given, givenKana) = faker.PickRandom(DemoNames.GivenNames);
+            var user = await CreateUserAsync($"expert{i:00}@example.jp", $"{surname} {given}", Roles.Expert);
+            var home = faker.PickRandom(AllPrefectures).Code;
+            short[] served = [.. new[] { home }.Concat(faker.PickRandom(AllPrefectures, 2).Select(p => p.Code)).Distinct().Order()];
+            var expertSkills = faker.PickRandom(skills, faker.Random.Int(2, 4)).ToArray();
+            var expert = Expert.Register(
+                user.Id, ExpertKind.Individual, $"{surname} {given}", $"{surnameKana} {givenKana}",
+                $"{string.Join("・", expertSkills.Select(c => Skill.Defaults.First(s => s.Code == c).NameJa))}を中心に、" +
+                $"中小企業のデジタル化を{faker.Random.Int(3, 25)}年支援しています。現場に寄り添い、使い続けられる仕組みづくりを大切にしています。",
+                faker.Random.Int(6, 24) * 500L,
+                faker.Random.Bool(0.8f),
+                served,
+                now);
+            foreach (var code in expertSkills)
+                expert.SetSkill(code, faker.PickRandom<SkillLevel>());
+            if (i <= 15) expert.Approve(office1.Id, now);
+            db.Experts.Add(expert);
+        }
+
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    private async Task<AppUser> CreateUserAsync(string email, string name, string role)
+    {
+        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, CreatedAt = clock.GetUtcNow() };
+        var created = await users.CreateAsync(user, Password);
+        if (!created.Succeeded) throw new InvalidOperationException(string.Join(" ", created.Errors.Select(e => e.Description)));
+        await users.AddToRoleAsync(user, role);
+        return user;
+    }
+}

@@ -1,0 +1,17 @@
+using ExpertSupport.Web.Auth;
+
+namespace ExpertSupport.Web.Api;
+
+/// <summary>The JSON API under /api. Every group states who may call it; the fallback policy requires a login.</summary>
+internal static class ApiRoutes
+{
+    public static WebApplication MapApi(this WebApplication app)
+    {
+        var api = app.MapGroup("/api");
+        api.MapAccountEndpoints();
+        api.MapAdminEndpoints();
+        return app;
+    }
+
+    public static RouteGroupBuilder ForRole(this RouteGroupBuilder group, string policy) => group.RequireAuthorization(policy);
+}

@@ -1,0 +1,47 @@
+using System.ComponentModel.DataAnnotations;
+using ExpertSupport.Application.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
+
+namespace ExpertSupport.Web.Pages.Account;
+
+[EnableRateLimiting(Startup.RateLimits.Login)]
+public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, IStringLocalizer<SharedResource> l) : PageModel
+{
+    [BindProperty] public LoginInput Input { get; set; } = new();
+    [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+
+    public sealed class LoginInput
+    {
+        [Display(Name = "メールアドレス")] public string Email { get; set; } = "";
+        [Display(Name = "パスワード")] public string Password { get; set; } = "";
+        public bool RememberMe { get; set; }
+    }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (string.IsNullOrWhiteSpace(Input.Email)) ModelState.AddModelError("Input.Email", l["メールアドレスを入力してください。"]);
+        if (string.IsNullOrEmpty(Input.Password)) ModelState.AddModelError("Input.Password", l["パスワードを入力してください。"]);
+        if (!ModelState.IsValid) return Page();
+
+        var result = await signIn.PasswordSignInAsync(Input.Email.Trim(), Input.Password, Input.RememberMe, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            if (!string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl)) return LocalRedirect(ReturnUrl);
+            var user = await users.FindByEmailAsync(Input.Email.Trim());
+            var roles = user is null ? [] : await users.GetRolesAsync(user);
+            return LocalRedirect(PageExtensions.HomePath(roles.Contains));
+        }
+        ModelState.AddModelError("", result.IsLockedOut
+            ? l["ログインに続けて失敗したため、アカウントを一時的にロックしました。15分ほどしてからお試しいただくか、パスワードを再設定してください。"]
+            : l["メールアドレスまたはパスワードが正しくありません。"]);
+        return Page();
+    }
+}

@@ -1,0 +1,201 @@
+using System.Threading.RateLimiting;
+using ExpertSupport.Application;
+using ExpertSupport.Application.Accounts;
+using ExpertSupport.Application.Common;
+using ExpertSupport.Application.Common.Behaviors;
+using ExpertSupport.Application.Data;
+using ExpertSupport.Application.Notifications;
+using ExpertSupport.Infrastructure.Email;
+using ExpertSupport.Infrastructure.Jobs;
+using ExpertSupport.Infrastructure.Postgres;
+using ExpertSupport.Infrastructure.Seeding;
+using ExpertSupport.Web.Api;
+using ExpertSupport.Web.Auth;
+using ExpertSupport.Web.Localization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+
+namespace ExpertSupport.Web.Startup;
+
+internal static class ServiceRegistration
+{
+    private const string CookieOrBearer = "CookieOrBearer";
+
+    public static WebApplicationBuilder AddExpertSupport(this WebApplicationBuilder builder, string connectionString, PostgresCluster? privateCluster)
+    {
+        var services = builder.Services;
+        var config = builder.Configuration;
+
+        // Registered first so that it stops last, after everything that uses the database.
+        if (privateCluster is not null)
+        {
+            services.AddSingleton(privateCluster);
+            services.AddHostedService<PrivatePostgresService>();
+        }
+
+        services.AddApplication(connectionString);
+        services.AddMediator(options =>
+        {
+            options.ServiceLifetime = ServiceLifetime.Scoped;
+            options.Assemblies = [typeof(AppDbContext).Assembly];
+            // Outermost first: log, validate, turn database conflicts into 409, then one transaction per command.
+            options.PipelineBehaviors =
+            [
+                typeof(LoggingBehavior<,>),
+                typeof(ValidationBehavior<,>),
+                typeof(ConflictBehavior<,>),
+                typeof(TransactionBehavior<,>),
+            ];
+        });
+
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICurrentUser, HttpCurrentUser>();
+        AddIdentity(services);
+        AddEmail(builder);
+        services.AddJobs(connectionString,
+            runServer: config.GetValue("Jobs:RunServer", true),
+            workerCount: config.GetValue("Jobs:WorkerCount", Math.Max(2, Environment.ProcessorCount)));
+
+        services.AddScoped<IdentitySeeder>();
+        services.AddScoped<DemoSeeder>();
+
+        // The web tier is stateless: data protection keys (cookies, tokens) live in the database.
+        services.AddDataProtection().SetApplicationName("ExpertSupport").PersistKeysToDbContext<AppDbContext>();
+
+        // Japanese text is written as is, not as &#x…; entities.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.SetDefaultCulture(Cultures.Japanese);
+            o.AddSupportedCultures(Cultures.Japanese, Cultures.English);
+            o.AddSupportedUICultures(Cultures.Japanese, Cultures.English);
+            // Japanese first: only an explicit choice (the switch in the header) changes the language.
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+        });
+
+        services.AddRazorPages(o =>
+        {
+            o.Conventions.AuthorizeFolder("/Company", Policies.Company);
+            o.Conventions.AuthorizeFolder("/Expert", Policies.Expert);
+            o.Conventions.AuthorizeFolder("/Office", Policies.Office);
+            o.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
+            o.Conventions.AllowAnonymousToFolder("/Account");
+            o.Conventions.AllowAnonymousToFolder("/Public");
+            o.Conventions.AllowAnonymousToPage("/Index");
+            o.Conventions.AllowAnonymousToPage("/Error");
+            o.Conventions.AuthorizePage("/Account/Logout");
+        }).AddViewLocalization();
+
+        services.AddAuthorizationBuilder().AddPolicies();
+
+        services.AddProblemDetails(ProblemDetailsSetup.Customize);
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        services.AddOpenApi(OpenApiSetup.Configure);
+        services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
+
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // Password guessing is also slowed by Identity's lockout; this limits the rate per client address.
+            o.AddPolicy(RateLimits.Login, ctx => RateLimitPartition.GetFixedWindowLimiter(
+                ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = config.GetValue("RateLimits:LoginPerMinute", 20), Window = TimeSpan.FromMinutes(1) }));
+            o.AddPolicy(RateLimits.Public, ctx => RateLimitPartition.GetFixedWindowLimiter(
+                ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = config.GetValue("RateLimits:PublicPerMinute", 120), Window = TimeSpan.FromMinutes(1) }));
+        });
+        return builder;
+    }
+
+    private static void AddIdentity(IServiceCollection services)
+    {
+        services.AddIdentity<AppUser, AppRole>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 10;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequireUppercase = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+            })
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<JapaneseIdentityErrorDescriber>();
+
+        // The same users for pages and API: a bearer token when the request carries one, else the login cookie.
+        services.AddAuthentication()
+            .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(8))
+            .AddPolicyScheme(CookieOrBearer, "Cookie or bearer token", o => o.ForwardDefaultSelector = ctx =>
+                ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? IdentityConstants.BearerScheme
+                    : IdentityConstants.ApplicationScheme);
+        services.Configure<Microsoft.AspNetCore.Authentication.AuthenticationOptions>(o =>
+        {
+            o.DefaultScheme = CookieOrBearer;
+            o.DefaultAuthenticateScheme = CookieOrBearer;
+            o.DefaultChallengeScheme = CookieOrBearer;
+            o.DefaultForbidScheme = CookieOrBearer;
+        });
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/Account/Login";
+            o.LogoutPath = "/Account/Logout";
+            o.AccessDeniedPath = "/Account/AccessDenied";
+            o.Cookie.Name = "es.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            // The API answers 401/403 as problem details instead of redirecting to the login page.
+            o.Events.OnRedirectToLogin = ctx => ApiAware(ctx, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx, StatusCodes.Status403Forbidden);
+        });
+    }
+
+    private static Task ApiAware(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
+    {
+        if (ctx.Request.Path.StartsWithSegments("/api") || ctx.Request.Path.StartsWithSegments("/jobs"))
+        {
+            ctx.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+        ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    private static void AddEmail(WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.Configure<EmailOptions>(builder.Configuration.GetSection("Email"));
+        services.PostConfigure<EmailOptions>(o =>
+        {
+            if (!Path.IsPathRooted(o.PickupDirectory))
+                o.PickupDirectory = Path.Combine(DatabaseBootstrap.RepositoryRoot(builder.Environment.ContentRootPath), o.PickupDirectory);
+        });
+        services.AddSingleton<IEmailTransport, SmtpEmailTransport>();
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddHostedService<OutboxDispatcherService>();
+        // No SMTP server configured: a local sink receives the mail (development and tests).
+        if (string.IsNullOrEmpty(builder.Configuration["Email:Host"]))
+        {
+            services.AddSingleton(sp =>
+            {
+                var sink = new SmtpSink(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<EmailOptions>>().Value.PickupDirectory,
+                    sp.GetRequiredService<ILogger<SmtpSink>>());
+                sink.Start();
+                return sink;
+            });
+        }
+    }
+}
+
+internal static class RateLimits
+{
+    public const string Login = "login";
+    public const string Public = "public";
+}

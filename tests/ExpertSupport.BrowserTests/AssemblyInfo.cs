@@ -1,0 +1,5 @@
+using ExpertSupport.BrowserTests;
+using ExpertSupport.Testing;
+
+[assembly: AssemblyFixture(typeof(PostgresAssemblyFixture))]
+[assembly: AssemblyFixture(typeof(BrowserFixture))]

@@ -1,0 +1,60 @@
+using ExpertSupport.Testing;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace ExpertSupport.BrowserTests;
+
+/// <summary>The app on a real Kestrel port, so a real browser can reach it.</summary>
+public sealed class BrowserAppFixture : AppFixture
+{
+    public string BaseUrl { get; private set; } = "";
+
+    protected override TestApp CreateApp(string connectionString)
+    {
+        var app = new TestApp(connectionString);
+        app.UseKestrel(0);
+        return app;
+    }
+
+    public override async ValueTask InitializeAsync()
+    {
+        await base.InitializeAsync();
+        App.StartServer();
+        var addresses = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        BaseUrl = addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal);
+    }
+}
+
+public static class PageSteps
+{
+    /// <summary>A new browser context that records every request leaving the app's own origin.</summary>
+    public static async Task<(IBrowserContext Context, IPage Page, List<string> External)> OpenAsync(this IBrowser browser, string baseUrl)
+    {
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl, Locale = "ja-JP", TimezoneId = "Asia/Tokyo" });
+        var external = new List<string>();
+        await context.RouteAsync("**/*", async route =>
+        {
+            if (route.Request.Url.StartsWith(baseUrl, StringComparison.Ordinal) || route.Request.Url.StartsWith("data:", StringComparison.Ordinal))
+            {
+                await route.ContinueAsync();
+            }
+            else
+            {
+                lock (external) external.Add(route.Request.Url);
+                await route.AbortAsync();
+            }
+        });
+        var page = await context.NewPageAsync();
+        return (context, page, external);
+    }
+
+    public static async Task LogInAsync(this IPage page, string email, string password)
+    {
+        await page.GotoAsync("/Account/Login");
+        await page.GetByLabel("メールアドレス").FillAsync(email);
+        await page.GetByLabel("パスワード", new() { Exact = true }).FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "ログイン" }).ClickAsync();
+    }
+}

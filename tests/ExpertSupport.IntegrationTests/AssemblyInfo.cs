@@ -1,0 +1,3 @@
+using ExpertSupport.Testing;
+
+[assembly: AssemblyFixture(typeof(PostgresAssemblyFixture))]
