@@ -122,7 +122,7 @@ public static class XlsxWriter
                     sb.Append("</t></is></c>");
                     break;
                 case XlsxCellKind.Integer or XlsxCellKind.Yen when column.NumberOf!(row) is { } number:
-                    if (Math.Abs(number) > MaxExactNumber)
+                    if (number is > MaxExactNumber or < -MaxExactNumber)
                         throw new InvalidOperationException($"Row {rowNumber}, column {column.Header}: {number} is beyond what a spreadsheet number holds exactly.");
                     var style = column.Kind == XlsxCellKind.Yen ? XlsxParts.YenStyle : XlsxParts.IntegerStyle;
                     sb.Append(CultureInfo.InvariantCulture, $"""<c r="{names[i]}{rowNumber}" s="{style}"><v>{number}</v></c>""");
