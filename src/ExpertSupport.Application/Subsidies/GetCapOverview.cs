@@ -44,11 +44,11 @@ public sealed class GetCapOverviewHandler(AppDbContext db, ICurrentUser user, Ti
             ? from c in db.Companies
               join b in db.CompanyCapBalances.Where(b => b.RoundId == round.Id) on c.Id equals b.CompanyId into bs
               from b in bs.DefaultIfEmpty()
-              select new CapRowData(c.Id, c.Name, b == null ? 0 : b.Settled, b == null ? 0 : b.Reserved)
+              select new CapRowData { Id = c.Id, Name = c.Name, Settled = b == null ? 0 : b.Settled, Reserved = b == null ? 0 : b.Reserved }
             : from e in db.Experts
               join b in db.ExpertCapBalances.Where(b => b.RoundId == round.Id) on e.Id equals b.ExpertId into bs
               from b in bs.DefaultIfEmpty()
-              select new CapRowData(e.Id, e.DisplayName, b == null ? 0 : b.Settled, b == null ? 0 : b.Reserved);
+              select new CapRowData { Id = e.Id, Name = e.DisplayName, Settled = b == null ? 0 : b.Settled, Reserved = b == null ? 0 : b.Reserved };
 
         // "Left" sorts the opposite way of "used + reserved"; the id keeps pages stable among equal values.
         var ordered = (query.Sort, query.Descending) switch
@@ -69,5 +69,12 @@ public sealed class GetCapOverviewHandler(AppDbContext db, ICurrentUser user, Ti
             total, page, PageSize);
     }
 
-    private sealed record CapRowData(Guid Id, string Name, long Settled, long Reserved);
+    /// <summary>A member-initialised shape, so EF can sort on its properties in SQL.</summary>
+    private sealed class CapRowData
+    {
+        public Guid Id { get; init; }
+        public string Name { get; init; } = "";
+        public long Settled { get; init; }
+        public long Reserved { get; init; }
+    }
 }
