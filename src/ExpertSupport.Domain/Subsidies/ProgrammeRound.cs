@@ -97,7 +97,6 @@ public sealed class ProgrammeRound : AuditedEntity
         var changes = new List<string>();
         foreach (var property in typeof(ProgrammeRoundSettings).GetProperties())
         {
-            if (property.Name == nameof(ProgrammeRoundSettings.Rules)) continue;
             var (old, now) = (Format(property.GetValue(before)), Format(property.GetValue(after)));
             if (old != now) changes.Add($"{property.Name}: {old} → {now}");
         }

@@ -96,5 +96,5 @@ public sealed record ProgrammeRoundSettings(
         return errors;
     }
 
-    public SubsidyRules Rules => new(HourlySubsidyCeiling, CompanyMinimumPerHour, CompanyCap, ExpertCap, TimeUnitMinutes);
+    public SubsidyRules ToRules() => new(HourlySubsidyCeiling, CompanyMinimumPerHour, CompanyCap, ExpertCap, TimeUnitMinutes);
 }

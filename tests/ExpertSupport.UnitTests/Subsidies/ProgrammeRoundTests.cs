@@ -38,7 +38,7 @@ public sealed class ProgrammeRoundTests
     {
         var s = ProgrammeRoundSettings.DefaultFor(new DateOnly(2026, 11, 28));
 
-        Assert.Equal(SubsidyRules.Programme, s.Rules);
+        Assert.Equal(SubsidyRules.Programme, s.ToRules());
         Assert.Equal((6, "30 0 1,16 * *", 24, 72, 7, true),
             (s.MaxPlanMonths, s.ClaimBatchCron, s.LateCancellationHours, s.BookingRequestExpiryHours, s.ReportConfirmationDays, s.FourEyesRequired));
     }
