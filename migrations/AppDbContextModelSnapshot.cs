@@ -564,6 +564,250 @@ namespace ExpertSupport.Migrations.Migrations
                         });
                 });
 
+            modelBuilder.Entity("ExpertSupport.Domain.Subsidies.CompanyCapBalance", b =>
+                {
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("round_id");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<long>("Reserved")
+                        .HasColumnType("bigint")
+                        .HasColumnName("reserved");
+
+                    b.Property<long>("Settled")
+                        .HasColumnType("bigint")
+                        .HasColumnName("settled");
+
+                    b.HasKey("RoundId", "CompanyId")
+                        .HasName("pk_company_cap_balances");
+
+                    b.HasIndex("CompanyId")
+                        .HasDatabaseName("ix_company_cap_balances_company_id");
+
+                    b.ToTable("company_cap_balances", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_company_cap_balances_reserved", "reserved >= 0");
+
+                            t.HasCheckConstraint("ck_company_cap_balances_settled", "settled >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("ExpertSupport.Domain.Subsidies.ExpertCapBalance", b =>
+                {
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("round_id");
+
+                    b.Property<Guid>("ExpertId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("expert_id");
+
+                    b.Property<long>("Reserved")
+                        .HasColumnType("bigint")
+                        .HasColumnName("reserved");
+
+                    b.Property<long>("Settled")
+                        .HasColumnType("bigint")
+                        .HasColumnName("settled");
+
+                    b.HasKey("RoundId", "ExpertId")
+                        .HasName("pk_expert_cap_balances");
+
+                    b.HasIndex("ExpertId")
+                        .HasDatabaseName("ix_expert_cap_balances_expert_id");
+
+                    b.ToTable("expert_cap_balances", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_expert_cap_balances_reserved", "reserved >= 0");
+
+                            t.HasCheckConstraint("ck_expert_cap_balances_settled", "settled >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("ExpertSupport.Domain.Subsidies.ProgrammeRound", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("ApplicationDeadline")
+                        .HasColumnType("date")
+                        .HasColumnName("application_deadline");
+
+                    b.Property<int>("BookingRequestExpiryHours")
+                        .HasColumnType("integer")
+                        .HasColumnName("booking_request_expiry_hours");
+
+                    b.Property<string>("ClaimBatchCron")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("claim_batch_cron");
+
+                    b.Property<long>("CompanyCap")
+                        .HasColumnType("bigint")
+                        .HasColumnName("company_cap");
+
+                    b.Property<long>("CompanyMinimumPerHour")
+                        .HasColumnType("bigint")
+                        .HasColumnName("company_minimum_per_hour");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<long>("ExpertCap")
+                        .HasColumnType("bigint")
+                        .HasColumnName("expert_cap");
+
+                    b.Property<bool>("FourEyesRequired")
+                        .HasColumnType("boolean")
+                        .HasColumnName("four_eyes_required");
+
+                    b.Property<long>("HourlySubsidyCeiling")
+                        .HasColumnType("bigint")
+                        .HasColumnName("hourly_subsidy_ceiling");
+
+                    b.Property<int>("LateCancellationHours")
+                        .HasColumnType("integer")
+                        .HasColumnName("late_cancellation_hours");
+
+                    b.Property<int>("MaxPlanMonths")
+                        .HasColumnType("integer")
+                        .HasColumnName("max_plan_months");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("date")
+                        .HasColumnName("period_end");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("date")
+                        .HasColumnName("period_start");
+
+                    b.Property<int>("ReportConfirmationDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("report_confirmation_days");
+
+                    b.Property<DateOnly>("SupportEndDate")
+                        .HasColumnType("date")
+                        .HasColumnName("support_end_date");
+
+                    b.Property<int>("TimeUnitMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("time_unit_minutes");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_programme_rounds");
+
+                    b.HasIndex("PeriodStart")
+                        .HasDatabaseName("ix_programme_rounds_period_start");
+
+                    b.ToTable("programme_rounds", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_programme_rounds_amounts", "hourly_subsidy_ceiling > 0 AND company_minimum_per_hour > 0 AND company_cap > 0 AND expert_cap > 0");
+
+                            t.HasCheckConstraint("ck_programme_rounds_deadlines", "application_deadline BETWEEN period_start AND period_end AND support_end_date BETWEEN application_deadline AND period_end");
+
+                            t.HasCheckConstraint("ck_programme_rounds_period", "period_end > period_start");
+
+                            t.HasCheckConstraint("ck_programme_rounds_time_unit", "time_unit_minutes BETWEEN 1 AND 60 AND 60 % time_unit_minutes = 0");
+
+                            t.HasCheckConstraint("ck_programme_rounds_windows", "max_plan_months > 0 AND late_cancellation_hours >= 0 AND booking_request_expiry_hours > 0 AND report_confirmation_days > 0");
+                        });
+                });
+
+            modelBuilder.Entity("ExpertSupport.Domain.Subsidies.SubsidyLedgerEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid?>("ActorUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("actor_user_id");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("ExpertId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("expert_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("round_id");
+
+                    b.Property<Guid>("SourceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("source_id");
+
+                    b.Property<string>("SourceType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("source_type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_subsidy_ledger");
+
+                    b.HasIndex("ActorUserId")
+                        .HasDatabaseName("ix_subsidy_ledger_actor_user_id");
+
+                    b.HasIndex("CompanyId")
+                        .HasDatabaseName("ix_subsidy_ledger_company_id");
+
+                    b.HasIndex("ExpertId")
+                        .HasDatabaseName("ix_subsidy_ledger_expert_id");
+
+                    b.HasIndex("RoundId", "CompanyId")
+                        .HasDatabaseName("ix_subsidy_ledger_round_id_company_id");
+
+                    b.HasIndex("RoundId", "ExpertId")
+                        .HasDatabaseName("ix_subsidy_ledger_round_id_expert_id");
+
+                    b.HasIndex("SourceType", "SourceId", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("ix_subsidy_ledger_source_type_source_id_kind");
+
+                    b.ToTable("subsidy_ledger", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_subsidy_ledger_sign", "(kind IN ('Reserve', 'Settle') AND amount >= 0) OR (kind IN ('Release', 'Reverse') AND amount <= 0)");
+                        });
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -808,6 +1052,70 @@ namespace ExpertSupport.Migrations.Migrations
                         });
 
                     b.Navigation("Skills");
+                });
+
+            modelBuilder.Entity("ExpertSupport.Domain.Subsidies.CompanyCapBalance", b =>
+                {
+                    b.HasOne("ExpertSupport.Domain.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_company_cap_balances_companies_company_id");
+
+                    b.HasOne("ExpertSupport.Domain.Subsidies.ProgrammeRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_company_cap_balances_programme_rounds_round_id");
+                });
+
+            modelBuilder.Entity("ExpertSupport.Domain.Subsidies.ExpertCapBalance", b =>
+                {
+                    b.HasOne("ExpertSupport.Domain.Experts.Expert", null)
+                        .WithMany()
+                        .HasForeignKey("ExpertId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_expert_cap_balances_experts_expert_id");
+
+                    b.HasOne("ExpertSupport.Domain.Subsidies.ProgrammeRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_expert_cap_balances_programme_rounds_round_id");
+                });
+
+            modelBuilder.Entity("ExpertSupport.Domain.Subsidies.SubsidyLedgerEntry", b =>
+                {
+                    b.HasOne("ExpertSupport.Application.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ActorUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_subsidy_ledger_asp_net_users_actor_user_id");
+
+                    b.HasOne("ExpertSupport.Domain.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_subsidy_ledger_companies_company_id");
+
+                    b.HasOne("ExpertSupport.Domain.Experts.Expert", null)
+                        .WithMany()
+                        .HasForeignKey("ExpertId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_subsidy_ledger_experts_expert_id");
+
+                    b.HasOne("ExpertSupport.Domain.Subsidies.ProgrammeRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_subsidy_ledger_programme_rounds_round_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>

@@ -1,5 +1,6 @@
 using ExpertSupport.Application.Data;
 using ExpertSupport.Application.Notifications;
+using ExpertSupport.Application.Subsidies;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,6 +19,7 @@ public static class DependencyInjection
         services.AddDbContext<AppDbContext>((sp, options) => Configure(options, sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddValidatorsFromAssemblyContaining<AppDbContext>(ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddScoped<Outbox>();
+        services.AddScoped<SubsidyLedger>();
         services.AddSingleton(TimeProvider.System);
         return services;
     }

@@ -4,6 +4,7 @@ using ExpertSupport.Domain.Common;
 using ExpertSupport.Domain.Companies;
 using ExpertSupport.Domain.Experts;
 using ExpertSupport.Domain.Reference;
+using ExpertSupport.Domain.Subsidies;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -20,6 +21,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Company> Companies => Set<Company>();
     public DbSet<Expert> Experts => Set<Expert>();
     public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
+    public DbSet<ProgrammeRound> ProgrammeRounds => Set<ProgrammeRound>();
+    public DbSet<SubsidyLedgerEntry> SubsidyLedger => Set<SubsidyLedgerEntry>();
+    public DbSet<CompanyCapBalance> CompanyCapBalances => Set<CompanyCapBalance>();
+    public DbSet<ExpertCapBalance> ExpertCapBalances => Set<ExpertCapBalance>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

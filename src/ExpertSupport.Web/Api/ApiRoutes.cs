@@ -10,6 +10,7 @@ internal static class ApiRoutes
         var api = app.MapGroup("/api");
         api.MapAccountEndpoints();
         api.MapAdminEndpoints();
+        api.MapSubsidyEndpoints();
         return app;
     }
 

@@ -21,6 +21,7 @@ internal static class StartupTasks
             "CREATE TABLE IF NOT EXISTS __ef_migrations_history (migration_id character varying(150) PRIMARY KEY, product_version character varying(32) NOT NULL)");
         await db.Database.MigrateAsync();
         await scope.ServiceProvider.GetRequiredService<IdentitySeeder>().EnsureAsync();
+        await scope.ServiceProvider.GetRequiredService<ProgrammeRoundSeeder>().EnsureAsync();
         if (options.MigrateOnly)
         {
             Console.WriteLine("Migrations applied. / マイグレーションを適用しました。");

@@ -1,0 +1,49 @@
+using ExpertSupport.Domain.Common;
+using ExpertSupport.Domain.Subsidies;
+
+namespace ExpertSupport.Application.Subsidies;
+
+/// <summary>What a ledger row is about: one booking, session report or claim line. Each operation happens once per source.</summary>
+public sealed record SubsidySource(string Type, Guid Id)
+{
+    public static SubsidySource Booking(Guid bookingId) => new("booking", bookingId);
+    public static SubsidySource SessionReport(Guid reportId) => new("session_report", reportId);
+    public static SubsidySource ClaimLine(Guid claimLineId) => new("claim_line", claimLineId);
+
+    public override string ToString() => $"{Type}:{Id}";
+}
+
+/// <summary>Whose caps a ledger row counts against: the company's and the expert's, in one round.</summary>
+public sealed record CapParties(Guid RoundId, Guid CompanyId, Guid ExpertId);
+
+/// <summary>A cap's use in a round. Used = settled (paid or to be paid); reserved = held by confirmed bookings.</summary>
+public sealed record CapUse(long Cap, long Reserved, long Settled)
+{
+    public long Used => Settled;
+    public long Left => Math.Max(0, Cap - Reserved - Settled);
+}
+
+/// <summary>The outcome of a reservation: how much is held, and why less than asked if so.</summary>
+/// <param name="Breakdown">The expected split of the session with the reserved subsidy (null for an amount-only reservation).</param>
+/// <param name="Repeated">True when the source had already reserved: nothing new was written.</param>
+public sealed record SubsidyReservation(SubsidySource Source, long Requested, long Reserved, CapBinding CappedBy, SubsidyBreakdown? Breakdown, bool Repeated);
+
+/// <summary>The outcome of a settlement: the real split, and the reservation it released.</summary>
+/// <param name="Repeated">True when the source had already settled: nothing new was written, and the breakdown is rebuilt from the settled amount.</param>
+public sealed record SubsidySettlement(SubsidySource Source, SubsidyBreakdown Breakdown, long ReleasedReservation, bool Repeated);
+
+public static class LedgerErrors
+{
+    public static readonly Error RoundNotFound = Error.NotFound("round.not_found", "制度年度が見つかりません。");
+
+    public static readonly Error NegativeAmount = Error.Invalid("ledger.negative_amount", "補助額は0円以上で指定してください。", "expectedSubsidy");
+
+    public static readonly Error PartiesDiffer = Error.Conflict("ledger.parties_differ",
+        "この予約の補助枠は、別の企業・専門家・制度年度で確保されています。");
+
+    public static readonly Error AlreadySettled = Error.Conflict("ledger.already_settled",
+        "この支援の補助はすでに確定しています。");
+
+    public static readonly Error NoActiveRound = Error.NotFound("round.none_active",
+        "現在、受付中の制度年度がありません。事務局にお問い合わせください。");
+}

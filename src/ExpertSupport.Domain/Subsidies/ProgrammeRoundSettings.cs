@@ -1,0 +1,100 @@
+using ExpertSupport.Domain.Common;
+using static ExpertSupport.Domain.Subsidies.SubsidyErrors;
+
+namespace ExpertSupport.Domain.Subsidies;
+
+/// <summary>
+/// Everything the office sets on a programme round (制度年度). Later features read their windows from here
+/// (late cancellation, booking request expiry, report confirmation, four eyes) instead of adding columns.
+/// </summary>
+public sealed record ProgrammeRoundSettings(
+    string Name,
+    DateOnly PeriodStart,
+    DateOnly PeriodEnd,
+    long HourlySubsidyCeiling,
+    long CompanyMinimumPerHour,
+    long CompanyCap,
+    long ExpertCap,
+    int TimeUnitMinutes,
+    DateOnly ApplicationDeadline,
+    DateOnly SupportEndDate,
+    int MaxPlanMonths,
+    string ClaimBatchCron,
+    int LateCancellationHours,
+    int BookingRequestExpiryHours,
+    int ReportConfirmationDays,
+    bool FourEyesRequired)
+{
+    public const int NameMaxLength = 100;
+    public const int CronMaxLength = 100;
+    /// <summary>Caps above ¥1 billion are a typing mistake, not a programme.</summary>
+    public const long MaxCap = 1_000_000_000;
+
+    /// <summary>
+    /// The default round: the Japanese fiscal year (April 1 – March 31) that contains <paramref name="today"/>
+    /// (a Tokyo date), with the programme's published numbers. New plans are accepted until two months
+    /// before the end, so that planned support can still happen; sessions may run until the last day.
+    /// </summary>
+    public static ProgrammeRoundSettings DefaultFor(DateOnly today)
+    {
+        var startYear = today.Month >= 4 ? today.Year : today.Year - 1;
+        var start = new DateOnly(startYear, 4, 1);
+        var end = new DateOnly(startYear + 1, 3, 31);
+        var rules = SubsidyRules.Programme;
+        return new ProgrammeRoundSettings(
+            Name: $"{startYear}年度",
+            PeriodStart: start,
+            PeriodEnd: end,
+            HourlySubsidyCeiling: rules.HourlySubsidyCeiling,
+            CompanyMinimumPerHour: rules.CompanyMinimumPerHour,
+            CompanyCap: rules.CompanyCap,
+            ExpertCap: rules.ExpertCap,
+            TimeUnitMinutes: rules.TimeUnitMinutes,
+            ApplicationDeadline: new DateOnly(startYear + 1, 1, 31),
+            SupportEndDate: end,
+            MaxPlanMonths: 6,
+            // Claims close twice a month: on the 15th and on the month's last day; the job runs just after, at 00:30 JST.
+            ClaimBatchCron: "30 0 1,16 * *",
+            LateCancellationHours: 24,
+            BookingRequestExpiryHours: 72,
+            ReportConfirmationDays: 7,
+            FourEyesRequired: true);
+    }
+
+    /// <summary>The rules of the form: each error names the field (camelCase) it concerns. The cron's syntax is checked by the application.</summary>
+    public IReadOnlyList<Error> Validate()
+    {
+        var errors = new List<Error>();
+        void Fail(string field, string message) => errors.Add(Error.Invalid($"round.{field}", message, field));
+
+        if (string.IsNullOrWhiteSpace(Name)) Fail("name", "名称を入力してください。");
+        else if (Name.Trim().Length > NameMaxLength) Fail("name", $"名称は{NameMaxLength}文字以内にしてください。");
+
+        if (PeriodEnd <= PeriodStart) Fail("periodEnd", "期間の終了日は開始日より後にしてください。");
+        if (ApplicationDeadline < PeriodStart || ApplicationDeadline > PeriodEnd)
+            Fail("applicationDeadline", "新規計画の受付期限は、期間内の日付にしてください。");
+        if (SupportEndDate < PeriodStart || SupportEndDate > PeriodEnd)
+            Fail("supportEndDate", "支援の実施期限は、期間内の日付にしてください。");
+        else if (SupportEndDate < ApplicationDeadline)
+            Fail("supportEndDate", "支援の実施期限は、新規計画の受付期限以降にしてください。");
+
+        if (HourlySubsidyCeiling < 1) Fail("hourlySubsidyCeiling", "1時間あたりの補助上限は1円以上にしてください。");
+        if (CompanyMinimumPerHour < 1) Fail("companyMinimumPerHour", "1時間あたりの企業負担の下限は1円以上にしてください。");
+        if (HourlySubsidyCeiling >= 1 && CompanyMinimumPerHour >= 1 && HourlySubsidyCeiling + CompanyMinimumPerHour > SubsidyRules.MaxHourlyRate)
+            Fail("hourlySubsidyCeiling", $"補助上限と企業負担の下限の合計は{Yen(SubsidyRules.MaxHourlyRate)}円以下にしてください。");
+        if (CompanyCap < 1 || CompanyCap > MaxCap) Fail("companyCap", $"企業ごとの上限は1円以上{Yen(MaxCap)}円以下にしてください。");
+        if (ExpertCap < 1 || ExpertCap > MaxCap) Fail("expertCap", $"専門家ごとの上限は1円以上{Yen(MaxCap)}円以下にしてください。");
+
+        if (TimeUnitMinutes < 1 || TimeUnitMinutes > 60 || 60 % TimeUnitMinutes != 0)
+            Fail("timeUnitMinutes", "時間の単位は60を割り切れる分数（15分、30分、60分など）にしてください。");
+        if (MaxPlanMonths is < 1 or > 24) Fail("maxPlanMonths", "支援計画の最長期間は1〜24か月にしてください。");
+        if (string.IsNullOrWhiteSpace(ClaimBatchCron)) Fail("claimBatchCron", "謝金申請の締めのスケジュールを入力してください。");
+        else if (ClaimBatchCron.Length > CronMaxLength) Fail("claimBatchCron", $"スケジュールは{CronMaxLength}文字以内にしてください。");
+        if (LateCancellationHours is < 0 or > 720) Fail("lateCancellationHours", "直前キャンセルの扱いになる時間は0〜720時間にしてください。");
+        if (BookingRequestExpiryHours is < 1 or > 720) Fail("bookingRequestExpiryHours", "予約リクエストの有効期限は1〜720時間にしてください。");
+        if (ReportConfirmationDays is < 1 or > 90) Fail("reportConfirmationDays", "実施報告の確認期限は1〜90日にしてください。");
+        return errors;
+    }
+
+    public SubsidyRules ToRules() => new(HourlySubsidyCeiling, CompanyMinimumPerHour, CompanyCap, ExpertCap, TimeUnitMinutes);
+}
