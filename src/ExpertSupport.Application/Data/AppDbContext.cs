@@ -19,6 +19,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Skill> Skills => Set<Skill>();
     public DbSet<Company> Companies => Set<Company>();
     public DbSet<Expert> Experts => Set<Expert>();
+    public DbSet<ExpertChangeRequest> ExpertChangeRequests => Set<ExpertChangeRequest>();
     public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
 
     protected override void OnModelCreating(ModelBuilder builder)
