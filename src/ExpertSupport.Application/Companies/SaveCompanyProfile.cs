@@ -12,7 +12,7 @@ namespace ExpertSupport.Application.Companies;
 public sealed record ContactPersonInput(string? Name, string? NameKana, string? Department, string? Phone, string? Email)
 {
     /// <summary>An untouched row of the form; it is left out rather than refused.</summary>
-    public bool IsBlank => string.IsNullOrWhiteSpace(Name) && string.IsNullOrWhiteSpace(NameKana)
+    internal bool IsBlank => string.IsNullOrWhiteSpace(Name) && string.IsNullOrWhiteSpace(NameKana)
         && string.IsNullOrWhiteSpace(Department) && string.IsNullOrWhiteSpace(Phone) && string.IsNullOrWhiteSpace(Email);
 }
 

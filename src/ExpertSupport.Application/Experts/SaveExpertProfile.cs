@@ -14,7 +14,7 @@ public sealed record SkillInput(string? Code, SkillLevel? Level);
 
 public sealed record QualificationInput(string? Code, string? CertificateNumber)
 {
-    public bool IsBlank => string.IsNullOrWhiteSpace(Code) && string.IsNullOrWhiteSpace(CertificateNumber);
+    internal bool IsBlank => string.IsNullOrWhiteSpace(Code) && string.IsNullOrWhiteSpace(CertificateNumber);
 }
 
 public sealed record BankAccountInput(string? BankCode, string? BranchCode, BankAccountType? AccountType, string? AccountNumber, string? HolderName);

@@ -10,6 +10,8 @@ internal static class ApiRoutes
         var api = app.MapGroup("/api");
         api.MapAccountEndpoints();
         api.MapAdminEndpoints();
+        api.MapProfileEndpoints();
+        api.MapOfficeOnboardingEndpoints();
         return app;
     }
 

@@ -91,5 +91,8 @@ internal static class BankAccountColumns
         t.HasCheckConstraint($"ck_{table}_bank_code", "bank_code IS NULL OR bank_code ~ '^[0-9]{4}$'");
         t.HasCheckConstraint($"ck_{table}_bank_branch_code", "bank_branch_code IS NULL OR bank_branch_code ~ '^[0-9]{3}$'");
         t.HasCheckConstraint($"ck_{table}_bank_account_number", "bank_account_number IS NULL OR bank_account_number ~ '^[0-9]{7}$'");
+        // An account is all five parts or none: a half-stored account would send money nowhere.
+        t.HasCheckConstraint($"ck_{table}_bank_account_complete",
+            "num_nulls(bank_code, bank_branch_code, bank_account_type, bank_account_number, bank_account_holder) IN (0, 5)");
     }
 }
