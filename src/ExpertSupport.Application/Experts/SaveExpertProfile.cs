@@ -119,7 +119,8 @@ public sealed class SaveExpertProfileHandler(AppDbContext db, ICurrentUser user,
                 .SingleOrDefaultAsync(r => r.ExpertId == expert.Id && r.Status == ChangeRequestStatus.Pending, ct);
             if (change is not null && pending is not null)
             {
-                pending.Revise(change, now);
+                // Saving the profile again without touching the fee or account leaves the request as it was.
+                if (pending.Change != change) pending.Revise(change, now);
             }
             else if (change is not null)
             {
