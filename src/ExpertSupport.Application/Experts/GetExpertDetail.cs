@@ -19,7 +19,7 @@ public sealed class GetExpertDetailHandler(AppDbContext db, ICurrentUser user) :
     public async ValueTask<ExpertDetail?> Handle(GetExpertDetailQuery query, CancellationToken ct)
     {
         if (!user.IsOffice()) throw new UnauthorizedAccessException();
-        var profile = await GetExpertProfileHandler.Project(db, db.Experts.AsNoTracking().Where(e => e.Id == query.ExpertId)).SingleOrDefaultAsync(ct);
+        var profile = await GetExpertProfileHandler.Project(db, db.Experts.AsNoTracking().Where(e => e.Id == query.ExpertId)).AsSingleQuery().SingleOrDefaultAsync(ct);
         if (profile is null) return null;
         var account = await (
             from e in db.Experts

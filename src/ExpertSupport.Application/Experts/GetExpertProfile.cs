@@ -31,7 +31,7 @@ public sealed class GetExpertProfileHandler(AppDbContext db, ICurrentUser user) 
         var experts = query.ExpertId is { } id
             ? db.Experts.AsNoTracking().VisibleTo(user).Where(e => e.Id == id)
             : db.Experts.AsNoTracking().OwnedBy(user);
-        return await Project(db, experts).SingleOrDefaultAsync(ct);
+        return await Project(db, experts).AsSingleQuery().SingleOrDefaultAsync(ct);
     }
 
     internal static IQueryable<ExpertProfileView> Project(AppDbContext db, IQueryable<Expert> experts) =>
