@@ -54,16 +54,18 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Time
             var user = await CreateUserAsync($"company{i:00}@example.jp", $"{surname} {given}", Roles.Company);
             var prefecture = faker.PickRandom(AllPrefectures).Code;
             var industry = faker.PickRandom<IndustryCategory>();
+            var legalForm = soleProprietor ? LegalForm.SoleProprietor : LegalForm.Corporation;
+            var corporateNumber = soleProprietor ? null : CorporateNumber.WithCheckDigit(faker.Random.ReplaceNumbers("############"));
+            var address = $"{Prefectures.NameOf(prefecture)}{faker.Address.City()}{faker.Random.Number(1, 5)}-{faker.Random.Number(1, 30)}-{faker.Random.Number(1, 20)}";
+            var capital = soleProprietor ? 0 : faker.Random.Long(3, 100) * 1_000_000;
+            var employees = faker.Random.Int(1, 80);
+            // The twenty demo SMEs all pass the SME test (company21 is the one that fails, on purpose).
+            if (!SmeTest.Assess(legalForm, industry, capital, employees).IsSme) employees = SmeTest.For(industry).MaxEmployees;
             var company = Company.Register(user.Id, new CompanyProfile(
-                soleProprietor ? LegalForm.SoleProprietor : LegalForm.Corporation,
+                legalForm,
                 soleProprietor ? $"{surname}{trade}" : $"株式会社{surname}{trade}",
                 soleProprietor ? $"{surnameKana}{tradeKana}" : $"カブシキガイシャ{surnameKana}{tradeKana}",
-                soleProprietor ? null : CorporateNumber.WithCheckDigit(faker.Random.ReplaceNumbers("############")),
-                prefecture,
-                $"{Prefectures.NameOf(prefecture)}{faker.Address.City()}{faker.Random.Number(1, 5)}-{faker.Random.Number(1, 30)}-{faker.Random.Number(1, 20)}",
-                industry,
-                soleProprietor ? 0 : faker.Random.Long(3, 100) * 1_000_000,
-                faker.Random.Int(1, 80),
+                corporateNumber, prefecture, address, industry, capital, employees,
                 profiles.ContactsFor(user.Email!, (surname, surnameKana), (given, givenKana))),
                 now);
             db.Companies.Add(company);
