@@ -293,6 +293,10 @@ namespace ExpertSupport.Migrations.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("industry");
 
+                    b.Property<bool>("IsSmallBusiness")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_small_business");
+
                     b.Property<string>("LegalForm")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -315,6 +319,16 @@ namespace ExpertSupport.Migrations.Migrations
                         .HasColumnType("smallint")
                         .HasColumnName("prefecture_code");
 
+                    b.Property<bool>("SmeEligible")
+                        .HasColumnType("boolean")
+                        .HasColumnName("sme_eligible");
+
+                    b.Property<string>("SmeExplanation")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("sme_explanation");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -325,6 +339,10 @@ namespace ExpertSupport.Migrations.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("status_reason");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
 
                     b.Property<Guid>("UserId")
                         .HasColumnType("uuid")
@@ -337,6 +355,27 @@ namespace ExpertSupport.Migrations.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_companies_corporate_number")
                         .HasFilter("corporate_number IS NOT NULL");
+
+                    b.HasIndex("Industry")
+                        .HasDatabaseName("ix_companies_industry");
+
+                    b.HasIndex("Name")
+                        .HasDatabaseName("ix_companies_name_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Name"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Name"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex("NameKana")
+                        .HasDatabaseName("ix_companies_name_kana_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("NameKana"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("NameKana"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex("PrefectureCode")
+                        .HasDatabaseName("ix_companies_prefecture_code");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_companies_status");
 
                     b.HasIndex("UserId")
                         .IsUnique()
@@ -351,6 +390,8 @@ namespace ExpertSupport.Migrations.Migrations
                             t.HasCheckConstraint("ck_companies_employees", "employees >= 0");
 
                             t.HasCheckConstraint("ck_companies_prefecture", "prefecture_code BETWEEN 1 AND 47");
+
+                            t.HasCheckConstraint("ck_companies_small_business_is_sme", "NOT is_small_business OR sme_eligible");
                         });
                 });
 
@@ -366,6 +407,10 @@ namespace ExpertSupport.Migrations.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)")
                         .HasColumnName("bio");
+
+                    b.Property<DateTimeOffset?>("ConflictOfInterestDeclaredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("conflict_of_interest_declared_at");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -393,6 +438,11 @@ namespace ExpertSupport.Migrations.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("kind");
 
+                    b.PrimitiveCollection<string[]>("Languages")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("languages");
+
                     b.Property<bool>("OffersOnline")
                         .HasColumnType("boolean")
                         .HasColumnName("offers_online");
@@ -413,12 +463,33 @@ namespace ExpertSupport.Migrations.Migrations
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("status_reason");
 
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
                     b.Property<Guid>("UserId")
                         .HasColumnType("uuid")
                         .HasColumnName("user_id");
 
                     b.HasKey("Id")
                         .HasName("pk_experts");
+
+                    b.HasIndex("DisplayName")
+                        .HasDatabaseName("ix_experts_display_name_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("DisplayName"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("DisplayName"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex("DisplayNameKana")
+                        .HasDatabaseName("ix_experts_display_name_kana_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("DisplayNameKana"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("DisplayNameKana"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex("PrefectureCodes")
+                        .HasDatabaseName("ix_experts_prefecture_codes");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("PrefectureCodes"), "gin");
 
                     b.HasIndex("Status")
                         .HasDatabaseName("ix_experts_status");
@@ -429,7 +500,84 @@ namespace ExpertSupport.Migrations.Migrations
 
                     b.ToTable("experts", null, t =>
                         {
+                            t.HasCheckConstraint("ck_experts_bank_account_complete", "num_nulls(bank_code, bank_branch_code, bank_account_type, bank_account_number, bank_account_holder) IN (0, 5)");
+
+                            t.HasCheckConstraint("ck_experts_bank_account_number", "bank_account_number IS NULL OR bank_account_number ~ '^[0-9]{7}$'");
+
+                            t.HasCheckConstraint("ck_experts_bank_branch_code", "bank_branch_code IS NULL OR bank_branch_code ~ '^[0-9]{3}$'");
+
+                            t.HasCheckConstraint("ck_experts_bank_code", "bank_code IS NULL OR bank_code ~ '^[0-9]{4}$'");
+
                             t.HasCheckConstraint("ck_experts_hourly_fee", "hourly_fee >= 500");
+                        });
+                });
+
+            modelBuilder.Entity("ExpertSupport.Domain.Experts.ExpertChangeRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<Guid?>("DecidedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("decided_by_user_id");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("decision_reason");
+
+                    b.Property<Guid>("ExpertId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("expert_id");
+
+                    b.Property<long?>("HourlyFee")
+                        .HasColumnType("bigint")
+                        .HasColumnName("hourly_fee");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<Guid>("RequestedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("requested_by_user_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_expert_change_requests");
+
+                    b.HasIndex("ExpertId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_expert_change_requests_one_pending")
+                        .HasFilter("status = 'Pending'");
+
+                    b.HasIndex("Status", "RequestedAt")
+                        .HasDatabaseName("ix_expert_change_requests_status_requested_at");
+
+                    b.ToTable("expert_change_requests", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_expert_change_requests_bank_account_complete", "num_nulls(bank_code, bank_branch_code, bank_account_type, bank_account_number, bank_account_holder) IN (0, 5)");
+
+                            t.HasCheckConstraint("ck_expert_change_requests_bank_account_number", "bank_account_number IS NULL OR bank_account_number ~ '^[0-9]{7}$'");
+
+                            t.HasCheckConstraint("ck_expert_change_requests_bank_branch_code", "bank_branch_code IS NULL OR bank_branch_code ~ '^[0-9]{3}$'");
+
+                            t.HasCheckConstraint("ck_expert_change_requests_bank_code", "bank_code IS NULL OR bank_code ~ '^[0-9]{4}$'");
+
+                            t.HasCheckConstraint("ck_expert_change_requests_hourly_fee", "hourly_fee IS NULL OR hourly_fee >= 500");
+
+                            t.HasCheckConstraint("ck_expert_change_requests_not_empty", "hourly_fee IS NOT NULL OR bank_code IS NOT NULL");
                         });
                 });
 
@@ -1003,6 +1151,64 @@ namespace ExpertSupport.Migrations.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_companies_asp_net_users_user_id");
+
+                    b.OwnsMany("ExpertSupport.Domain.Companies.ContactPerson", "Contacts", b1 =>
+                        {
+                            b1.Property<long>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("bigint")
+                                .HasColumnName("id");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b1.Property<long>("Id"));
+
+                            b1.Property<Guid>("CompanyId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("company_id");
+
+                            b1.Property<string>("Department")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("department");
+
+                            b1.Property<string>("Email")
+                                .IsRequired()
+                                .HasMaxLength(256)
+                                .HasColumnType("character varying(256)")
+                                .HasColumnName("email");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("name");
+
+                            b1.Property<string>("NameKana")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("name_kana");
+
+                            b1.Property<string>("Phone")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)")
+                                .HasColumnName("phone");
+
+                            b1.HasKey("Id")
+                                .HasName("pk_company_contacts");
+
+                            b1.HasIndex("CompanyId")
+                                .HasDatabaseName("ix_company_contacts_company_id");
+
+                            b1.ToTable("company_contacts", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("CompanyId")
+                                .HasConstraintName("fk_company_contacts_companies_company_id");
+                        });
+
+                    b.Navigation("Contacts");
                 });
 
             modelBuilder.Entity("ExpertSupport.Domain.Experts.Expert", b =>
@@ -1013,6 +1219,78 @@ namespace ExpertSupport.Migrations.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_experts_asp_net_users_user_id");
+
+                    b.OwnsOne("ExpertSupport.Domain.Experts.BankAccount", "BankAccount", b1 =>
+                        {
+                            b1.Property<Guid>("ExpertId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<string>("AccountNumber")
+                                .IsRequired()
+                                .HasMaxLength(7)
+                                .HasColumnType("character varying(7)")
+                                .HasColumnName("bank_account_number");
+
+                            b1.Property<string>("AccountType")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("bank_account_type");
+
+                            b1.Property<string>("BankCode")
+                                .IsRequired()
+                                .HasMaxLength(4)
+                                .HasColumnType("character varying(4)")
+                                .HasColumnName("bank_code");
+
+                            b1.Property<string>("BranchCode")
+                                .IsRequired()
+                                .HasMaxLength(3)
+                                .HasColumnType("character varying(3)")
+                                .HasColumnName("bank_branch_code");
+
+                            b1.Property<string>("HolderName")
+                                .IsRequired()
+                                .HasMaxLength(30)
+                                .HasColumnType("character varying(30)")
+                                .HasColumnName("bank_account_holder");
+
+                            b1.HasKey("ExpertId");
+
+                            b1.ToTable("experts");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ExpertId")
+                                .HasConstraintName("fk_experts_experts_id");
+                        });
+
+                    b.OwnsMany("ExpertSupport.Domain.Experts.ExpertQualification", "Qualifications", b1 =>
+                        {
+                            b1.Property<Guid>("ExpertId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("expert_id");
+
+                            b1.Property<string>("QualificationCode")
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("qualification_code");
+
+                            b1.Property<string>("CertificateNumber")
+                                .IsRequired()
+                                .HasMaxLength(50)
+                                .HasColumnType("character varying(50)")
+                                .HasColumnName("certificate_number");
+
+                            b1.HasKey("ExpertId", "QualificationCode")
+                                .HasName("pk_expert_qualifications");
+
+                            b1.ToTable("expert_qualifications", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ExpertId")
+                                .HasConstraintName("fk_expert_qualifications_experts_expert_id");
+                        });
 
                     b.OwnsMany("ExpertSupport.Domain.Experts.ExpertSkill", "Skills", b1 =>
                         {
@@ -1051,7 +1329,68 @@ namespace ExpertSupport.Migrations.Migrations
                                 .HasConstraintName("fk_expert_skills_skills_skill_code");
                         });
 
+                    b.Navigation("BankAccount");
+
+                    b.Navigation("Qualifications");
+
                     b.Navigation("Skills");
+                });
+
+            modelBuilder.Entity("ExpertSupport.Domain.Experts.ExpertChangeRequest", b =>
+                {
+                    b.HasOne("ExpertSupport.Domain.Experts.Expert", null)
+                        .WithMany()
+                        .HasForeignKey("ExpertId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_expert_change_requests_experts_expert_id");
+
+                    b.OwnsOne("ExpertSupport.Domain.Experts.BankAccount", "BankAccount", b1 =>
+                        {
+                            b1.Property<Guid>("ExpertChangeRequestId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<string>("AccountNumber")
+                                .IsRequired()
+                                .HasMaxLength(7)
+                                .HasColumnType("character varying(7)")
+                                .HasColumnName("bank_account_number");
+
+                            b1.Property<string>("AccountType")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("bank_account_type");
+
+                            b1.Property<string>("BankCode")
+                                .IsRequired()
+                                .HasMaxLength(4)
+                                .HasColumnType("character varying(4)")
+                                .HasColumnName("bank_code");
+
+                            b1.Property<string>("BranchCode")
+                                .IsRequired()
+                                .HasMaxLength(3)
+                                .HasColumnType("character varying(3)")
+                                .HasColumnName("bank_branch_code");
+
+                            b1.Property<string>("HolderName")
+                                .IsRequired()
+                                .HasMaxLength(30)
+                                .HasColumnType("character varying(30)")
+                                .HasColumnName("bank_account_holder");
+
+                            b1.HasKey("ExpertChangeRequestId");
+
+                            b1.ToTable("expert_change_requests");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ExpertChangeRequestId")
+                                .HasConstraintName("fk_expert_change_requests_expert_change_requests_id");
+                        });
+
+                    b.Navigation("BankAccount");
                 });
 
             modelBuilder.Entity("ExpertSupport.Domain.Subsidies.CompanyCapBalance", b =>

@@ -20,6 +20,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Skill> Skills => Set<Skill>();
     public DbSet<Company> Companies => Set<Company>();
     public DbSet<Expert> Experts => Set<Expert>();
+    public DbSet<ExpertChangeRequest> ExpertChangeRequests => Set<ExpertChangeRequest>();
     public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
     public DbSet<ProgrammeRound> ProgrammeRounds => Set<ProgrammeRound>();
     public DbSet<SubsidyLedgerEntry> SubsidyLedger => Set<SubsidyLedgerEntry>();

@@ -17,10 +17,18 @@ public enum ExpertStatus
     Suspended = 3,
 }
 
+/// <summary>Everything an expert states about themselves; checked by the application before it gets here.</summary>
+public sealed record ExpertProfile(
+    ExpertKind Kind, string DisplayName, string DisplayNameKana, string Bio,
+    bool OffersOnline, short[] PrefectureCodes, string[] Languages,
+    IReadOnlyList<ExpertSkill> Skills, IReadOnlyList<ExpertQualification> Qualifications,
+    long HourlyFee, BankAccount BankAccount);
+
 /// <summary>A vetted IT expert (IT専門家) who helps companies by the hour.</summary>
 public sealed class Expert : AuditedEntity
 {
     private readonly List<ExpertSkill> _skills = [];
+    private readonly List<ExpertQualification> _qualifications = [];
 
     private Expert() { }
 
@@ -29,16 +37,51 @@ public sealed class Expert : AuditedEntity
     public string DisplayName { get; private set; } = "";
     public string DisplayNameKana { get; private set; } = "";
     public string Bio { get; private set; } = "";
-    /// <summary>The hourly fee asked, whole yen, tax-inclusive.</summary>
+    /// <summary>
+    /// The hourly fee asked now, whole yen, tax-inclusive. A support plan copies it when it is agreed, so a later
+    /// change (which the office reviews, see <see cref="ExpertChangeRequest"/>) never alters a plan already approved.
+    /// </summary>
     public long HourlyFee { get; private set; }
     public bool OffersOnline { get; private set; }
     /// <summary>JIS codes of the prefectures served on site.</summary>
     public short[] PrefectureCodes { get; private set; } = [];
+    /// <summary>ISO 639-1 codes of the languages the expert supports companies in.</summary>
+    public string[] Languages { get; private set; } = [];
+    /// <summary>
+    /// The payout account in force; changes to it after approval go through office review. The profile form requires
+    /// it; null only for experts created without a profile (see the foundation overload of Register).
+    /// </summary>
+    public BankAccount? BankAccount { get; private set; }
+    /// <summary>When the expert last declared having no conflict of interest (利益相反がないことの申告); renewed on every save.</summary>
+    public DateTimeOffset? ConflictOfInterestDeclaredAt { get; private set; }
     public ExpertStatus Status { get; private set; }
     public string? StatusReason { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset UpdatedAt { get; private set; }
     public IReadOnlyList<ExpertSkill> Skills => _skills;
+    public IReadOnlyList<ExpertQualification> Qualifications => _qualifications;
 
+    /// <summary>Only approved experts are found and booked; pending, rejected and suspended ones are not.</summary>
+    public bool CanBeBooked => Status == ExpertStatus.Approved;
+
+    /// <summary>The fee and the payout account are what the office vetted: once approved, changing them needs review.</summary>
+    public bool PayoutChangesNeedReview => Status is ExpertStatus.Approved or ExpertStatus.Suspended;
+
+    /// <summary>Registers an expert who has declared no conflict of interest; the office vets them next.</summary>
+    public static Expert Register(Guid userId, ExpertProfile profile, DateTimeOffset now)
+    {
+        var expert = new Expert { UserId = userId, Status = ExpertStatus.Pending, CreatedAt = now };
+        expert.ApplyDetails(profile, now);
+        expert.HourlyFee = profile.HourlyFee;
+        expert.BankAccount = profile.BankAccount;
+        expert.RecordTransition(null, nameof(ExpertStatus.Pending), userId, now);
+        return expert;
+    }
+
+    /// <summary>
+    /// The foundation's short form, kept for features and tests that only need a bookable party: no languages,
+    /// qualifications, bank account or declaration. People register through the profile form instead.
+    /// </summary>
     public static Expert Register(
         Guid userId, ExpertKind kind, string displayName, string displayNameKana, string bio,
         long hourlyFee, bool offersOnline, short[] prefectureCodes, DateTimeOffset now)
@@ -55,31 +98,104 @@ public sealed class Expert : AuditedEntity
             PrefectureCodes = prefectureCodes,
             Status = ExpertStatus.Pending,
             CreatedAt = now,
+            UpdatedAt = now,
         };
         expert.RecordTransition(null, nameof(ExpertStatus.Pending), userId, now);
         return expert;
     }
 
+    /// <summary>Sets one skill's level (used with the short form of Register).</summary>
     public void SetSkill(string skillCode, SkillLevel level)
     {
         _skills.RemoveAll(s => s.SkillCode == skillCode);
         _skills.Add(new ExpertSkill(skillCode, level));
     }
 
+    /// <summary>
+    /// Saves an edited profile. Everything applies at once except, for an expert already approved, a new hourly fee or
+    /// bank account: those come back as a <see cref="PayoutChange"/> to put before the office, and the live values stay.
+    /// A rejected expert who edits the profile applies again (back to pending).
+    /// </summary>
+    public PayoutChange? Edit(ExpertProfile profile, Guid actorUserId, DateTimeOffset now)
+    {
+        ApplyDetails(profile, now);
+        if (PayoutChangesNeedReview)
+        {
+            var fee = profile.HourlyFee != HourlyFee ? profile.HourlyFee : (long?)null;
+            var bank = profile.BankAccount != BankAccount ? profile.BankAccount : null;
+            return fee is null && bank is null ? null : new PayoutChange(fee, bank);
+        }
+        HourlyFee = profile.HourlyFee;
+        BankAccount = profile.BankAccount;
+        if (Status == ExpertStatus.Rejected)
+            Transition(ExpertStatus.Pending, actorUserId, now, "プロフィールを修正して再申請");
+        return null;
+    }
+
+    /// <summary>Why this expert cannot be booked now, or success. The booking and plan features call this.</summary>
+    public Result EnsureCanBeBooked() => Status switch
+    {
+        ExpertStatus.Approved => Result.Success,
+        ExpertStatus.Suspended => ExpertErrors.Suspended,
+        _ => ExpertErrors.NotApproved,
+    };
+
     public Result Approve(Guid officeUserId, DateTimeOffset now)
     {
-        if (Status != ExpertStatus.Pending)
-            return Error.Conflict("expert.not_pending", "審査待ちの専門家ではありません。");
+        if (Status != ExpertStatus.Pending) return ExpertErrors.NotPending;
         Transition(ExpertStatus.Approved, officeUserId, now, null);
         return Result.Success;
     }
 
     public Result Reject(Guid officeUserId, string reason, DateTimeOffset now)
     {
-        if (Status != ExpertStatus.Pending)
-            return Error.Conflict("expert.not_pending", "審査待ちの専門家ではありません。");
-        Transition(ExpertStatus.Rejected, officeUserId, now, reason);
+        if (string.IsNullOrWhiteSpace(reason)) return ExpertErrors.ReasonRequired;
+        if (Status != ExpertStatus.Pending) return ExpertErrors.NotPending;
+        Transition(ExpertStatus.Rejected, officeUserId, now, reason.Trim());
         return Result.Success;
+    }
+
+    /// <summary>Stops new bookings and plans; history, plans and sessions already agreed stay as they are.</summary>
+    public Result Suspend(Guid officeUserId, string reason, DateTimeOffset now)
+    {
+        if (string.IsNullOrWhiteSpace(reason)) return ExpertErrors.ReasonRequired;
+        if (Status != ExpertStatus.Approved)
+            return Error.Conflict("expert.not_approved_for_suspension", "利用停止できるのは承認済みの専門家だけです。");
+        Transition(ExpertStatus.Suspended, officeUserId, now, reason.Trim());
+        return Result.Success;
+    }
+
+    public Result Reinstate(Guid officeUserId, string? reason, DateTimeOffset now)
+    {
+        if (Status != ExpertStatus.Suspended) return Error.Conflict("expert.not_suspended", "この専門家は利用停止中ではありません。");
+        Transition(ExpertStatus.Approved, officeUserId, now, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim());
+        return Result.Success;
+    }
+
+    /// <summary>Only an approved change request brings a new fee or account into force.</summary>
+    internal void ApplyReviewedChange(PayoutChange change, DateTimeOffset now)
+    {
+        if (change.HourlyFee is { } fee) HourlyFee = fee;
+        if (change.BankAccount is { } bank) BankAccount = bank;
+        UpdatedAt = now;
+    }
+
+    private void ApplyDetails(ExpertProfile p, DateTimeOffset now)
+    {
+        Kind = p.Kind;
+        DisplayName = p.DisplayName;
+        DisplayNameKana = p.DisplayNameKana;
+        Bio = p.Bio;
+        OffersOnline = p.OffersOnline;
+        PrefectureCodes = [.. p.PrefectureCodes.Distinct().Order()];
+        Languages = [.. p.Languages.Distinct()];
+        // Replace only what changed: the owned rows keep their keys, so EF Core writes the difference.
+        _skills.RemoveAll(s => !p.Skills.Contains(s));
+        _skills.AddRange(p.Skills.Where(s => !_skills.Contains(s)).DistinctBy(s => s.SkillCode));
+        _qualifications.RemoveAll(q => !p.Qualifications.Contains(q));
+        _qualifications.AddRange(p.Qualifications.Where(q => !_qualifications.Contains(q)).DistinctBy(q => q.QualificationCode));
+        ConflictOfInterestDeclaredAt = now;
+        UpdatedAt = now;
     }
 
     private void Transition(ExpertStatus to, Guid actor, DateTimeOffset now, string? reason)
@@ -102,3 +218,9 @@ public enum SkillLevel
 
 /// <summary>A skill from the taxonomy, with the expert's level in it.</summary>
 public sealed record ExpertSkill(string SkillCode, SkillLevel Level);
+
+/// <summary>A qualification from <see cref="Reference.Qualifications"/> with its certificate or registration number.</summary>
+public sealed record ExpertQualification(string QualificationCode, string CertificateNumber);
+
+/// <summary>A new hourly fee and/or payout account waiting for the office; null means unchanged.</summary>
+public sealed record PayoutChange(long? HourlyFee, BankAccount? BankAccount);

@@ -28,6 +28,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Time
         new(Roles.Office, "office1@example.jp", "事務局 審査担当"),
         new(Roles.Office, "office2@example.jp", "事務局 承認・出力担当"),
         new(Roles.Company, "company01@example.jp", "中小企業（20社: company01〜company20）"),
+        new(Roles.Company, "company21@example.jp", "中小企業の要件を満たさない企業（計画を作れない例）"),
         new(Roles.Expert, "expert01@example.jp", "承認済みIT専門家（15名: expert01〜expert15）"),
         new(Roles.Expert, "expert16@example.jp", "審査待ちIT専門家（expert16〜expert18）"),
     ];
@@ -38,6 +39,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Time
 
         var faker = new Faker("ja") { Random = new Randomizer(Seed) };
         var now = clock.GetUtcNow();
+        var profiles = new DemoProfiles(Seed + 4);
 
         await CreateUserAsync(AdminEmail, "管理者 一郎", Roles.Admin);
         var office1 = await CreateUserAsync("office1@example.jp", "事務局 審査 花子", Roles.Office);
@@ -52,17 +54,19 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Time
             var user = await CreateUserAsync($"company{i:00}@example.jp", $"{surname} {given}", Roles.Company);
             var prefecture = faker.PickRandom(AllPrefectures).Code;
             var industry = faker.PickRandom<IndustryCategory>();
-            var company = Company.Register(
-                user.Id,
-                soleProprietor ? LegalForm.SoleProprietor : LegalForm.Corporation,
+            var legalForm = soleProprietor ? LegalForm.SoleProprietor : LegalForm.Corporation;
+            var corporateNumber = soleProprietor ? null : CorporateNumber.WithCheckDigit(faker.Random.ReplaceNumbers("############"));
+            var address = $"{Prefectures.NameOf(prefecture)}{faker.Address.City()}{faker.Random.Number(1, 5)}-{faker.Random.Number(1, 30)}-{faker.Random.Number(1, 20)}";
+            var capital = soleProprietor ? 0 : faker.Random.Long(3, 100) * 1_000_000;
+            var employees = faker.Random.Int(1, 80);
+            // The twenty demo SMEs all pass the SME test (company21 is the one that fails, on purpose).
+            if (!SmeTest.Assess(legalForm, industry, capital, employees).IsSme) employees = SmeTest.For(industry).MaxEmployees;
+            var company = Company.Register(user.Id, new CompanyProfile(
+                legalForm,
                 soleProprietor ? $"{surname}{trade}" : $"株式会社{surname}{trade}",
                 soleProprietor ? $"{surnameKana}{tradeKana}" : $"カブシキガイシャ{surnameKana}{tradeKana}",
-                soleProprietor ? null : CorporateNumber.WithCheckDigit(faker.Random.ReplaceNumbers("############")),
-                prefecture,
-                $"{Prefectures.NameOf(prefecture)}{faker.Address.City()}{faker.Random.Number(1, 5)}-{faker.Random.Number(1, 30)}-{faker.Random.Number(1, 20)}",
-                industry,
-                soleProprietor ? 0 : faker.Random.Long(3, 100) * 1_000_000,
-                faker.Random.Int(1, 80),
+                corporateNumber, prefecture, address, industry, capital, employees,
+                profiles.ContactsFor(user.Email!, (surname, surnameKana), (given, givenKana))),
                 now);
             db.Companies.Add(company);
         }
@@ -76,19 +80,29 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Time
             var home = faker.PickRandom(AllPrefectures).Code;
             short[] served = [.. new[] { home }.Concat(faker.PickRandom(AllPrefectures, 2).Select(p => p.Code)).Distinct().Order()];
             var expertSkills = faker.PickRandom(skills, faker.Random.Int(2, 4)).ToArray();
-            var expert = Expert.Register(
-                user.Id, ExpertKind.Individual, $"{surname} {given}", $"{surnameKana} {givenKana}",
-                $"{string.Join("・", expertSkills.Select(c => Skill.Defaults.First(s => s.Code == c).NameJa))}を中心に、" +
-                $"中小企業のデジタル化を{faker.Random.Int(3, 25)}年支援しています。現場に寄り添い、使い続けられる仕組みづくりを大切にしています。",
-                faker.Random.Int(6, 24) * 500L,
-                faker.Random.Bool(0.8f),
-                served,
+            var bio = $"{string.Join("・", expertSkills.Select(c => Skill.Defaults.First(s => s.Code == c).NameJa))}を中心に、" +
+                $"中小企業のデジタル化を{faker.Random.Int(3, 25)}年支援しています。現場に寄り添い、使い続けられる仕組みづくりを大切にしています。";
+            var fee = faker.Random.Int(6, 24) * 500L;
+            var online = faker.Random.Bool(0.8f);
+            var expert = Expert.Register(user.Id, new ExpertProfile(
+                ExpertKind.Individual, $"{surname} {given}", $"{surnameKana} {givenKana}", bio, online, served,
+                profiles.Languages(), [], profiles.Qualifications(), fee, profiles.BankAccountFor(surnameKana, givenKana)),
                 now);
             foreach (var code in expertSkills)
                 expert.SetSkill(code, faker.PickRandom<SkillLevel>());
             if (i <= 15) expert.Approve(office1.Id, now);
             db.Experts.Add(expert);
+            // One approved expert has asked for a higher fee, so the office's change-request queue has an example.
+            if (i == 3)
+                db.ExpertChangeRequests.Add(ExpertChangeRequest.Open(expert.Id, new PayoutChange(fee + 500, null), user.Id, now));
         }
+
+        // A company above the SME limits, so the office sees what a failed SME test looks like.
+        var large = await CreateUserAsync("company21@example.jp", "大森 太郎", Roles.Company);
+        db.Companies.Add(Company.Register(large.Id, new CompanyProfile(
+            LegalForm.Corporation, "株式会社大規模製造", "カブシキガイシャダイキボセイゾウ", CorporateNumber.WithCheckDigit("700110005901"),
+            13, "東京都千代田区丸の内1-1-1", IndustryCategory.ManufacturingAndOthers, 500_000_000, 450,
+            profiles.ContactsFor(large.Email!, ("大森", "オオモリ"), ("太郎", "タロウ"))), now));
 
         await db.SaveChangesAsync(ct);
         return true;

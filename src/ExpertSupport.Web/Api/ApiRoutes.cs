@@ -11,6 +11,8 @@ internal static class ApiRoutes
         api.MapAccountEndpoints();
         api.MapAdminEndpoints();
         api.MapSubsidyEndpoints();
+        api.MapProfileEndpoints();
+        api.MapOfficeOnboardingEndpoints();
         return app;
     }
 

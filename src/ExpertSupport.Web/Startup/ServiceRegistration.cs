@@ -92,6 +92,8 @@ internal static class ServiceRegistration
 
         services.AddAuthorizationBuilder().AddPolicies();
 
+        // Enums travel by name in the API ("Approved", "Retail"), as they are stored.
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddProblemDetails(ProblemDetailsSetup.Customize);
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddOpenApi(OpenApiSetup.Configure);

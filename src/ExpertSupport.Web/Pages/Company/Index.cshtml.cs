@@ -1,3 +1,4 @@
+using ExpertSupport.Application.Companies;
 using ExpertSupport.Application.Dashboard;
 using Mediator;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,5 +9,12 @@ public sealed class IndexModel(ISender sender) : PageModel
 {
     public CompanyHome Home { get; private set; } = null!;
 
-    public async Task OnGetAsync(CancellationToken ct) => Home = await sender.Send(new GetCompanyHomeQuery(), ct);
+    /// <summary>The profile with its SME test result (onboarding).</summary>
+    public CompanyProfileView? Profile { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Home = await sender.Send(new GetCompanyHomeQuery(), ct);
+        Profile = await sender.Send(new GetCompanyProfileQuery(), ct);
+    }
 }

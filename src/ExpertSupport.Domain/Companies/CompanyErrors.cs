@@ -1,0 +1,15 @@
+using ExpertSupport.Domain.Common;
+
+namespace ExpertSupport.Domain.Companies;
+
+/// <summary>The company's refusals, in words the company understands.</summary>
+public static class CompanyErrors
+{
+    public static readonly Error Suspended =
+        Error.Conflict("company.suspended", "この企業は事務局により利用停止中のため、新しい支援計画や予約はできません。");
+
+    public static readonly Error ReasonRequired = Error.Invalid("company.reason_required", "理由を入力してください。", "reason");
+
+    public static Error NotSme(string explanation) =>
+        Error.Conflict("company.not_sme", "中小企業の要件を満たしていないため、支援計画を作成できません。" + explanation);
+}

@@ -1,0 +1,17 @@
+using ExpertSupport.Domain.Common;
+
+namespace ExpertSupport.Domain.Experts;
+
+/// <summary>The expert's refusals, in words people understand.</summary>
+public static class ExpertErrors
+{
+    public static readonly Error NotPending = Error.Conflict("expert.not_pending", "審査待ちの専門家ではありません。");
+
+    public static readonly Error NotApproved =
+        Error.Conflict("expert.not_approved", "この専門家は事務局の審査が済んでいないため、予約や支援計画の相手に選べません。");
+
+    public static readonly Error Suspended =
+        Error.Conflict("expert.suspended", "この専門家は事務局により利用停止中のため、新しい予約や支援計画はできません。");
+
+    public static readonly Error ReasonRequired = Error.Invalid("expert.reason_required", "理由を入力してください。", "reason");
+}
