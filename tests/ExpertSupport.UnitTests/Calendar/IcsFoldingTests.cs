@@ -1,6 +1,6 @@
 using System.Text;
 using CsCheck;
-using ExpertSupport.Infrastructure.Calendar;
+using ExpertSupport.Application.Calendar;
 using IcalCalendar = Ical.Net.Calendar;
 
 namespace ExpertSupport.UnitTests.Calendar;

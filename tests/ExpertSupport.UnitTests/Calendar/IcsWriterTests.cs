@@ -1,5 +1,5 @@
 using System.Text;
-using ExpertSupport.Infrastructure.Calendar;
+using ExpertSupport.Application.Calendar;
 using IcalCalendar = Ical.Net.Calendar;
 
 namespace ExpertSupport.UnitTests.Calendar;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace ExpertSupport.Infrastructure.Calendar;
+namespace ExpertSupport.Application.Calendar;
 
 /// <summary>
 /// Writes iCalendar (RFC 5545) files: invitations and cancellations for e-mail (iTIP, RFC 5546: METHOD:REQUEST and

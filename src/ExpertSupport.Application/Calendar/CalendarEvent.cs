@@ -1,4 +1,4 @@
-namespace ExpertSupport.Infrastructure.Calendar;
+namespace ExpertSupport.Application.Calendar;
 
 /// <summary>Someone on an invitation: an e-mail address and, optionally, the name calendars show.</summary>
 public sealed record CalendarPerson(string Email, string? Name = null);

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace ExpertSupport.Infrastructure.Calendar;
+namespace ExpertSupport.Application.Calendar;
 
 /// <summary>
 /// RFC 5545 content lines: TEXT escaping (\\ \; \, \n), parameter quoting, and folding at 75 octets with CRLF and a
