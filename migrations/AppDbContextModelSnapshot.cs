@@ -443,6 +443,10 @@ namespace ExpertSupport.Migrations.Migrations
                         .HasColumnType("text[]")
                         .HasColumnName("languages");
 
+                    b.Property<DateTimeOffset?>("NextFreeSlotAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_free_slot_at");
+
                     b.Property<bool>("OffersOnline")
                         .HasColumnType("boolean")
                         .HasColumnName("offers_online");
@@ -578,6 +582,140 @@ namespace ExpertSupport.Migrations.Migrations
                             t.HasCheckConstraint("ck_expert_change_requests_hourly_fee", "hourly_fee IS NULL OR hourly_fee >= 500");
 
                             t.HasCheckConstraint("ck_expert_change_requests_not_empty", "hourly_fee IS NOT NULL OR bank_code IS NOT NULL");
+                        });
+                });
+
+            modelBuilder.Entity("ExpertSupport.Domain.Plans.SupportPlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("approved_at");
+
+                    b.Property<Guid?>("ApprovedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("approved_by_user_id");
+
+                    b.Property<string>("CancellationReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("cancellation_reason");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTimeOffset?>("CompanyAgreedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("company_agreed_at");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by_user_id");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("date")
+                        .HasColumnName("end_date");
+
+                    b.Property<DateTimeOffset?>("ExpertAgreedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expert_agreed_at");
+
+                    b.Property<Guid>("ExpertId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("expert_id");
+
+                    b.Property<string>("Goals")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("goals");
+
+                    b.Property<long>("HourlyFee")
+                        .HasColumnType("bigint")
+                        .HasColumnName("hourly_fee");
+
+                    b.Property<string>("OfficeComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("office_comment");
+
+                    b.Property<int>("PlannedMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("planned_minutes");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("round_id");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date")
+                        .HasColumnName("start_date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_support_plans");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_support_plans_case_id");
+
+                    b.HasIndex("CreatedByUserId")
+                        .HasDatabaseName("ix_support_plans_created_by_user_id");
+
+                    b.HasIndex("RoundId")
+                        .HasDatabaseName("ix_support_plans_round_id");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_support_plans_status")
+                        .HasFilter("status = 'Submitted'");
+
+                    b.HasIndex("CompanyId", "Status")
+                        .HasDatabaseName("ix_support_plans_company_id_status");
+
+                    b.HasIndex("ExpertId", "Status")
+                        .HasDatabaseName("ix_support_plans_expert_id_status");
+
+                    b.ToTable("support_plans", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_support_plans_approval", "status NOT IN ('Approved', 'Completed') OR (approved_at IS NOT NULL AND approved_by_user_id IS NOT NULL)");
+
+                            t.HasCheckConstraint("ck_support_plans_dates", "end_date >= start_date");
+
+                            t.HasCheckConstraint("ck_support_plans_hourly_fee", "hourly_fee >= 500");
+
+                            t.HasCheckConstraint("ck_support_plans_planned_minutes", "planned_minutes > 0");
                         });
                 });
 
@@ -1391,6 +1529,37 @@ namespace ExpertSupport.Migrations.Migrations
                         });
 
                     b.Navigation("BankAccount");
+                });
+
+            modelBuilder.Entity("ExpertSupport.Domain.Plans.SupportPlan", b =>
+                {
+                    b.HasOne("ExpertSupport.Domain.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_support_plans_companies_company_id");
+
+                    b.HasOne("ExpertSupport.Application.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_support_plans_asp_net_users_created_by_user_id");
+
+                    b.HasOne("ExpertSupport.Domain.Experts.Expert", null)
+                        .WithMany()
+                        .HasForeignKey("ExpertId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_support_plans_experts_expert_id");
+
+                    b.HasOne("ExpertSupport.Domain.Subsidies.ProgrammeRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_support_plans_programme_rounds_round_id");
                 });
 
             modelBuilder.Entity("ExpertSupport.Domain.Subsidies.CompanyCapBalance", b =>

@@ -3,6 +3,7 @@ using ExpertSupport.Domain.Auditing;
 using ExpertSupport.Domain.Common;
 using ExpertSupport.Domain.Companies;
 using ExpertSupport.Domain.Experts;
+using ExpertSupport.Domain.Plans;
 using ExpertSupport.Domain.Reference;
 using ExpertSupport.Domain.Subsidies;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -26,6 +27,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<SubsidyLedgerEntry> SubsidyLedger => Set<SubsidyLedgerEntry>();
     public DbSet<CompanyCapBalance> CompanyCapBalances => Set<CompanyCapBalance>();
     public DbSet<ExpertCapBalance> ExpertCapBalances => Set<ExpertCapBalance>();
+    public DbSet<SupportPlan> SupportPlans => Set<SupportPlan>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

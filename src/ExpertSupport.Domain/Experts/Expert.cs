@@ -61,6 +61,14 @@ public sealed class Expert : AuditedEntity
     public IReadOnlyList<ExpertSkill> Skills => _skills;
     public IReadOnlyList<ExpertQualification> Qualifications => _qualifications;
 
+    /// <summary>
+    /// The start of the expert's next bookable slot, a cache the booking feature keeps up to date (when
+    /// availability or bookings change, and as time passes) so that search can filter and sort by it.
+    /// </summary>
+    public DateTimeOffset? NextFreeSlotAt { get; private set; }
+
+    public void SetNextFreeSlot(DateTimeOffset? start) => NextFreeSlotAt = start;
+
     /// <summary>Only approved experts are found and booked; pending, rejected and suspended ones are not.</summary>
     public bool CanBeBooked => Status == ExpertStatus.Approved;
 

@@ -1,0 +1,39 @@
+using ExpertSupport.Domain.Companies;
+using ExpertSupport.Domain.Experts;
+using ExpertSupport.Domain.Plans;
+using ExpertSupport.Domain.Subsidies;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ExpertSupport.Application.Data.Configurations;
+
+internal sealed class SupportPlanConfiguration : IEntityTypeConfiguration<SupportPlan>
+{
+    public void Configure(EntityTypeBuilder<SupportPlan> b)
+    {
+        b.ToTable("support_plans", t =>
+        {
+            // DESIGN.md: an hourly fee below ¥500 is never eligible, whatever the round says.
+            t.HasCheckConstraint("ck_support_plans_hourly_fee", "hourly_fee >= 500");
+            t.HasCheckConstraint("ck_support_plans_planned_minutes", "planned_minutes > 0");
+            t.HasCheckConstraint("ck_support_plans_dates", "end_date >= start_date");
+            // An approved plan always records who approved it and when.
+            t.HasCheckConstraint("ck_support_plans_approval", "status NOT IN ('Approved', 'Completed') OR (approved_at IS NOT NULL AND approved_by_user_id IS NOT NULL)");
+        });
+        b.Property(p => p.Title).HasMaxLength(200);
+        b.Property(p => p.Goals).HasMaxLength(4000);
+        b.Property(p => p.OfficeComment).HasMaxLength(2000);
+        b.Property(p => p.CancellationReason).HasMaxLength(2000);
+        b.Property(p => p.UpdatedAt).IsConcurrencyToken();
+        b.HasOne<ProgrammeRound>().WithMany().HasForeignKey(p => p.RoundId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Company>().WithMany().HasForeignKey(p => p.CompanyId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Expert>().WithMany().HasForeignKey(p => p.ExpertId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<AppUser>().WithMany().HasForeignKey(p => p.CreatedByUserId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(p => new { p.CompanyId, p.Status });
+        b.HasIndex(p => new { p.ExpertId, p.Status });
+        b.HasIndex(p => p.Status).HasFilter("status = 'Submitted'");
+        b.HasIndex(p => p.CaseId);
+        b.Ignore(p => p.PendingAudit);
+        b.Ignore(p => p.IsEditable);
+    }
+}

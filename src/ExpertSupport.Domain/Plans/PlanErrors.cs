@@ -1,0 +1,41 @@
+using System.Globalization;
+using ExpertSupport.Domain.Common;
+
+namespace ExpertSupport.Domain.Plans;
+
+public static class PlanErrors
+{
+    public static readonly Error NotFound = Error.NotFound("plan.not_found", "支援計画が見つかりません。");
+    public static readonly Error NotEditable = Error.Conflict("plan.not_editable", "この支援計画は現在変更できません。");
+    public static readonly Error NotSubmitted = Error.Conflict("plan.not_submitted", "事務局の審査待ちの支援計画ではありません。");
+    public static readonly Error NotApproved = Error.Conflict("plan.not_approved", "事務局に承認された支援計画ではないため、予約できません。承認前の支援は補助の対象になりません。");
+    public static readonly Error AlreadyClosed = Error.Conflict("plan.closed", "この支援計画はすでに終了または中止されています。");
+    public static readonly Error CommentRequired = Error.Invalid("plan.comment_required", "差し戻しの理由を入力してください。", "comment");
+    public static readonly Error ReasonRequired = Error.Invalid("plan.reason_required", "理由を入力してください。", "reason");
+    public static readonly Error TitleRequired = Error.Invalid("plan.title_required", "計画の名称を入力してください。", "title");
+    public static readonly Error GoalsRequired = Error.Invalid("plan.goals_required", "支援の目標を入力してください。", "goals");
+    public static readonly Error EndBeforeStart = Error.Invalid("plan.end_before_start", "終了日は開始日より後にしてください。", "endDate");
+
+    public static Error PlannedMinutesInUnits(int unit) =>
+        Error.Invalid("plan.planned_minutes", $"予定時間は{unit}分単位で入力してください。", "plannedMinutes");
+
+    public static Error FeeBelowMinimum(long minimum) =>
+        Error.Invalid("plan.fee_below_minimum", $"時間単価が{new Yen(minimum)}未満のため、補助の対象になりません。", "hourlyFee");
+
+    public static Error FeeTooHigh(long maximum) =>
+        Error.Invalid("plan.fee_too_high", $"時間単価は{new Yen(maximum)}以下にしてください。", "hourlyFee");
+
+    public static Error TooLong(int months) =>
+        Error.Invalid("plan.too_long", $"支援計画の期間は{months}か月以内にしてください。", "endDate");
+
+    public static Error OutsideRound(DateOnly from, DateOnly to) =>
+        Error.Invalid("plan.outside_round", $"支援計画の期間は{Ja(from)}から{Ja(to)}までの間にしてください。", "startDate");
+
+    public static Error PastApplicationDeadline(DateOnly deadline) =>
+        Error.Conflict("plan.past_deadline", $"新しい支援計画の受付は{Ja(deadline)}で終了しました。");
+
+    public static Error OutsidePlanDates(DateOnly from, DateOnly to) =>
+        Error.Invalid("plan.outside_dates", $"支援計画の期間（{Ja(from)}〜{Ja(to)}）内の日時を選んでください。", "start");
+
+    private static string Ja(DateOnly d) => d.ToString("yyyy年M月d日", CultureInfo.InvariantCulture);
+}
