@@ -376,7 +376,7 @@ namespace ExpertSupport.Migrations.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("end_at");
 
-                    b.Property<NpgsqlRange<DateTimeOffset>>("ExpertBlock")
+                    b.Property<NpgsqlRange<DateTime>>("ExpertBlock")
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("tstzrange")
                         .HasColumnName("expert_block")

@@ -32,7 +32,7 @@ public sealed class GetAvailabilityHandler(AppDbContext db, ICurrentUser user, T
     {
         var expert = await db.Experts.AsNoTracking().OwnedBy(user).Select(e => new { e.Id, e.NextFreeSlotAt }).SingleOrDefaultAsync(ct);
         if (expert is null) return null;
-        var a = await db.ExpertAvailabilities.AsNoTracking().SingleOrDefaultAsync(x => x.ExpertId == expert.Id, ct)
+        var a = await db.ExpertAvailabilities.AsNoTracking().AsSplitQuery().SingleOrDefaultAsync(x => x.ExpertId == expert.Id, ct)
             ?? ExpertAvailability.CreateFor(expert.Id, clock.GetUtcNow());
         var today = JapanTime.Today(clock);
         return new AvailabilityView(

@@ -57,7 +57,7 @@ internal static class AvailabilityOf
     {
         var expertId = await db.Experts.OwnedBy(user).Select(e => (Guid?)e.Id).SingleOrDefaultAsync(ct);
         if (expertId is null) return null;
-        var availability = await db.ExpertAvailabilities.SingleOrDefaultAsync(a => a.ExpertId == expertId, ct);
+        var availability = await db.ExpertAvailabilities.AsSplitQuery().SingleOrDefaultAsync(a => a.ExpertId == expertId, ct);
         if (availability is not null) return availability;
         availability = ExpertAvailability.CreateFor(expertId.Value, clock.GetUtcNow());
         db.ExpertAvailabilities.Add(availability);

@@ -24,8 +24,8 @@ public sealed class BookingRequester(AppDbContext db, SubsidyLedger ledger, Time
         var plan = await db.SupportPlans.AsNoTracking().SingleOrDefaultAsync(p => p.Id == s.PlanId && p.CompanyId == company.Id, ct);
         if (plan is null) return PlanErrors.NotFound;
         var round = await db.ProgrammeRounds.AsNoTracking().SingleAsync(r => r.Id == plan.RoundId, ct);
-        var expert = await db.Experts.AsNoTracking().SingleAsync(e => e.Id == plan.ExpertId, ct);
-        var availability = await db.ExpertAvailabilities.AsNoTracking().SingleOrDefaultAsync(a => a.ExpertId == plan.ExpertId, ct);
+        var expert = await db.Experts.AsNoTracking().AsSplitQuery().SingleAsync(e => e.Id == plan.ExpertId, ct);
+        var availability = await db.ExpertAvailabilities.AsNoTracking().AsSplitQuery().SingleOrDefaultAsync(a => a.ExpertId == plan.ExpertId, ct);
         var now = clock.GetUtcNow();
 
         if (SessionLength.Check(s.Minutes, round.TimeUnitMinutes) is { IsFailure: true } length) return Result<Booking>.Failure(length.Errors);

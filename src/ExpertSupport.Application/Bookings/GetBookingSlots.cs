@@ -46,8 +46,8 @@ public sealed class GetBookingSlotsHandler(AppDbContext db, ICurrentUser user, T
         var plan = await db.SupportPlans.AsNoTracking().SingleOrDefaultAsync(p => p.Id == q.PlanId && p.CompanyId == company.Id, ct);
         if (plan is null) return null;
         var round = await db.ProgrammeRounds.AsNoTracking().SingleAsync(r => r.Id == plan.RoundId, ct);
-        var expert = await db.Experts.AsNoTracking().SingleAsync(e => e.Id == plan.ExpertId, ct);
-        var availability = await db.ExpertAvailabilities.AsNoTracking().SingleOrDefaultAsync(a => a.ExpertId == plan.ExpertId, ct);
+        var expert = await db.Experts.AsNoTracking().AsSplitQuery().SingleAsync(e => e.Id == plan.ExpertId, ct);
+        var availability = await db.ExpertAvailabilities.AsNoTracking().AsSplitQuery().SingleOrDefaultAsync(a => a.ExpertId == plan.ExpertId, ct);
 
         var now = clock.GetUtcNow();
         var today = JapanTime.DateOf(now);

@@ -30,7 +30,7 @@ public sealed class GetExpertWeekHandler(AppDbContext db, ICurrentUser user, Tim
         var monday = date.AddDays(-(((int)date.DayOfWeek + 6) % 7));
         var (from, to) = (JapanTime.StartOfDay(monday), JapanTime.StartOfDay(monday.AddDays(7)));
 
-        var availability = await db.ExpertAvailabilities.AsNoTracking().SingleOrDefaultAsync(a => a.ExpertId == expertId, ct);
+        var availability = await db.ExpertAvailabilities.AsNoTracking().AsSplitQuery().SingleOrDefaultAsync(a => a.ExpertId == expertId, ct);
         // Cancelled, declined and expired requests stay in the lists but not in the calendar: they hold no time.
         var week = await BookingRows.Project(db, db.Bookings.AsNoTracking()
                 .Where(b => b.ExpertId == expertId && b.StartAt < to && b.EndAt > from

@@ -23,7 +23,7 @@ public sealed class NextFreeSlots(AppDbContext db, TimeProvider clock)
         var round = await db.ActiveRoundAsync(clock, ct);
         var bookable = await db.Experts.AsNoTracking().Where(e => expertIds.Contains(e.Id) && e.Status == ExpertStatus.Approved)
             .Select(e => e.Id).ToListAsync(ct);
-        var availabilities = await db.ExpertAvailabilities.AsNoTracking().Where(a => bookable.Contains(a.ExpertId)).ToListAsync(ct);
+        var availabilities = await db.ExpertAvailabilities.AsNoTracking().AsSplitQuery().Where(a => bookable.Contains(a.ExpertId)).ToListAsync(ct);
         var horizonEnd = now.AddDays(AvailabilitySettings.MaxHorizonDays + 1);
         var blocks = (await db.Bookings.AsNoTracking()
                 .Where(b => bookable.Contains(b.ExpertId) && (b.Status == BookingStatus.Requested || b.Status == BookingStatus.Confirmed)

@@ -39,7 +39,7 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
         b.Property(x => x.NoShowReason).HasMaxLength(Booking.ReasonMaxLength);
         b.Property(x => x.DayReminderJobId).HasMaxLength(100);
         b.Property(x => x.HourReminderJobId).HasMaxLength(100);
-        b.Property<NpgsqlRange<DateTimeOffset>>(ExpertBlock)
+        b.Property<NpgsqlRange<DateTime>>(ExpertBlock)
             .HasComputedColumnSql("tstzrange(start_at, blocked_until, '[)')", stored: true);
         b.HasOne<SupportPlan>().WithMany().HasForeignKey(x => x.PlanId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<ProgrammeRound>().WithMany().HasForeignKey(x => x.RoundId).OnDelete(DeleteBehavior.Restrict);

@@ -13,7 +13,7 @@ using NpgsqlTypes;
 namespace ExpertSupport.Migrations.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261128133653_Bookings")]
+    [Migration("20261128134113_Bookings")]
     partial class Bookings
     {
         /// <inheritdoc />
@@ -379,7 +379,7 @@ namespace ExpertSupport.Migrations.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("end_at");
 
-                    b.Property<NpgsqlRange<DateTimeOffset>>("ExpertBlock")
+                    b.Property<NpgsqlRange<DateTime>>("ExpertBlock")
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("tstzrange")
                         .HasColumnName("expert_block")
