@@ -25,6 +25,7 @@ public sealed record BookingDetail(
     BookingParty? NoShowReportedBy,
     string? NoShowReason,
     Guid? RescheduledToId,
+    int LateCancellationHours,
     BookingActions Actions,
     IReadOnlyList<AuditRow> History);
 
@@ -47,6 +48,7 @@ public sealed class GetBookingDetailHandler(AppDbContext db, ICurrentUser user, 
                 Booking = x, CompanyName = c.Name, c.Address, ExpertName = e.DisplayName, PlanTitle = p.Title,
                 IsCompany = c.UserId == userId, IsExpert = e.UserId == userId,
                 RescheduledToId = db.Bookings.Where(n => n.RescheduledFromId == x.Id).Select(n => (Guid?)n.Id).FirstOrDefault(),
+                LateHours = db.ProgrammeRounds.Where(r => r.Id == x.RoundId).Select(r => r.LateCancellationHours).First(),
             }).SingleOrDefaultAsync(ct);
         if (row is null) return null;
 
@@ -64,6 +66,6 @@ public sealed class GetBookingDetailHandler(AppDbContext db, ICurrentUser user, 
         return new BookingDetail(
             BookingView.Of(b, row.CompanyName, row.ExpertName), row.PlanTitle, row.Address, viewer,
             b.ConfirmedAt, b.DeclineReason, b.CancelledAt, b.CancelledBy, b.CancellationReason, b.CompletedAt, b.NoShowReportedBy, b.NoShowReason,
-            row.RescheduledToId, actions, history);
+            row.RescheduledToId, row.LateHours, actions, history);
     }
 }
