@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using NpgsqlTypes;
 
 #nullable disable
 
@@ -23,6 +24,53 @@ namespace ExpertSupport.Migrations.Migrations
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "btree_gist");
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+
+            modelBuilder.Entity("ExpertSupport.Application.Bookings.IdempotencyRecord", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("Scope")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("scope");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("key");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("request_hash");
+
+                    b.Property<Guid?>("ResourceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("resource_id");
+
+                    b.Property<string>("ResponseJson")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("response_json");
+
+                    b.Property<int?>("StatusCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("status_code");
+
+                    b.HasKey("UserId", "Scope", "Key")
+                        .HasName("pk_idempotency_keys");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_idempotency_keys_created_at");
+
+                    b.ToTable("idempotency_keys", (string)null);
+                });
 
             modelBuilder.Entity("ExpertSupport.Application.Data.AppRole", b =>
                 {
@@ -255,6 +303,296 @@ namespace ExpertSupport.Migrations.Migrations
                         .HasDatabaseName("ix_audit_entries_entity_type_entity_id_at");
 
                     b.ToTable("audit_entries", (string)null);
+                });
+
+            modelBuilder.Entity("ExpertSupport.Domain.Bookings.Booking", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AcceptedSubsidy")
+                        .HasColumnType("bigint")
+                        .HasColumnName("accepted_subsidy");
+
+                    b.Property<DateTimeOffset>("BlockedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("blocked_until");
+
+                    b.Property<int>("BufferMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("buffer_minutes");
+
+                    b.Property<int>("CalendarSequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("calendar_sequence");
+
+                    b.Property<string>("CancellationReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("cancellation_reason");
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cancelled_at");
+
+                    b.Property<string>("CancelledBy")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("cancelled_by");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("confirmed_at");
+
+                    b.Property<string>("DayReminderJobId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("day_reminder_job_id");
+
+                    b.Property<DateTimeOffset?>("DayReminderSentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("day_reminder_sent_at");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("decline_reason");
+
+                    b.Property<DateTimeOffset?>("DeclinedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("declined_at");
+
+                    b.Property<DateTimeOffset>("EndAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("end_at");
+
+                    b.Property<NpgsqlRange<DateTime>>("ExpertBlock")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tstzrange")
+                        .HasColumnName("expert_block")
+                        .HasComputedColumnSql("tstzrange(start_at, blocked_until, '[)')", true);
+
+                    b.Property<Guid>("ExpertId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("expert_id");
+
+                    b.Property<DateTimeOffset?>("ExpiredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expired_at");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<long>("Fee")
+                        .HasColumnType("bigint")
+                        .HasColumnName("fee");
+
+                    b.Property<string>("HourReminderJobId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("hour_reminder_job_id");
+
+                    b.Property<DateTimeOffset?>("HourReminderSentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("hour_reminder_sent_at");
+
+                    b.Property<long>("HourlyFee")
+                        .HasColumnType("bigint")
+                        .HasColumnName("hourly_fee");
+
+                    b.Property<bool>("LateCancellation")
+                        .HasColumnType("boolean")
+                        .HasColumnName("late_cancellation");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("minutes");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("mode");
+
+                    b.Property<DateTimeOffset?>("NoShowAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("no_show_at");
+
+                    b.Property<string>("NoShowReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("no_show_reason");
+
+                    b.Property<string>("NoShowReportedBy")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("no_show_reported_by");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("note");
+
+                    b.Property<long?>("OfferedSubsidy")
+                        .HasColumnType("bigint")
+                        .HasColumnName("offered_subsidy");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("plan_id");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<Guid>("RequestedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("requested_by_user_id");
+
+                    b.Property<Guid?>("RescheduledFromId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("rescheduled_from_id");
+
+                    b.Property<long?>("ReservedSubsidy")
+                        .HasColumnType("bigint")
+                        .HasColumnName("reserved_subsidy");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("round_id");
+
+                    b.Property<DateTimeOffset>("StartAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("start_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.Property<long>("SubsidyBeforeCaps")
+                        .HasColumnType("bigint")
+                        .HasColumnName("subsidy_before_caps");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_bookings");
+
+                    b.HasIndex("EndAt")
+                        .HasDatabaseName("ix_bookings_confirmed_end_at")
+                        .HasFilter("status = 'Confirmed'");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_bookings_requested_expires_at")
+                        .HasFilter("status = 'Requested'");
+
+                    b.HasIndex("PlanId")
+                        .HasDatabaseName("ix_bookings_plan_id");
+
+                    b.HasIndex("RequestedByUserId")
+                        .HasDatabaseName("ix_bookings_requested_by_user_id");
+
+                    b.HasIndex("RescheduledFromId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_bookings_rescheduled_from_id");
+
+                    b.HasIndex("RoundId")
+                        .HasDatabaseName("ix_bookings_round_id");
+
+                    b.HasIndex("CompanyId", "StartAt")
+                        .HasDatabaseName("ix_bookings_company_id_start_at");
+
+                    b.HasIndex("ExpertId", "StartAt")
+                        .HasDatabaseName("ix_bookings_expert_id_start_at");
+
+                    b.HasIndex("Status", "StartAt")
+                        .HasDatabaseName("ix_bookings_status_start_at");
+
+                    b.ToTable("bookings", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_bookings_cancelled", "status <> 'Cancelled' OR (cancelled_at IS NOT NULL AND cancelled_by IS NOT NULL AND cancellation_reason IS NOT NULL)");
+
+                            t.HasCheckConstraint("ck_bookings_confirmed_reserved", "status NOT IN ('Confirmed', 'Completed') OR (reserved_subsidy IS NOT NULL AND confirmed_at IS NOT NULL)");
+
+                            t.HasCheckConstraint("ck_bookings_money", "hourly_fee >= 500 AND fee >= 0 AND subsidy_before_caps BETWEEN 0 AND fee AND accepted_subsidy BETWEEN 0 AND fee AND (reserved_subsidy IS NULL OR reserved_subsidy BETWEEN 0 AND subsidy_before_caps) AND (offered_subsidy IS NULL OR offered_subsidy >= 0)");
+
+                            t.HasCheckConstraint("ck_bookings_no_show", "status <> 'NoShow' OR (no_show_at IS NOT NULL AND no_show_reported_by IS NOT NULL AND no_show_reason IS NOT NULL)");
+
+                            t.HasCheckConstraint("ck_bookings_times", "end_at > start_at AND blocked_until >= end_at AND minutes > 0 AND buffer_minutes >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("ExpertSupport.Domain.Bookings.ExpertAvailability", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("BufferMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("buffer_minutes");
+
+                    b.Property<Guid>("ExpertId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("expert_id");
+
+                    b.Property<string>("FeedToken")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("feed_token");
+
+                    b.Property<int>("HorizonDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("horizon_days");
+
+                    b.Property<int>("MinimumNoticeHours")
+                        .HasColumnType("integer")
+                        .HasColumnName("minimum_notice_hours");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<bool>("WorksOnHolidays")
+                        .HasColumnType("boolean")
+                        .HasColumnName("works_on_holidays");
+
+                    b.HasKey("Id")
+                        .HasName("pk_expert_availabilities");
+
+                    b.HasIndex("ExpertId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_expert_availabilities_expert_id");
+
+                    b.HasIndex("FeedToken")
+                        .IsUnique()
+                        .HasDatabaseName("ix_expert_availabilities_feed_token")
+                        .HasFilter("feed_token IS NOT NULL");
+
+                    b.ToTable("expert_availabilities", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_expert_availabilities_buffer", "buffer_minutes BETWEEN 0 AND 120");
+
+                            t.HasCheckConstraint("ck_expert_availabilities_horizon", "horizon_days BETWEEN 1 AND 365");
+
+                            t.HasCheckConstraint("ck_expert_availabilities_notice", "minimum_notice_hours BETWEEN 0 AND 336");
+                        });
                 });
 
             modelBuilder.Entity("ExpertSupport.Domain.Companies.Company", b =>
@@ -1247,6 +1585,16 @@ namespace ExpertSupport.Migrations.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("ExpertSupport.Application.Bookings.IdempotencyRecord", b =>
+                {
+                    b.HasOne("ExpertSupport.Application.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_idempotency_keys_asp_net_users_user_id");
+                });
+
             modelBuilder.Entity("ExpertSupport.Application.Notifications.OutboxEmail", b =>
                 {
                     b.OwnsMany("ExpertSupport.Application.Notifications.EmailAttachment", "Attachments", b1 =>
@@ -1279,6 +1627,145 @@ namespace ExpertSupport.Migrations.Migrations
                         });
 
                     b.Navigation("Attachments");
+                });
+
+            modelBuilder.Entity("ExpertSupport.Domain.Bookings.Booking", b =>
+                {
+                    b.HasOne("ExpertSupport.Domain.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_bookings_companies_company_id");
+
+                    b.HasOne("ExpertSupport.Domain.Experts.Expert", null)
+                        .WithMany()
+                        .HasForeignKey("ExpertId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_bookings_experts_expert_id");
+
+                    b.HasOne("ExpertSupport.Domain.Plans.SupportPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_bookings_support_plans_plan_id");
+
+                    b.HasOne("ExpertSupport.Application.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("RequestedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_bookings_asp_net_users_requested_by_user_id");
+
+                    b.HasOne("ExpertSupport.Domain.Bookings.Booking", null)
+                        .WithMany()
+                        .HasForeignKey("RescheduledFromId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_bookings_bookings_rescheduled_from_id");
+
+                    b.HasOne("ExpertSupport.Domain.Subsidies.ProgrammeRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_bookings_programme_rounds_round_id");
+                });
+
+            modelBuilder.Entity("ExpertSupport.Domain.Bookings.ExpertAvailability", b =>
+                {
+                    b.HasOne("ExpertSupport.Domain.Experts.Expert", null)
+                        .WithMany()
+                        .HasForeignKey("ExpertId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_expert_availabilities_experts_expert_id");
+
+                    b.OwnsMany("ExpertSupport.Domain.Bookings.AvailabilityException", "Exceptions", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<Guid>("AvailabilityId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("availability_id");
+
+                            b1.Property<DateOnly>("Date")
+                                .HasColumnType("date")
+                                .HasColumnName("date");
+
+                            b1.Property<TimeOnly?>("End")
+                                .HasColumnType("time without time zone")
+                                .HasColumnName("end_time");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("kind");
+
+                            b1.Property<string>("Note")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("note");
+
+                            b1.Property<TimeOnly?>("Start")
+                                .HasColumnType("time without time zone")
+                                .HasColumnName("start_time");
+
+                            b1.HasKey("Id")
+                                .HasName("pk_availability_exceptions");
+
+                            b1.HasIndex("AvailabilityId", "Date")
+                                .HasDatabaseName("ix_availability_exceptions_availability_id_date");
+
+                            b1.ToTable("availability_exceptions", null, t =>
+                                {
+                                    t.HasCheckConstraint("ck_availability_exceptions_times", "(kind = 'DayOff' AND start_time IS NULL AND end_time IS NULL) OR (kind = 'ExtraHours' AND start_time IS NOT NULL AND end_time IS NOT NULL AND (end_time > start_time OR end_time = '00:00'))");
+                                });
+
+                            b1.WithOwner()
+                                .HasForeignKey("AvailabilityId")
+                                .HasConstraintName("fk_availability_exceptions_expert_availabilities_availability_");
+                        });
+
+                    b.OwnsMany("ExpertSupport.Domain.Bookings.WeeklyRange", "Weekly", b1 =>
+                        {
+                            b1.Property<Guid>("AvailabilityId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("availability_id");
+
+                            b1.Property<string>("Day")
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("day");
+
+                            b1.Property<TimeOnly>("Start")
+                                .HasColumnType("time without time zone")
+                                .HasColumnName("start_time");
+
+                            b1.Property<TimeOnly>("End")
+                                .HasColumnType("time without time zone")
+                                .HasColumnName("end_time");
+
+                            b1.HasKey("AvailabilityId", "Day", "Start")
+                                .HasName("pk_availability_weekly_hours");
+
+                            b1.ToTable("availability_weekly_hours", null, t =>
+                                {
+                                    t.HasCheckConstraint("ck_availability_weekly_hours_order", "end_time > start_time OR end_time = '00:00'");
+                                });
+
+                            b1.WithOwner()
+                                .HasForeignKey("AvailabilityId")
+                                .HasConstraintName("fk_availability_weekly_hours_expert_availabilities_availabilit");
+                        });
+
+                    b.Navigation("Exceptions");
+
+                    b.Navigation("Weekly");
                 });
 
             modelBuilder.Entity("ExpertSupport.Domain.Companies.Company", b =>

@@ -1,3 +1,4 @@
+using ExpertSupport.Application.Bookings;
 using ExpertSupport.Application.Data;
 using ExpertSupport.Application.Notifications;
 using ExpertSupport.Application.Subsidies;
@@ -20,6 +21,11 @@ public static class DependencyInjection
         services.AddValidatorsFromAssemblyContaining<AppDbContext>(ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddScoped<Outbox>();
         services.AddScoped<SubsidyLedger>();
+        services.AddScoped<NextFreeSlots>();
+        services.AddScoped<BookingEmails>();
+        services.AddScoped<BookingReminders>();
+        services.AddScoped<BookingRequester>();
+        services.AddScoped<BookingConfirmation>();
         services.AddSingleton(TimeProvider.System);
         return services;
     }

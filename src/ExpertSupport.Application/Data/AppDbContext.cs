@@ -1,5 +1,7 @@
+using ExpertSupport.Application.Bookings;
 using ExpertSupport.Application.Notifications;
 using ExpertSupport.Domain.Auditing;
+using ExpertSupport.Domain.Bookings;
 using ExpertSupport.Domain.Common;
 using ExpertSupport.Domain.Companies;
 using ExpertSupport.Domain.Experts;
@@ -28,6 +30,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<CompanyCapBalance> CompanyCapBalances => Set<CompanyCapBalance>();
     public DbSet<ExpertCapBalance> ExpertCapBalances => Set<ExpertCapBalance>();
     public DbSet<SupportPlan> SupportPlans => Set<SupportPlan>();
+    public DbSet<Booking> Bookings => Set<Booking>();
+    public DbSet<ExpertAvailability> ExpertAvailabilities => Set<ExpertAvailability>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -11,7 +11,9 @@ public sealed class Outbox(AppDbContext db, TimeProvider clock)
             To = to,
             Subject = subject,
             TextBody = textBody,
-            Attachments = [.. attachments],
+            // A copy of each attachment: they are owned by one e-mail, and EF Core would move an instance shared by two
+            // e-mails (the same .ics sent to both sides of a booking) to the second one, leaving the first without it.
+            Attachments = [.. attachments.Select(a => a with { })],
             CreatedAt = clock.GetUtcNow(),
         });
 }

@@ -1,6 +1,7 @@
 using ExpertSupport.Domain.Common;
 using Hangfire;
 using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ExpertSupport.Infrastructure.Jobs;
@@ -10,19 +11,24 @@ public static class HangfireSetup
 {
     public static IServiceCollection AddJobs(this IServiceCollection services, string connectionString, bool runServer, int workerCount)
     {
-        services.AddHangfire(config => config
+        // This app's own storage instance, registered before AddHangfire: Hangfire's default hands out the process-wide
+        // JobStorage.Current, which another app in the same process (the tests run several) may have replaced.
+        services.AddSingleton<JobStorage>(_ =>
+        {
+            var options = new PostgreSqlStorageOptions
+            {
+                SchemaName = "hangfire",
+                PrepareSchemaIfNecessary = true,
+                QueuePollInterval = TimeSpan.FromSeconds(2),
+                DistributedLockTimeout = TimeSpan.FromMinutes(1),
+            };
+            return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options);
+        });
+        services.AddHangfire((sp, config) => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
-            .UsePostgreSqlStorage(
-                o => o.UseNpgsqlConnection(connectionString),
-                new PostgreSqlStorageOptions
-                {
-                    SchemaName = "hangfire",
-                    PrepareSchemaIfNecessary = true,
-                    QueuePollInterval = TimeSpan.FromSeconds(2),
-                    DistributedLockTimeout = TimeSpan.FromMinutes(1),
-                }));
+            .UseStorage(sp.GetRequiredService<JobStorage>()));
         if (runServer)
             services.AddHangfireServer(o =>
             {

@@ -13,6 +13,8 @@ internal static class ApiRoutes
         api.MapSubsidyEndpoints();
         api.MapProfileEndpoints();
         api.MapOfficeOnboardingEndpoints();
+        api.MapBookingEndpoints();
+        api.MapAvailabilityEndpoints();
         return app;
     }
 

@@ -10,6 +10,8 @@ internal static class Policies
     public const string Expert = "Expert";
     public const string Office = "Office";
     public const string Admin = "Admin";
+    /// <summary>The two sides of a booking: companies and experts.</summary>
+    public const string BookingParties = "BookingParties";
     /// <summary>The Hangfire dashboard: operations staff of either office role.</summary>
     public const string Operations = "Operations";
 
@@ -19,5 +21,6 @@ internal static class Policies
         .AddPolicy(Expert, p => p.RequireRole(Roles.Expert))
         .AddPolicy(Office, p => p.RequireRole(Roles.Office))
         .AddPolicy(Admin, p => p.RequireRole(Roles.Admin))
+        .AddPolicy(BookingParties, p => p.RequireRole(Roles.Company, Roles.Expert))
         .AddPolicy(Operations, p => p.RequireRole(Roles.Office, Roles.Admin));
 }

@@ -59,6 +59,7 @@ internal static class ServiceRegistration
 
         services.AddScoped<IdentitySeeder>();
         services.AddScoped<DemoSeeder>();
+        services.AddScoped<DemoBookings>();
         services.AddScoped<ProgrammeRoundSeeder>();
 
         // The web tier is stateless: data protection keys (cookies, tokens) live in the database.

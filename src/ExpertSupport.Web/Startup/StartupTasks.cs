@@ -1,5 +1,7 @@
 using ExpertSupport.Application.Data;
+using ExpertSupport.Infrastructure.Jobs;
 using ExpertSupport.Infrastructure.Seeding;
+using Hangfire;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
@@ -27,6 +29,7 @@ internal static class StartupTasks
             Console.WriteLine("Migrations applied. / マイグレーションを適用しました。");
             return false;
         }
+        RecurringJobs.Register(scope.ServiceProvider.GetRequiredService<IRecurringJobManager>());
         if (options.SeedDemo)
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
         return true;

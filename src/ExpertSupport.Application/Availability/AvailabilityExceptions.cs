@@ -1,0 +1,62 @@
+using ExpertSupport.Application.Bookings;
+using ExpertSupport.Application.Common;
+using ExpertSupport.Application.Data;
+using ExpertSupport.Application.Experts;
+using ExpertSupport.Domain.Bookings;
+using ExpertSupport.Domain.Common;
+using FluentValidation;
+using Mediator;
+
+namespace ExpertSupport.Application.Availability;
+
+/// <summary>The expert adds a day off or extra hours on one date (Tokyo). Extra hours also open a holiday.</summary>
+public sealed record AddAvailabilityExceptionCommand(DateOnly Date, AvailabilityExceptionKind Kind, string? Start, string? End, string? Note) : ICommand<Result<Guid>>;
+
+public sealed class AddAvailabilityExceptionValidator : AbstractValidator<AddAvailabilityExceptionCommand>
+{
+    public AddAvailabilityExceptionValidator()
+    {
+        RuleFor(c => c.Date).NotEmpty().WithMessage("日付を入力してください。");
+        RuleFor(c => c.Kind).IsInEnum().WithMessage("休みか追加の時間かを選んでください。");
+        When(c => c.Kind == AvailabilityExceptionKind.ExtraHours, () =>
+        {
+            RuleFor(c => c.Start).Must(s => TimeText.TryParse(s, false, out _)).WithMessage("開始時刻を「9:00」の形で入力してください。");
+            RuleFor(c => c.End).Must(s => TimeText.TryParse(s, true, out _)).WithMessage("終了時刻を「17:00」の形で入力してください（深夜0時は「24:00」）。");
+        });
+        RuleFor(c => c.Note).MaximumLength(ExpertAvailability.NoteMaxLength).WithMessage($"メモは{ExpertAvailability.NoteMaxLength}文字以内にしてください。");
+    }
+}
+
+public sealed class AddAvailabilityExceptionHandler(AppDbContext db, ICurrentUser user, TimeProvider clock, NextFreeSlots nextFree)
+    : ICommandHandler<AddAvailabilityExceptionCommand, Result<Guid>>
+{
+    public async ValueTask<Result<Guid>> Handle(AddAvailabilityExceptionCommand cmd, CancellationToken ct)
+    {
+        var availability = await AvailabilityOf.LoadOrCreateAsync(db, user, clock, ct);
+        if (availability is null) return ExpertAccess.NotFound;
+        TimeOnly? start = TimeText.TryParse(cmd.Start, false, out var s) ? s : null;
+        TimeOnly? end = TimeText.TryParse(cmd.End, true, out var e) ? e : null;
+        var added = availability.AddException(cmd.Date, cmd.Kind, start, end, cmd.Note, JapanTime.Today(clock), clock.GetUtcNow());
+        if (added.IsFailure) return Result<Guid>.Failure(added.Errors);
+        await db.SaveChangesAsync(ct);
+        await nextFree.RefreshAsync([availability.ExpertId], ct);
+        return added.Value.Id;
+    }
+}
+
+public sealed record RemoveAvailabilityExceptionCommand(Guid ExceptionId) : ICommand<Result>;
+
+public sealed class RemoveAvailabilityExceptionHandler(AppDbContext db, ICurrentUser user, TimeProvider clock, NextFreeSlots nextFree)
+    : ICommandHandler<RemoveAvailabilityExceptionCommand, Result>
+{
+    public async ValueTask<Result> Handle(RemoveAvailabilityExceptionCommand cmd, CancellationToken ct)
+    {
+        var availability = await AvailabilityOf.LoadOrCreateAsync(db, user, clock, ct);
+        if (availability is null) return ExpertAccess.NotFound;
+        var removed = availability.RemoveException(cmd.ExceptionId, clock.GetUtcNow());
+        if (removed.IsFailure) return removed;
+        await db.SaveChangesAsync(ct);
+        await nextFree.RefreshAsync([availability.ExpertId], ct);
+        return Result.Success;
+    }
+}

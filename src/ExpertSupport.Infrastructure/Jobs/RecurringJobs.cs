@@ -1,0 +1,21 @@
+using ExpertSupport.Application.Bookings;
+using Hangfire;
+
+namespace ExpertSupport.Infrastructure.Jobs;
+
+/// <summary>
+/// The recurring jobs, registered at start-up (idempotent: AddOrUpdate by id). Each job only sends commands; the
+/// commands lock their rows (SKIP LOCKED), so two servers running the same job at once do not collide.
+/// </summary>
+public static class RecurringJobs
+{
+    public static void Register(IRecurringJobManager jobs)
+    {
+        // Requests expire and sessions complete within five minutes of the moment they are due.
+        jobs.AddOrUpdate<BookingHousekeepingJob>("bookings:expire-requests", j => j.ExpireRequests(CancellationToken.None), "*/5 * * * *", HangfireSetup.TokyoTime);
+        jobs.AddOrUpdate<BookingHousekeepingJob>("bookings:complete-ended", j => j.CompleteEnded(CancellationToken.None), "*/5 * * * *", HangfireSetup.TokyoTime);
+        // Cached next free slots slip into the past as time passes; an hourly pass refreshes those (and only those).
+        jobs.AddOrUpdate<BookingHousekeepingJob>("experts:next-free-slot", j => j.RefreshNextFreeSlots(CancellationToken.None), "7 * * * *", HangfireSetup.TokyoTime);
+        jobs.AddOrUpdate<BookingHousekeepingJob>("idempotency:purge", j => j.PurgeIdempotencyKeys(CancellationToken.None), "40 3 * * *", HangfireSetup.TokyoTime);
+    }
+}
