@@ -1188,6 +1188,187 @@ namespace ExpertSupport.Migrations.Migrations
                         });
                 });
 
+            modelBuilder.Entity("ExpertSupport.Domain.Reports.SessionReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("ActualEnd")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("actual_end");
+
+                    b.Property<DateTimeOffset>("ActualStart")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("actual_start");
+
+                    b.Property<int?>("BillableMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("billable_minutes");
+
+                    b.Property<Guid>("BookingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("booking_id");
+
+                    b.Property<int>("BreakMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("break_minutes");
+
+                    b.Property<DateTimeOffset?>("ClaimableAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("claimable_at");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<long?>("CompanyShare")
+                        .HasColumnType("bigint")
+                        .HasColumnName("company_share");
+
+                    b.Property<long?>("CompanyShareReceivedAmount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("company_share_received_amount");
+
+                    b.Property<DateOnly?>("CompanyShareReceivedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("company_share_received_on");
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("confirmed_at");
+
+                    b.Property<Guid?>("ConfirmedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("confirmed_by_user_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<long?>("CutByCaps")
+                        .HasColumnType("bigint")
+                        .HasColumnName("cut_by_caps");
+
+                    b.Property<bool>("DecidedByOffice")
+                        .HasColumnType("boolean")
+                        .HasColumnName("decided_by_office");
+
+                    b.Property<string>("DisputeReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("dispute_reason");
+
+                    b.Property<DateTimeOffset?>("DisputedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("disputed_at");
+
+                    b.Property<Guid>("ExpertId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("expert_id");
+
+                    b.Property<long?>("Fee")
+                        .HasColumnType("bigint")
+                        .HasColumnName("fee");
+
+                    b.Property<long>("HourlyFee")
+                        .HasColumnType("bigint")
+                        .HasColumnName("hourly_fee");
+
+                    b.Property<string>("OfficeDecisionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("office_decision_reason");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("plan_id");
+
+                    b.Property<DateTimeOffset>("RespondBy")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("respond_by");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("round_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<long?>("Subsidy")
+                        .HasColumnType("bigint")
+                        .HasColumnName("subsidy");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("summary");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("WorkedMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("worked_minutes");
+
+                    b.HasKey("Id")
+                        .HasName("pk_session_reports");
+
+                    b.HasIndex("BookingId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_session_reports_booking_id");
+
+                    b.HasIndex("ClaimableAt")
+                        .HasDatabaseName("ix_session_reports_claimable_at")
+                        .HasFilter("claimable_at IS NOT NULL");
+
+                    b.HasIndex("PlanId")
+                        .HasDatabaseName("ix_session_reports_plan_id");
+
+                    b.HasIndex("RespondBy")
+                        .HasDatabaseName("ix_session_reports_respond_by")
+                        .HasFilter("status = 'Submitted'");
+
+                    b.HasIndex("RoundId")
+                        .HasDatabaseName("ix_session_reports_round_id");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_session_reports_status")
+                        .HasFilter("status = 'Disputed'");
+
+                    b.HasIndex("CompanyId", "Status")
+                        .HasDatabaseName("ix_session_reports_company_id_status");
+
+                    b.HasIndex("ExpertId", "Status")
+                        .HasDatabaseName("ix_session_reports_expert_id_status");
+
+                    b.ToTable("session_reports", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_session_reports_claimable", "claimable_at IS NULL OR (status = 'Confirmed' AND company_share_received_amount = company_share)");
+
+                            t.HasCheckConstraint("ck_session_reports_settlement", "status <> 'Confirmed' OR (billable_minutes IS NOT NULL AND fee IS NOT NULL AND subsidy IS NOT NULL AND company_share IS NOT NULL AND confirmed_at IS NOT NULL)");
+
+                            t.HasCheckConstraint("ck_session_reports_split", "fee IS NULL OR (fee = subsidy + company_share AND subsidy >= 0 AND company_share >= 0 AND billable_minutes <= worked_minutes)");
+
+                            t.HasCheckConstraint("ck_session_reports_times", "actual_end > actual_start AND break_minutes >= 0 AND worked_minutes > 0");
+                        });
+                });
+
             modelBuilder.Entity("ExpertSupport.Domain.Subsidies.CompanyCapBalance", b =>
                 {
                     b.Property<Guid>("RoundId")
@@ -2047,6 +2228,44 @@ namespace ExpertSupport.Migrations.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_support_plans_programme_rounds_round_id");
+                });
+
+            modelBuilder.Entity("ExpertSupport.Domain.Reports.SessionReport", b =>
+                {
+                    b.HasOne("ExpertSupport.Domain.Bookings.Booking", null)
+                        .WithMany()
+                        .HasForeignKey("BookingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_session_reports_bookings_booking_id");
+
+                    b.HasOne("ExpertSupport.Domain.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_session_reports_companies_company_id");
+
+                    b.HasOne("ExpertSupport.Domain.Experts.Expert", null)
+                        .WithMany()
+                        .HasForeignKey("ExpertId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_session_reports_experts_expert_id");
+
+                    b.HasOne("ExpertSupport.Domain.Plans.SupportPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_session_reports_support_plans_plan_id");
+
+                    b.HasOne("ExpertSupport.Domain.Subsidies.ProgrammeRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_session_reports_programme_rounds_round_id");
                 });
 
             modelBuilder.Entity("ExpertSupport.Domain.Subsidies.CompanyCapBalance", b =>

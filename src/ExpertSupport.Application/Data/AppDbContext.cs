@@ -6,6 +6,7 @@ using ExpertSupport.Domain.Common;
 using ExpertSupport.Domain.Companies;
 using ExpertSupport.Domain.Experts;
 using ExpertSupport.Domain.Plans;
+using ExpertSupport.Domain.Reports;
 using ExpertSupport.Domain.Reference;
 using ExpertSupport.Domain.Subsidies;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -30,6 +31,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<CompanyCapBalance> CompanyCapBalances => Set<CompanyCapBalance>();
     public DbSet<ExpertCapBalance> ExpertCapBalances => Set<ExpertCapBalance>();
     public DbSet<SupportPlan> SupportPlans => Set<SupportPlan>();
+    public DbSet<SessionReport> SessionReports => Set<SessionReport>();
     public DbSet<Booking> Bookings => Set<Booking>();
     public DbSet<ExpertAvailability> ExpertAvailabilities => Set<ExpertAvailability>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();

@@ -1,0 +1,32 @@
+using System.Globalization;
+using ExpertSupport.Domain.Common;
+
+namespace ExpertSupport.Domain.Reports;
+
+public static class ReportErrors
+{
+    public static readonly Error NotFound = Error.NotFound("report.not_found", "支援実施報告が見つかりません。");
+    public static readonly Error BookingNotCompleted = Error.Conflict("report.booking_not_completed", "実施済みの予約にだけ報告を提出できます。");
+    public static readonly Error AlreadyFiled = Error.Conflict("report.already_filed", "この予約の報告はすでに提出されています。");
+    public static readonly Error NotDisputed = Error.Conflict("report.not_disputed", "差し戻された報告ではないため、再提出できません。");
+    public static readonly Error NotAwaitingCompany = Error.Conflict("report.not_awaiting", "この報告は現在、確認や異議の対象ではありません。");
+    public static readonly Error NotConfirmed = Error.Conflict("report.not_confirmed", "確認済みの報告ではありません。");
+    public static readonly Error SettlementMismatch = Error.Conflict("report.settlement_mismatch", "精算額が報告の内容と一致しません。");
+    public static readonly Error ReasonRequired = Error.Invalid("report.reason_required", "理由を入力してください。", "reason");
+    public static readonly Error EndBeforeStart = Error.Invalid("report.end_before_start", "終了時刻は開始時刻より後にしてください。", "actualEnd");
+    public static readonly Error BreaksTooLong = Error.Invalid("report.breaks", "休憩時間が実施時間を超えています。", "breakMinutes");
+    public static readonly Error EndInFuture = Error.Invalid("report.end_in_future", "終了時刻が未来になっています。実施後に報告してください。", "actualEnd");
+    public static readonly Error SummaryTooShort = Error.Invalid("report.summary_short", $"実施内容は{SessionReport.SummaryMinLength}文字以上で、具体的に書いてください。", "summary");
+    public static readonly Error SummaryTooLong = Error.Invalid("report.summary_long", $"実施内容は{SessionReport.SummaryMaxLength}文字以内にしてください。", "summary");
+    public static readonly Error AmountNegative = Error.Invalid("report.amount_negative", "金額は0円以上で入力してください。", "amount");
+    public static readonly Error ReceiptInFuture = Error.Invalid("report.receipt_future", "受領日が未来になっています。", "receivedOn");
+    public static readonly Error ReceiptBeforeSession = Error.Invalid("report.receipt_before", "受領日が支援の実施日より前になっています。", "receivedOn");
+
+    public static Error AfterSupportEnd(DateOnly lastDay) =>
+        Error.Invalid("report.after_support_end", $"支援計画・制度の期間（{Ja(lastDay)}まで）を過ぎた時間は報告できません。", "actualEnd");
+
+    public static Error BeforePlanStart(DateOnly first) =>
+        Error.Invalid("report.before_plan", $"支援計画の開始日（{Ja(first)}）より前の時間は報告できません。", "actualStart");
+
+    private static string Ja(DateOnly d) => d.ToString("yyyy年M月d日", CultureInfo.InvariantCulture);
+}
