@@ -39,6 +39,7 @@ public class TestApp(string connectionString, FakeTimeProvider? clock = null) : 
         builder.UseSetting("Jobs:RunServer", "false");
         builder.UseSetting("Email:DispatcherEnabled", "false");
         builder.UseSetting("Email:PickupDirectory", Path.Combine(Path.GetTempPath(), "expertsupport-tests-mail", Guid.NewGuid().ToString("N")));
+        builder.UseSetting("Storage:Path", Path.Combine(Path.GetTempPath(), "expertsupport-tests-files", Guid.NewGuid().ToString("N")));
         builder.UseSetting("RateLimits:LoginPerMinute", "100000");
         builder.UseSetting("RateLimits:PublicPerMinute", "100000");
         builder.ConfigureServices(services =>

@@ -5,7 +5,9 @@ using ExpertSupport.Application.Common;
 using ExpertSupport.Application.Common.Behaviors;
 using ExpertSupport.Application.Data;
 using ExpertSupport.Application.Notifications;
+using ExpertSupport.Application.Files;
 using ExpertSupport.Infrastructure.Email;
+using ExpertSupport.Infrastructure.Files;
 using ExpertSupport.Infrastructure.Jobs;
 using ExpertSupport.Infrastructure.Postgres;
 using ExpertSupport.Infrastructure.Seeding;
@@ -56,6 +58,13 @@ internal static class ServiceRegistration
         services.AddJobs(connectionString,
             runServer: config.GetValue("Jobs:RunServer", true),
             workerCount: config.GetValue("Jobs:WorkerCount", Math.Max(2, Environment.ProcessorCount)));
+
+        services.Configure<FileStoreOptions>(config.GetSection("Storage"));
+        services.PostConfigure<FileStoreOptions>(o =>
+        {
+            if (!Path.IsPathRooted(o.Path)) o.Path = Path.Combine(DatabaseBootstrap.RepositoryRoot(builder.Environment.ContentRootPath), o.Path);
+        });
+        services.AddSingleton<IFileStore, LocalFileStore>();
 
         services.AddScoped<IdentitySeeder>();
         services.AddScoped<DemoSeeder>();
