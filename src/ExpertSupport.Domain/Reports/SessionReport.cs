@@ -79,6 +79,13 @@ public sealed class SessionReport : AuditedEntity
     /// <summary>When the session became claimable (confirmed and the company's share received in full); claim batches gather by it.</summary>
     public DateTimeOffset? ClaimableAt { get; private set; }
 
+    /// <summary>
+    /// Set when the settled subsidy was reversed in the ledger (an office correction, or a claim line the office
+    /// rejected). The report itself stays as it was confirmed; it is simply never paid (or claimed again).
+    /// </summary>
+    public DateTimeOffset? SubsidyReversedAt { get; private set; }
+    public string? SubsidyReversalReason { get; private set; }
+
     public DateTimeOffset CreatedAt { get; private init; }
     public DateTimeOffset UpdatedAt { get; private set; }
 
@@ -186,9 +193,27 @@ public sealed class SessionReport : AuditedEntity
         return Result.Success;
     }
 
+    /// <summary>
+    /// Records that the office reversed the settled subsidy (the caller writes the reversing ledger entry in the
+    /// same transaction). A second call does nothing.
+    /// </summary>
+    public Result MarkSubsidyReversed(string reason, Guid officeUserId, DateTimeOffset now)
+    {
+        if (Status != SessionReportStatus.Confirmed) return ReportErrors.NotConfirmed;
+        if (string.IsNullOrWhiteSpace(reason)) return ReportErrors.ReasonRequired;
+        if (SubsidyReversedAt is not null) return Result.Success;
+        SubsidyReversedAt = now;
+        SubsidyReversalReason = reason.Trim();
+        UpdatedAt = now;
+        RecordTransition(nameof(SessionReportStatus.Confirmed), "SubsidyReversed", officeUserId, now, SubsidyReversalReason);
+        UpdateClaimable(now);
+        return Result.Success;
+    }
+
     private void UpdateClaimable(DateTimeOffset now)
     {
-        var paidInFull = Status == SessionReportStatus.Confirmed && CompanyShare is { } share && CompanyShareReceivedAmount == share;
+        var paidInFull = Status == SessionReportStatus.Confirmed && SubsidyReversedAt is null
+            && CompanyShare is { } share && CompanyShareReceivedAmount == share;
         ClaimableAt = paidInFull ? ClaimableAt ?? now : null;
     }
 

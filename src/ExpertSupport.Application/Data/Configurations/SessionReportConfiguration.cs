@@ -21,13 +21,14 @@ internal sealed class SessionReportConfiguration : IEntityTypeConfiguration<Sess
                 "status <> 'Confirmed' OR (billable_minutes IS NOT NULL AND fee IS NOT NULL AND subsidy IS NOT NULL AND company_share IS NOT NULL AND confirmed_at IS NOT NULL)");
             t.HasCheckConstraint("ck_session_reports_split",
                 "fee IS NULL OR (fee = subsidy + company_share AND subsidy >= 0 AND company_share >= 0 AND billable_minutes <= worked_minutes)");
-            // Only a confirmed session paid in full is claimable.
+            // Only a confirmed session paid in full, whose subsidy was not reversed, is claimable.
             t.HasCheckConstraint("ck_session_reports_claimable",
-                "claimable_at IS NULL OR (status = 'Confirmed' AND company_share_received_amount = company_share)");
+                "claimable_at IS NULL OR (status = 'Confirmed' AND company_share_received_amount = company_share AND subsidy_reversed_at IS NULL)");
         });
         b.Property(r => r.Summary).HasMaxLength(SessionReport.SummaryMaxLength);
         b.Property(r => r.DisputeReason).HasMaxLength(2000);
         b.Property(r => r.OfficeDecisionReason).HasMaxLength(2000);
+        b.Property(r => r.SubsidyReversalReason).HasMaxLength(2000);
         b.Property(r => r.UpdatedAt).IsConcurrencyToken();
         // One report per booking, ever: a correction is a new revision of the same report.
         b.HasIndex(r => r.BookingId).IsUnique();

@@ -45,13 +45,15 @@ namespace ExpertSupport.Migrations.Migrations
                     company_share_received_on = table.Column<DateOnly>(type: "date", nullable: true),
                     company_share_received_amount = table.Column<long>(type: "bigint", nullable: true),
                     claimable_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    subsidy_reversed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    subsidy_reversal_reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_session_reports", x => x.id);
-                    table.CheckConstraint("ck_session_reports_claimable", "claimable_at IS NULL OR (status = 'Confirmed' AND company_share_received_amount = company_share)");
+                    table.CheckConstraint("ck_session_reports_claimable", "claimable_at IS NULL OR (status = 'Confirmed' AND company_share_received_amount = company_share AND subsidy_reversed_at IS NULL)");
                     table.CheckConstraint("ck_session_reports_settlement", "status <> 'Confirmed' OR (billable_minutes IS NOT NULL AND fee IS NOT NULL AND subsidy IS NOT NULL AND company_share IS NOT NULL AND confirmed_at IS NOT NULL)");
                     table.CheckConstraint("ck_session_reports_split", "fee IS NULL OR (fee = subsidy + company_share AND subsidy >= 0 AND company_share >= 0 AND billable_minutes <= worked_minutes)");
                     table.CheckConstraint("ck_session_reports_times", "actual_end > actual_start AND break_minutes >= 0 AND worked_minutes > 0");

@@ -13,7 +13,7 @@ using NpgsqlTypes;
 namespace ExpertSupport.Migrations.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261128143615_SessionReports")]
+    [Migration("20261128144404_SessionReports")]
     partial class SessionReports
     {
         /// <inheritdoc />
@@ -1314,6 +1314,15 @@ namespace ExpertSupport.Migrations.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("subsidy");
 
+                    b.Property<string>("SubsidyReversalReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("subsidy_reversal_reason");
+
+                    b.Property<DateTimeOffset?>("SubsidyReversedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("subsidy_reversed_at");
+
                     b.Property<string>("Summary")
                         .IsRequired()
                         .HasMaxLength(8000)
@@ -1362,7 +1371,7 @@ namespace ExpertSupport.Migrations.Migrations
 
                     b.ToTable("session_reports", null, t =>
                         {
-                            t.HasCheckConstraint("ck_session_reports_claimable", "claimable_at IS NULL OR (status = 'Confirmed' AND company_share_received_amount = company_share)");
+                            t.HasCheckConstraint("ck_session_reports_claimable", "claimable_at IS NULL OR (status = 'Confirmed' AND company_share_received_amount = company_share AND subsidy_reversed_at IS NULL)");
 
                             t.HasCheckConstraint("ck_session_reports_settlement", "status <> 'Confirmed' OR (billable_minutes IS NOT NULL AND fee IS NOT NULL AND subsidy IS NOT NULL AND company_share IS NOT NULL AND confirmed_at IS NOT NULL)");
 
