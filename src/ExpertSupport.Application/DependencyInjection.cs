@@ -1,5 +1,6 @@
 using ExpertSupport.Application.Data;
 using ExpertSupport.Application.Notifications;
+using ExpertSupport.Application.Plans;
 using ExpertSupport.Application.Subsidies;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
@@ -20,6 +21,7 @@ public static class DependencyInjection
         services.AddValidatorsFromAssemblyContaining<AppDbContext>(ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddScoped<Outbox>();
         services.AddScoped<SubsidyLedger>();
+        services.AddScoped<PlanEmails>();
         services.AddSingleton(TimeProvider.System);
         return services;
     }

@@ -1,8 +1,11 @@
+using ExpertSupport.Application.Matching;
 using ExpertSupport.Application.Notifications;
 using ExpertSupport.Domain.Auditing;
+using ExpertSupport.Domain.Cases;
 using ExpertSupport.Domain.Common;
 using ExpertSupport.Domain.Companies;
 using ExpertSupport.Domain.Experts;
+using ExpertSupport.Domain.Messages;
 using ExpertSupport.Domain.Plans;
 using ExpertSupport.Domain.Reference;
 using ExpertSupport.Domain.Subsidies;
@@ -28,6 +31,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<CompanyCapBalance> CompanyCapBalances => Set<CompanyCapBalance>();
     public DbSet<ExpertCapBalance> ExpertCapBalances => Set<ExpertCapBalance>();
     public DbSet<SupportPlan> SupportPlans => Set<SupportPlan>();
+    public DbSet<ConsultationCase> ConsultationCases => Set<ConsultationCase>();
+    public DbSet<Proposal> Proposals => Set<Proposal>();
+    public DbSet<PlanRating> PlanRatings => Set<PlanRating>();
+    public DbSet<Message> Messages => Set<Message>();
+    public DbSet<ExpertRatingSummary> ExpertRatingSummaries => Set<ExpertRatingSummary>();
+    public DbSet<ExpertSearchDocument> ExpertSearchDocuments => Set<ExpertSearchDocument>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,0 +1,27 @@
+namespace ExpertSupport.Application.Matching;
+
+/// <summary>
+/// An expert's ratings in sum, kept by a database trigger from <c>plan_ratings</c> (which only accepts ratings of
+/// completed plans), so that search can filter and sort by rating without aggregating every rating per query.
+/// Never written by code.
+/// </summary>
+public sealed class ExpertRatingSummary
+{
+    public Guid ExpertId { get; private set; }
+    public int RatingCount { get; private set; }
+    public int RatingTotal { get; private set; }
+}
+
+/// <summary>
+/// The folded text search runs over (name and kana, skill names, bio) and its character bigrams, kept by database
+/// triggers whenever an expert's name, bio or skills change. See README "Expert search" for why bigrams.
+/// Never written by code.
+/// </summary>
+public sealed class ExpertSearchDocument
+{
+    public Guid ExpertId { get; private set; }
+    public string NameText { get; private set; } = "";
+    public string SkillText { get; private set; } = "";
+    public string BioText { get; private set; } = "";
+    public string[] Bigrams { get; private set; } = [];
+}
