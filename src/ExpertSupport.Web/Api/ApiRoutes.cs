@@ -13,6 +13,9 @@ internal static class ApiRoutes
         api.MapSubsidyEndpoints();
         api.MapProfileEndpoints();
         api.MapOfficeOnboardingEndpoints();
+        api.MapCaseEndpoints();
+        api.MapExpertSearchEndpoints();
+        api.MapPlanEndpoints();
         return app;
     }
 
