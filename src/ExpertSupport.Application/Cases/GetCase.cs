@@ -58,13 +58,16 @@ public sealed class GetCaseHandler(AppDbContext db, ICurrentUser user) : IQueryH
         IReadOnlyList<AuditRow> history = [];
         if (viewer != Viewer.Expert)
         {
-            conversations = await (
+            var threads =
                 from m in db.Messages.AsNoTracking()
                 where m.CaseId == c.Id
                 group m by m.ExpertId into g
-                join e in db.Experts on g.Key equals e.Id
-                orderby g.Max(x => x.SentAt) descending
-                select new ConversationSummary(g.Key, e.DisplayName, g.Count(), g.Max(x => x.SentAt))).ToListAsync(ct);
+                select new { ExpertId = g.Key, Count = g.Count(), Last = g.Max(x => x.SentAt) };
+            conversations = await (
+                from t in threads
+                join e in db.Experts on t.ExpertId equals e.Id
+                orderby t.Last descending
+                select new ConversationSummary(t.ExpertId, e.DisplayName, t.Count, t.Last)).ToListAsync(ct);
             plans = await (
                 from p in db.SupportPlans.AsNoTracking()
                 join e in db.Experts on p.ExpertId equals e.Id

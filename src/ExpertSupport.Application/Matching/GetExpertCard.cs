@@ -36,7 +36,7 @@ public sealed class GetExpertCardHandler(AppDbContext db, ICurrentUser user, Tim
     public async ValueTask<ExpertCard?> Handle(GetExpertCardQuery query, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var expert = await db.Experts.AsNoTracking().Bookable().Where(e => e.Id == query.ExpertId)
+        var expert = await db.Experts.AsNoTracking().AsSplitQuery().Bookable().Where(e => e.Id == query.ExpertId)
             .Select(e => new
             {
                 e.Id, e.DisplayName, e.DisplayNameKana, e.Kind, e.Bio, e.HourlyFee, e.OffersOnline, e.PrefectureCodes, e.Languages,
