@@ -180,15 +180,20 @@ namespace ExpertSupport.Migrations.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("expert_id");
 
-                    b.PrimitiveCollection<string[]>("Bigrams")
+                    b.PrimitiveCollection<int[]>("Bigrams")
                         .IsRequired()
-                        .HasColumnType("text[]")
+                        .HasColumnType("integer[]")
                         .HasColumnName("bigrams");
 
                     b.Property<string>("BioText")
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("bio_text");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("body");
 
                     b.Property<string>("NameText")
                         .IsRequired()

@@ -20,15 +20,25 @@ internal static class PlansSql
                     'ァアィイゥウェエォオカガキギクグケゲコゴサザシジスズセゼソゾタダチヂッツヅテデトドナニヌネノハバパヒビピフブプヘベペホボポマミムメモャヤュユョヨラリルレロヮワヰヱヲンヴヵヶ'))
             $$;
 
-            -- The distinct two-character pieces of a folded text, leaving out pieces with white space (a query word has none).
-            CREATE FUNCTION search_bigrams(t text) RETURNS text[] LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
-                SELECT coalesce(array_agg(DISTINCT g), '{}')
+            -- A bigram as one integer, so that the codes of a document stay small enough to be kept inline (no TOAST) and a
+            -- scan of them is cheap: two characters of the Basic Multilingual Plane (all of everyday Japanese) are packed
+            -- exactly, 16 bits each; a pair with a character beyond it is hashed into the codes whose first half would be a
+            -- surrogate (D800–DFFF), which no real pair of BMP characters has, so the two kinds never collide.
+            CREATE FUNCTION search_bigram_code(g text) RETURNS integer LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+                SELECT (CASE WHEN a < 65536 AND b < 65536 THEN (a << 16) | b
+                             ELSE ((55296 + (h & 2047)) << 16) | ((h >> 11) & 65535) END - 2147483648)::integer
+                FROM (SELECT ascii(substr(g, 1, 1))::bigint AS a, ascii(substr(g, 2, 1))::bigint AS b, hashtext(g)::bigint AS h) AS x
+            $$;
+
+            -- The distinct bigram codes of a folded text, leaving out pieces with white space (a query word has none).
+            CREATE FUNCTION search_bigrams(t text) RETURNS integer[] LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+                SELECT coalesce(array_agg(DISTINCT search_bigram_code(g)), '{}')
                 FROM (SELECT substr(t, i, 2) AS g FROM generate_series(1, char_length(t) - 1) AS i) AS pieces
                 WHERE g !~ '\s'
             $$;
 
-            -- The bigrams every document must contain to match all the query's words.
-            CREATE FUNCTION search_bigrams(terms text[]) RETURNS text[] LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+            -- The bigram codes every document must contain to match all the query's words.
+            CREATE FUNCTION search_bigrams(terms text[]) RETURNS integer[] LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
                 SELECT coalesce(array_agg(DISTINCT g), '{}') FROM unnest(terms) AS t(term), unnest(search_bigrams(search_fold(term))) AS g
             $$;
 
@@ -42,10 +52,13 @@ internal static class PlansSql
         // The search document of an expert: folded name (also without spaces, so 佐藤花子 finds 佐藤 花子), kana, skill names
         // (Japanese and English) and bio, and their bigrams. Rebuilt, set-based, for the experts given.
         migrationBuilder.Sql("""
+            -- The codes stay in the row (the texts move out first), so a scan that tests them never decompresses anything.
+            ALTER TABLE expert_search_documents ALTER COLUMN bigrams SET STORAGE MAIN;
+
             CREATE FUNCTION refresh_expert_search_documents(ids uuid[]) RETURNS void LANGUAGE sql AS $$
-                INSERT INTO expert_search_documents (expert_id, name_text, skill_text, bio_text, bigrams)
-                SELECT x.id, x.name_text, x.skill_text, x.bio_text, search_bigrams(x.name_text || E'\n' || x.skill_text || E'\n' || x.bio_text)
-                FROM (
+                INSERT INTO expert_search_documents (expert_id, name_text, skill_text, bio_text, body, bigrams)
+                SELECT x.id, x.name_text, x.skill_text, x.bio_text, x.body, search_bigrams(x.body)
+                FROM (SELECT y.*, y.name_text || E'\n' || y.skill_text || E'\n' || y.bio_text AS body FROM (
                     SELECT e.id,
                            search_fold(e.display_name) || E'\n' || regexp_replace(search_fold(e.display_name), '\s', '', 'g') || E'\n' ||
                            search_fold(e.display_name_kana) || E'\n' || regexp_replace(search_fold(e.display_name_kana), '\s', '', 'g') AS name_text,
@@ -53,9 +66,10 @@ internal static class PlansSql
                                      FROM expert_skills s JOIN skills k ON k.code = s.skill_code WHERE s.expert_id = e.id), '') AS skill_text,
                            search_fold(e.bio) AS bio_text
                     FROM experts e
-                    WHERE e.id = ANY (ids)) AS x
+                    WHERE e.id = ANY (ids)) AS y) AS x
                 ON CONFLICT (expert_id) DO UPDATE
-                    SET name_text = EXCLUDED.name_text, skill_text = EXCLUDED.skill_text, bio_text = EXCLUDED.bio_text, bigrams = EXCLUDED.bigrams
+                    SET name_text = EXCLUDED.name_text, skill_text = EXCLUDED.skill_text, bio_text = EXCLUDED.bio_text,
+                        body = EXCLUDED.body, bigrams = EXCLUDED.bigrams
             $$;
             """);
 
@@ -169,7 +183,7 @@ internal static class PlansSql
             DROP TRIGGER IF EXISTS expert_rating_summaries_from_ratings_only ON expert_rating_summaries;
             DROP FUNCTION IF EXISTS experts_search_inserted(), experts_search_updated(), expert_skills_search_added(),
                 expert_skills_search_removed(), skills_search_renamed(), refresh_expert_search_documents(uuid[]),
-                search_patterns(text[]), search_bigrams(text[]), search_bigrams(text), search_fold(text),
+                search_patterns(text[]), search_bigrams(text[]), search_bigrams(text), search_bigram_code(text), search_fold(text),
                 plan_ratings_check(), plan_ratings_forbid_change(), plan_ratings_summarise(), expert_rating_summaries_guard();
             """);
 }

@@ -57,6 +57,8 @@ public static class ExpertSearchSql
         : [.. text.Normalize(NormalizationForm.FormKC).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(t => t.Length > MaxTermLength ? t[..MaxTermLength] : t).Distinct().Take(MaxTerms)];
 
+    private static bool IsOneBigram(string term) => term.Length == 2 && !char.IsSurrogate(term[0]) && !char.IsSurrogate(term[1]);
+
     public static Statement Build(ExpertSearchFilter f, ExpertSearchSort sort, ExpertSearchContext ctx, int offset, int limit)
     {
         var p = new List<NpgsqlParameter>
@@ -86,9 +88,15 @@ public static class ExpertSearchSql
         {
             p.Add(new("terms", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = terms });
             joins.Append(" JOIN expert_search_documents d ON d.expert_id = e.id");
-            // Terms of two or more characters give bigrams for the index; a one-character term is only checked by LIKE.
+            // Terms of two or more characters give bigrams for the index. A two-character term is exactly its one bigram, so
+            // the index answers it; a longer term's bigrams may be scattered, and a one-character term has none: LIKE checks those.
             if (terms.Any(t => t.Length >= 2)) where.Append(" AND d.bigrams @> search_bigrams(@terms)");
-            where.Append(" AND (d.name_text || E'\\n' || d.skill_text || E'\\n' || d.bio_text) LIKE ALL (search_patterns(@terms))");
+            var recheck = terms.Where(t => !IsOneBigram(t)).ToArray();
+            if (recheck.Length > 0)
+            {
+                p.Add(new("recheck", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = recheck });
+                where.Append(" AND d.body LIKE ALL (search_patterns(@recheck))");
+            }
             fit.Add("CASE WHEN d.name_text LIKE ANY (search_patterns(@terms)) THEN 6 ELSE 0 END");
             fit.Add("CASE WHEN d.skill_text LIKE ANY (search_patterns(@terms)) THEN 4 ELSE 0 END");
             fit.Add("CASE WHEN d.bio_text LIKE ANY (search_patterns(@terms)) THEN 1 ELSE 0 END");
@@ -147,10 +155,11 @@ public static class ExpertSearchSql
             ExpertSearchSort.Rating => "rating_x100 DESC NULLS LAST, rating_count DESC, fit DESC, id",
             _ => "fit DESC, rating_x100 DESC NULLS LAST, hourly_fee, id",
         };
+        // Two stages: the ranking stage keeps only narrow columns (the window count buffers every matching row, and wide
+        // rows would spill to disk); the page's few rows then get their names, bio excerpt, arrays and skills.
         var sql = $"""
             WITH page AS (
-                SELECT e.id, e.display_name, e.display_name_kana, left(e.bio, 160) AS bio_excerpt, e.hourly_fee, e.offers_online,
-                       e.prefecture_codes, e.languages,
+                SELECT e.id, e.hourly_fee,
                        CASE WHEN e.next_free_slot_at >= @now THEN e.next_free_slot_at END AS next_free_slot_at,
                        coalesce(r.rating_count, 0) AS rating_count, coalesce(r.rating_total, 0) AS rating_total,
                        r.rating_total * 100 / nullif(r.rating_count, 0) AS rating_x100,
@@ -162,8 +171,9 @@ public static class ExpertSearchSql
                 WHERE {where}
                 ORDER BY {order}
                 LIMIT @limit OFFSET @offset)
-            SELECT page.*, ARRAY(SELECT s.skill_code FROM expert_skills s WHERE s.expert_id = page.id ORDER BY s.skill_code) AS skill_codes
-            FROM page
+            SELECT page.*, x.display_name, x.display_name_kana, left(x.bio, 160) AS bio_excerpt, x.offers_online, x.prefecture_codes, x.languages,
+                   ARRAY(SELECT s.skill_code FROM expert_skills s WHERE s.expert_id = page.id ORDER BY s.skill_code) AS skill_codes
+            FROM page JOIN experts x ON x.id = page.id
             ORDER BY {order}
             """;
         return new Statement(sql, p);

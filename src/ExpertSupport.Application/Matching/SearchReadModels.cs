@@ -13,7 +13,7 @@ public sealed class ExpertRatingSummary
 }
 
 /// <summary>
-/// The folded text search runs over (name and kana, skill names, bio) and its character bigrams, kept by database
+/// The folded text search runs over (name and kana, skill names, bio) and its character bigram codes, kept by database
 /// triggers whenever an expert's name, bio or skills change. See README "Expert search" for why bigrams.
 /// Never written by code.
 /// </summary>
@@ -23,5 +23,8 @@ public sealed class ExpertSearchDocument
     public string NameText { get; private set; } = "";
     public string SkillText { get; private set; } = "";
     public string BioText { get; private set; } = "";
-    public string[] Bigrams { get; private set; } = [];
+    /// <summary>The three texts in one, so that LIKE has column statistics to estimate from.</summary>
+    public string Body { get; private set; } = "";
+    /// <summary>The distinct character bigrams of <see cref="Body"/> as integer codes (see the Plans migration).</summary>
+    public int[] Bigrams { get; private set; } = [];
 }

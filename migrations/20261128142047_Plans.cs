@@ -85,7 +85,8 @@ namespace ExpertSupport.Migrations.Migrations
                     name_text = table.Column<string>(type: "text", nullable: false),
                     skill_text = table.Column<string>(type: "text", nullable: false),
                     bio_text = table.Column<string>(type: "text", nullable: false),
-                    bigrams = table.Column<string[]>(type: "text[]", nullable: false)
+                    body = table.Column<string>(type: "text", nullable: false),
+                    bigrams = table.Column<int[]>(type: "integer[]", nullable: false)
                 },
                 constraints: table =>
                 {

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ExpertSupport.Migrations.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261128133510_Plans")]
+    [Migration("20261128142047_Plans")]
     partial class Plans
     {
         /// <inheritdoc />
@@ -183,15 +183,20 @@ namespace ExpertSupport.Migrations.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("expert_id");
 
-                    b.PrimitiveCollection<string[]>("Bigrams")
+                    b.PrimitiveCollection<int[]>("Bigrams")
                         .IsRequired()
-                        .HasColumnType("text[]")
+                        .HasColumnType("integer[]")
                         .HasColumnName("bigrams");
 
                     b.Property<string>("BioText")
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("bio_text");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("body");
 
                     b.Property<string>("NameText")
                         .IsRequired()
