@@ -39,6 +39,7 @@ public static class ExpertSearchSql
     public const int MaxTermLength = 50;
     /// <summary>A free slot within this many days counts towards fit.</summary>
     public const int SoonDays = 14;
+    public const int MaxFreeWithinDays = 366;
 
     public sealed record Statement(string Sql, IReadOnlyList<NpgsqlParameter> Parameters)
     {
@@ -133,9 +134,9 @@ public static class ExpertSearchSql
             p.Add(new("qualification", NpgsqlDbType.Varchar) { Value = f.Qualification });
             where.Append(" AND EXISTS (SELECT 1 FROM expert_qualifications q WHERE q.expert_id = e.id AND q.qualification_code = @qualification)");
         }
-        if (f.FreeWithinDays is { } days)
+        if (f.FreeWithinDays is > 0 and var days)
         {
-            p.Add(new("slot_until", NpgsqlDbType.TimestampTz) { Value = ctx.Now.AddDays(days) });
+            p.Add(new("slot_until", NpgsqlDbType.TimestampTz) { Value = ctx.Now.AddDays(Math.Min(days, MaxFreeWithinDays)) });
             where.Append(" AND e.next_free_slot_at >= @now AND e.next_free_slot_at < @slot_until");
         }
         var capUse = "0::bigint";
