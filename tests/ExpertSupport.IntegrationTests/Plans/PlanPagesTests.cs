@@ -96,6 +96,33 @@ public sealed class PlanPagesTests(PlansFixture fixture) : IClassFixture<PlansFi
         Assert.Contains("制作と運用をお手伝いします。", await client.GetStringAsync($"/Expert/Cases/{caseId}", Ct));
     }
 
+    [Fact]
+    public async Task A_company_writes_to_an_expert_about_its_case_and_accepts_a_proposal_on_the_case_page()
+    {
+        var (company, _) = await App.CompanyAsync();
+        var (expert, expertId) = await App.ExpertAsync(new ExpertSpec { DisplayName = "提案 花子" });
+        var caseId = (await App.Send(company, s => s.Send(PlanTestData.Case(title: "在庫管理を見直したい")))).Value.CaseId;
+        using var client = await App.PageClientAsync(company);
+
+        var written = await client.PostFormAsync($"/Company/Experts/{expertId}?handler=Message", new() { ["CaseId"] = caseId.ToString(), ["Reply.Body"] = "ご相談できますか。" });
+        Assert.Equal(HttpStatusCode.Redirect, written.StatusCode);
+        Assert.Contains("ご相談できますか。", await client.GetStringAsync(written.Headers.Location!.OriginalString, Ct));
+
+        var proposalId = (await App.Send(expert, s => s.Send(PlanTestData.Proposal(caseId, PlansFixture.Today)))).Value.ProposalId;
+        var casePage = await client.GetStringAsync($"/Company/Cases/{caseId}", Ct);
+        Assert.Contains("この提案で計画を作る", casePage);
+        Assert.Contains("提案 花子", casePage);
+        var accepted = await client.PostFormAsync($"/Company/Cases/{caseId}?handler=Accept&proposalId={proposalId}", []);
+        Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
+        Assert.StartsWith("/Plans/", accepted.Headers.Location!.OriginalString);
+        Assert.Contains("この内容に同意する", await client.GetStringAsync(accepted.Headers.Location!.OriginalString, Ct));
+
+        using var expertPages = await App.PageClientAsync(expert);
+        var expertCase = await expertPages.GetStringAsync($"/Expert/Cases/{caseId}", Ct);
+        Assert.Contains("ご相談できますか。", expertCase);
+        Assert.Contains("この提案からできた支援計画", expertCase);
+    }
+
     [Theory]
     [InlineData(Roles.Company, "/Company/Cases")]
     [InlineData(Roles.Company, "/Company/Cases/New")]
