@@ -185,11 +185,6 @@ namespace ExpertSupport.Migrations.Migrations
                         .HasColumnType("integer[]")
                         .HasColumnName("bigrams");
 
-                    b.Property<string>("BioText")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("bio_text");
-
                     b.Property<string>("Body")
                         .IsRequired()
                         .HasColumnType("text")

@@ -56,8 +56,8 @@ internal static class PlansSql
             ALTER TABLE expert_search_documents ALTER COLUMN bigrams SET STORAGE MAIN;
 
             CREATE FUNCTION refresh_expert_search_documents(ids uuid[]) RETURNS void LANGUAGE sql AS $$
-                INSERT INTO expert_search_documents (expert_id, name_text, skill_text, bio_text, body, bigrams)
-                SELECT x.id, x.name_text, x.skill_text, x.bio_text, x.body, search_bigrams(x.body)
+                INSERT INTO expert_search_documents (expert_id, name_text, skill_text, body, bigrams)
+                SELECT x.id, x.name_text, x.skill_text, x.body, search_bigrams(x.body)
                 FROM (SELECT y.*, y.name_text || E'\n' || y.skill_text || E'\n' || y.bio_text AS body FROM (
                     SELECT e.id,
                            search_fold(e.display_name) || E'\n' || regexp_replace(search_fold(e.display_name), '\s', '', 'g') || E'\n' ||
@@ -68,8 +68,7 @@ internal static class PlansSql
                     FROM experts e
                     WHERE e.id = ANY (ids)) AS y) AS x
                 ON CONFLICT (expert_id) DO UPDATE
-                    SET name_text = EXCLUDED.name_text, skill_text = EXCLUDED.skill_text, bio_text = EXCLUDED.bio_text,
-                        body = EXCLUDED.body, bigrams = EXCLUDED.bigrams
+                    SET name_text = EXCLUDED.name_text, skill_text = EXCLUDED.skill_text, body = EXCLUDED.body, bigrams = EXCLUDED.bigrams
             $$;
             """);
 

@@ -100,7 +100,7 @@ public static class ExpertSearchSql
             }
             fit.Add("CASE WHEN d.name_text LIKE ANY (search_patterns(@terms)) THEN 6 ELSE 0 END");
             fit.Add("CASE WHEN d.skill_text LIKE ANY (search_patterns(@terms)) THEN 4 ELSE 0 END");
-            fit.Add("CASE WHEN d.bio_text LIKE ANY (search_patterns(@terms)) THEN 1 ELSE 0 END");
+            fit.Add("CASE WHEN d.body LIKE ANY (search_patterns(@terms)) THEN 1 ELSE 0 END");
         }
         if (f.PrefectureCode is { } prefecture)
         {

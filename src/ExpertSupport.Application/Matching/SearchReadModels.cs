@@ -22,8 +22,7 @@ public sealed class ExpertSearchDocument
     public Guid ExpertId { get; private set; }
     public string NameText { get; private set; } = "";
     public string SkillText { get; private set; } = "";
-    public string BioText { get; private set; } = "";
-    /// <summary>The three texts in one, so that LIKE has column statistics to estimate from.</summary>
+    /// <summary>Name, kana, skill names and bio in one, for LIKE (with column statistics to estimate from) and the bigrams.</summary>
     public string Body { get; private set; } = "";
     /// <summary>The distinct character bigrams of <see cref="Body"/> as integer codes (see the Plans migration).</summary>
     public int[] Bigrams { get; private set; } = [];

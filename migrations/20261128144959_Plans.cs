@@ -84,7 +84,6 @@ namespace ExpertSupport.Migrations.Migrations
                     expert_id = table.Column<Guid>(type: "uuid", nullable: false),
                     name_text = table.Column<string>(type: "text", nullable: false),
                     skill_text = table.Column<string>(type: "text", nullable: false),
-                    bio_text = table.Column<string>(type: "text", nullable: false),
                     body = table.Column<string>(type: "text", nullable: false),
                     bigrams = table.Column<int[]>(type: "integer[]", nullable: false)
                 },

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ExpertSupport.Migrations.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261128142047_Plans")]
+    [Migration("20261128144959_Plans")]
     partial class Plans
     {
         /// <inheritdoc />
@@ -187,11 +187,6 @@ namespace ExpertSupport.Migrations.Migrations
                         .IsRequired()
                         .HasColumnType("integer[]")
                         .HasColumnName("bigrams");
-
-                    b.Property<string>("BioText")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("bio_text");
 
                     b.Property<string>("Body")
                         .IsRequired()
