@@ -66,7 +66,10 @@ internal sealed class ExpertLoader(NpgsqlDataSource dataSource, Guid roundId, Da
         var approved = experts.Where(e => e.Status == "Approved").ToList();
         var ratings = await CopyRatedPlansAsync(conn, faker, approved, companies.Select(c => (c.Id, c.UserId)).ToList());
         await CopyLedgerAsync(conn, faker, approved, companies.Select(c => c.Id).ToList());
-        await using (var analyze = new NpgsqlCommand("ANALYZE", conn)) await analyze.ExecuteNonQueryAsync();
+        // A bulk load writes each search document twice (the experts' COPY, then the skills' COPY rebuilds it): compact the
+        // table to the size it has in use, and give the planner fresh statistics, as autovacuum would.
+        await using (var vacuum = new NpgsqlCommand("VACUUM (FULL, ANALYZE) expert_search_documents", conn)) await vacuum.ExecuteNonQueryAsync();
+        await using (var analyze = new NpgsqlCommand("VACUUM ANALYZE", conn)) await analyze.ExecuteNonQueryAsync();
         return (experts.Count, ratings);
     }
 
