@@ -15,6 +15,9 @@ internal static class ApiRoutes
         api.MapOfficeOnboardingEndpoints();
         api.MapBookingEndpoints();
         api.MapAvailabilityEndpoints();
+        api.MapCaseEndpoints();
+        api.MapExpertSearchEndpoints();
+        api.MapPlanEndpoints();
         return app;
     }
 
