@@ -52,15 +52,27 @@ internal sealed class DemoPlans(AppDbContext db, TimeProvider clock, int seed)
         Agree(sentBack, experts[4], PlanParty.Expert);
         sentBack.SendBack(officeUserId, DemoPlanTexts.SendBackComment, Next());
 
-        // Approved plans between company01–05 and approved experts, running now: what the booking demo books under.
-        foreach (var (c, e) in new[] { (0, 0), (1, 5), (2, 6), (3, 7), (4, 8), (5, 0) })
+        // Approved plans running now are what the booking demo books under: it is seeded first and drafts them with its
+        // weeks of sessions. Here each gets its conversation; without the booking demo, they are drafted here.
+        var running = await db.SupportPlans.Where(p => p.Status == SupportPlanStatus.Approved).OrderBy(p => p.CreatedAt).ToListAsync(ct);
+        if (running.Count == 0)
         {
-            var plan = Draft(round, companies[c], experts[e], current, PlanParty.Company);
-            Agree(plan, experts[e], PlanParty.Expert);
-            plan.Approve(officeUserId, Next());
-            var (fromCompany, fromExpert) = DemoPlanTexts.PlanMessages[c % DemoPlanTexts.PlanMessages.Length];
-            Write(Message.OnPlan(plan, PlanParty.Company, companies[c].UserId, fromCompany, Next()));
-            Write(Message.OnPlan(plan, PlanParty.Expert, experts[e].UserId, fromExpert, Next()));
+            foreach (var (c, e) in new[] { (0, 0), (1, 5), (2, 6), (3, 7), (4, 8), (5, 0) })
+            {
+                var plan = Draft(round, companies[c], experts[e], current, PlanParty.Company);
+                Agree(plan, experts[e], PlanParty.Expert);
+                plan.Approve(officeUserId, Next());
+                running.Add(plan);
+            }
+        }
+        for (var i = 0; i < running.Count; i++)
+        {
+            var plan = running[i];
+            var company = companies.Single(c => c.Entity.Id == plan.CompanyId);
+            var expert = experts.Single(e => e.Entity.Id == plan.ExpertId);
+            var (fromCompany, fromExpert) = DemoPlanTexts.PlanMessages[i % DemoPlanTexts.PlanMessages.Length];
+            Write(Message.OnPlan(plan, PlanParty.Company, company.UserId, fromCompany, Next()));
+            Write(Message.OnPlan(plan, PlanParty.Expert, expert.UserId, fromExpert, Next()));
         }
 
         // Completed and rated plans: search shows these ratings.
