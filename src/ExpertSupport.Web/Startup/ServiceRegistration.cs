@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using ExpertSupport.Application;
 using ExpertSupport.Application.Accounts;
 using ExpertSupport.Application.Common;
@@ -109,17 +108,7 @@ internal static class ServiceRegistration
         services.AddOpenApi(OpenApiSetup.Configure);
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
 
-        services.AddRateLimiter(o =>
-        {
-            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            // Password guessing is also slowed by Identity's lockout; this limits the rate per client address.
-            o.AddPolicy(RateLimits.Login, ctx => RateLimitPartition.GetFixedWindowLimiter(
-                ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = config.GetValue("RateLimits:LoginPerMinute", 20), Window = TimeSpan.FromMinutes(1) }));
-            o.AddPolicy(RateLimits.Public, ctx => RateLimitPartition.GetFixedWindowLimiter(
-                ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = config.GetValue("RateLimits:PublicPerMinute", 120), Window = TimeSpan.FromMinutes(1) }));
-        });
+        services.AddRateLimits(config);
         return builder;
     }
 
@@ -205,10 +194,4 @@ internal static class ServiceRegistration
             });
         }
     }
-}
-
-internal static class RateLimits
-{
-    public const string Login = "login";
-    public const string Public = "public";
 }

@@ -1,0 +1,68 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace ExpertSupport.Web.Startup;
+
+/// <summary>
+/// Two kinds of refusal, both answered at once instead of letting requests pile up behind a busy database:
+/// 429 when one client asks too often (log-in, the public quote and slot pages), and 503 when the whole process has
+/// more requests in hand than it can serve (overload). Health probes are never limited, so an overloaded instance is
+/// not mistaken for a dead one.
+/// </summary>
+internal static class RateLimits
+{
+    public const string Login = "login";
+    public const string Public = "public";
+
+    public static IServiceCollection AddRateLimits(this IServiceCollection services, IConfiguration config)
+    {
+        var concurrent = config.GetValue("RateLimits:ConcurrentRequests", 64);
+        var queued = config.GetValue("RateLimits:QueuedRequests", 256);
+        services.AddRateLimiter(o =>
+        {
+            // Password guessing is also slowed by Identity's lockout; this limits the rate per client address.
+            o.AddPolicy(Login, ctx => RateLimitPartition.GetFixedWindowLimiter(ClientOf(ctx),
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = config.GetValue("RateLimits:LoginPerMinute", 20), Window = TimeSpan.FromMinutes(1) }));
+            o.AddPolicy(Public, ctx => RateLimitPartition.GetFixedWindowLimiter(ClientOf(ctx),
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = config.GetValue("RateLimits:PublicPerMinute", 120), Window = TimeSpan.FromMinutes(1) }));
+
+            // Fewer requests at work than database connections in the pool (Npgsql's default is 100), so a request that
+            // got in never waits for a connection; a bounded queue absorbs bursts, and beyond it the answer is 503 now.
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(ctx =>
+                ctx.Request.Path.StartsWithSegments("/health")
+                    ? RateLimitPartition.GetNoLimiter("health")
+                    : RateLimitPartition.GetConcurrencyLimiter("all", _ => new ConcurrencyLimiterOptions
+                    {
+                        PermitLimit = concurrent, QueueLimit = queued, QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+                    }));
+            o.OnRejected = RejectAsync;
+        });
+        return services;
+    }
+
+    private static string ClientOf(HttpContext ctx) => ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
+    private static async ValueTask RejectAsync(OnRejectedContext context, CancellationToken ct)
+    {
+        // A fixed window knows when it reopens; the concurrency limiter does not — that refusal is the overload one.
+        var tooOften = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter);
+        var http = context.HttpContext;
+        var status = tooOften ? StatusCodes.Status429TooManyRequests : StatusCodes.Status503ServiceUnavailable;
+        var seconds = tooOften ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)) : 2;
+        var message = tooOften
+            ? "短い時間に続けてアクセスされたため、受け付けを一時的に止めています。少し待ってからもう一度お試しください。"
+            : "アクセスが集中しているため、ただいま受け付けられません。少し待ってからもう一度お試しください。";
+        http.Response.StatusCode = status;
+        http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var logger = http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RateLimits));
+        logger.LogWarning("Refused {Method} {Path} with {Status}", http.Request.Method, http.Request.Path, status);
+        if (http.Request.Path.StartsWithSegments("/api"))
+        {
+            await Results.Problem(statusCode: status, title: tooOften ? "Too many requests" : "Service busy", detail: message,
+                type: $"https://httpstatuses.io/{status}").ExecuteAsync(http);
+            return;
+        }
+        http.Response.ContentType = "text/plain; charset=utf-8";
+        await http.Response.WriteAsync(message, ct);
+    }
+}
