@@ -29,6 +29,9 @@ internal sealed class BenchDatabase : IAsyncDisposable
 
     public string ConnectionString { get; }
 
+    /// <summary>The server's superuser connection (its postgres database): for baselines such as pgbench.</summary>
+    public string ServerConnectionString => _serverConnectionString;
+
     /// <summary>Leave the database in place at the end (only on a server given by EXPERTSUPPORT_BENCH_DB), to explore it with psql.</summary>
     public bool Keep { get; set; }
     public string Name { get; }

@@ -19,6 +19,9 @@ internal sealed class Latency(string name)
         return result;
     }
 
+    /// <summary>A sample timed elsewhere (concurrent clients collect theirs and hand them over at the end).</summary>
+    public void Add(double milliseconds) => _ms.Add(milliseconds);
+
     /// <summary>Nearest-rank percentile.</summary>
     public double Percentile(double p)
     {

@@ -3,6 +3,7 @@ using ExpertSupport.Bench;
 // A small command-dispatching program: each benchmark is a command. Add yours to the table.
 var commands = new Dictionary<string, (string Help, Func<string[], Task<int>> Run)>(StringComparer.OrdinalIgnoreCase)
 {
+    ["booking"] = ("POST /api/bookings throughput and latency under concurrent clients beside pgbench; web start-up time and memory", BookingBench.RunAsync),
     ["search"] = ("expert search latency over 10,000 experts: the app's query handler next to its bare SQL", SearchBench.RunAsync),
 };
 

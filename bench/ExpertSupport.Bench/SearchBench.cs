@@ -148,7 +148,7 @@ internal static class SearchBench
 
     private static short Prefecture(Faker f) => f.PickRandom<short>(13, 14, 27, 23, 1, 40);
 
-    private static string Cpu()
+    internal static string Cpu()
     {
         try
         {
