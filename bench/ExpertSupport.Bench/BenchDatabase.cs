@@ -63,6 +63,14 @@ internal sealed class BenchDatabase : IAsyncDisposable
         return database;
     }
 
+    /// <summary>Restarts the throwaway cluster on the same port; false on a server given by EXPERTSUPPORT_BENCH_DB (not ours to restart).</summary>
+    public async Task<bool> RestartServerAsync(bool immediate)
+    {
+        if (_cluster is null) return false;
+        await _cluster.RestartAsync(immediate);
+        return true;
+    }
+
     public AppDbContext NewContext()
     {
         var options = new DbContextOptionsBuilder<AppDbContext>();

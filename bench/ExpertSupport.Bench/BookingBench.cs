@@ -19,7 +19,7 @@ namespace ExpertSupport.Bench;
 /// </summary>
 internal static class BookingBench
 {
-    private sealed record Work(string Token, Guid PlanId, DateTimeOffset Start, string Mode, long Subsidy);
+    internal sealed record Work(string Token, Guid PlanId, DateTimeOffset Start, string Mode, long Subsidy);
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -95,7 +95,7 @@ internal static class BookingBench
         return warm + created == work.Count ? 0 : 1;
     }
 
-    private static object Body(Work item) => new
+    internal static object Body(Work item) => new
     {
         planId = item.PlanId, start = item.Start, minutes = 60, mode = item.Mode, note = "ベンチマーク", acceptedSubsidy = item.Subsidy,
     };
@@ -104,7 +104,7 @@ internal static class BookingBench
     /// For each company with an approved plan (the demo's company01–06): log in, ask the app for free one-hour slots over the
     /// coming weeks, and keep a non-overlapping set (an hour apart, wider than any buffer), at most <paramref name="perPlan"/>.
     /// </summary>
-    private static async Task<List<Work>> PlanWorkAsync(WebProcess web, int perPlan)
+    internal static async Task<List<Work>> PlanWorkAsync(WebProcess web, int perPlan)
     {
         var work = new List<Work>();
         using var anonymous = web.Client();

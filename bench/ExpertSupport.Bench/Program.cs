@@ -4,6 +4,7 @@ using ExpertSupport.Bench;
 var commands = new Dictionary<string, (string Help, Func<string[], Task<int>> Run)>(StringComparer.OrdinalIgnoreCase)
 {
     ["booking"] = ("POST /api/bookings throughput and latency under concurrent clients beside pgbench; web start-up time and memory", BookingBench.RunAsync),
+    ["resilience"] = ("PostgreSQL restarted during a booking load (--crash: immediate): the app recovers, nothing is lost or doubled", ResilienceBench.RunAsync),
     ["search"] = ("expert search latency over 10,000 experts: the app's query handler next to its bare SQL", SearchBench.RunAsync),
 };
 

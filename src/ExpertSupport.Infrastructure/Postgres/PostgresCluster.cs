@@ -69,6 +69,14 @@ public sealed class PostgresCluster(PostgresBinaries binaries, PostgresClusterOp
         _log.LogInformation("Private PostgreSQL running on 127.0.0.1:{Port} with data in {Dir}", Port, DataDirectory);
     }
 
+    /// <summary>
+    /// Restarts the server on the same port (pg_ctl keeps the options it was started with). Immediate: as after a crash,
+    /// open connections are cut and the server recovers from its WAL. Used by the resilience checks.
+    /// </summary>
+    public async Task RestartAsync(bool immediate = false, CancellationToken ct = default) =>
+        await RunAsync(binaries.PgCtl, ["restart", "-D", DataDirectory, "-m", immediate ? "immediate" : "fast", "-w", "-t", "60",
+            "-l", Path.Combine(DataDirectory, "server.log")], ct);
+
     public async Task StopAsync()
     {
         if (!_started) return;
