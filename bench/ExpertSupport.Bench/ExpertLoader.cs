@@ -77,7 +77,7 @@ internal sealed class ExpertLoader(NpgsqlDataSource dataSource, Guid roundId, Da
         Guid Id, Guid UserId, string Name, string Kana, string Bio, long Fee, bool Online, short[] Prefectures, string[] Languages, string Status,
         DateTimeOffset? NextFreeSlotAt, (string Code, string Level)[] Skills, string[] Qualifications);
 
-    private async Task CopyUsersAsync(NpgsqlConnection conn, List<(Guid Id, string Email, string Name)> users)
+    internal async Task CopyUsersAsync(NpgsqlConnection conn, List<(Guid Id, string Email, string Name)> users)
     {
         await using var copy = await conn.BeginBinaryImportAsync(
             "COPY \"AspNetUsers\" (id, display_name, preferred_language, created_at, user_name, normalized_user_name, email, normalized_email, " +
@@ -160,7 +160,7 @@ internal sealed class ExpertLoader(NpgsqlDataSource dataSource, Guid roundId, Da
         }
     }
 
-    private async Task CopyCompaniesAsync(NpgsqlConnection conn, List<(Guid Id, Guid UserId, short Prefecture)> companies)
+    internal async Task CopyCompaniesAsync(NpgsqlConnection conn, List<(Guid Id, Guid UserId, short Prefecture)> companies)
     {
         await using var copy = await conn.BeginBinaryImportAsync(
             "COPY companies (id, user_id, legal_form, name, name_kana, prefecture_code, address, industry, capital_yen, employees, status, " +

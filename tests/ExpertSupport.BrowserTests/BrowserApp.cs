@@ -33,6 +33,9 @@ public static class PageSteps
     public static async Task<(IBrowserContext Context, IPage Page, List<string> External)> OpenAsync(this IBrowser browser, string baseUrl)
     {
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl, Locale = "ja-JP", TimezoneId = "Asia/Tokyo" });
+        // Generous waits for a loaded CI machine (three test assemblies on two cores); a passing step returns at once.
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(90_000);
         var external = new List<string>();
         await context.RouteAsync("**/*", async route =>
         {
