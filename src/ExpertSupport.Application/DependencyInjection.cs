@@ -1,6 +1,7 @@
 using ExpertSupport.Application.Bookings;
 using ExpertSupport.Application.Data;
 using ExpertSupport.Application.Notifications;
+using ExpertSupport.Application.Plans;
 using ExpertSupport.Application.Reports;
 using ExpertSupport.Application.Subsidies;
 using FluentValidation;
@@ -31,6 +32,7 @@ public static class DependencyInjection
         services.AddScoped<ReportSplits>();
         services.AddScoped<ReportEmails>();
         services.AddScoped<ReportSettlement>();
+        services.AddScoped<PlanEmails>();
         services.AddSingleton(TimeProvider.System);
         return services;
     }

@@ -105,6 +105,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Time
             profiles.ContactsFor(large.Email!, ("大森", "オオモリ"), ("太郎", "タロウ"))), now));
 
         await db.SaveChangesAsync(ct);
+        await new DemoPlans(db, clock, Seed + 5).SeedAsync(office1.Id, ct);
         await bookings.SeedAsync(ct);
         await reports.SeedAsync(ct);
         return true;

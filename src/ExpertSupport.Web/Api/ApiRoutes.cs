@@ -16,6 +16,9 @@ internal static class ApiRoutes
         api.MapBookingEndpoints();
         api.MapAvailabilityEndpoints();
         api.MapReportEndpoints();
+        api.MapCaseEndpoints();
+        api.MapExpertSearchEndpoints();
+        api.MapPlanEndpoints();
         return app;
     }
 
