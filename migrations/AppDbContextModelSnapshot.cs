@@ -1588,6 +1588,79 @@ namespace ExpertSupport.Migrations.Migrations
                         });
                 });
 
+            modelBuilder.Entity("ExpertSupport.Domain.Reports.ReportEvidence", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("added_at");
+
+                    b.Property<Guid>("AddedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("added_by_user_id");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<long?>("Length")
+                        .HasColumnType("bigint")
+                        .HasColumnName("length");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.Property<Guid>("SessionReportId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("session_report_id");
+
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.Property<string>("StorageKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("storage_key");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("url");
+
+                    b.HasKey("Id")
+                        .HasName("pk_session_report_evidence");
+
+                    b.HasIndex("SessionReportId")
+                        .HasDatabaseName("ix_session_report_evidence_session_report_id");
+
+                    b.ToTable("session_report_evidence", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_session_report_evidence_kind", "(kind = 'Link' AND url IS NOT NULL AND storage_key IS NULL AND sha256 IS NULL AND length IS NULL) OR (kind <> 'Link' AND url IS NULL AND storage_key IS NOT NULL AND sha256 ~ '^[0-9a-f]{64}$' AND length > 0 AND file_name IS NOT NULL AND content_type IS NOT NULL)");
+
+                            t.HasCheckConstraint("ck_session_report_evidence_url", "url IS NULL OR url ~* '^https?://'");
+                        });
+                });
+
             modelBuilder.Entity("ExpertSupport.Domain.Reports.SessionReport", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1680,6 +1753,10 @@ namespace ExpertSupport.Migrations.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("office_decision_reason");
+
+                    b.Property<DateTimeOffset?>("OverdueFlaggedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("overdue_flagged_at");
 
                     b.Property<Guid>("PlanId")
                         .HasColumnType("uuid")
@@ -2787,6 +2864,16 @@ namespace ExpertSupport.Migrations.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_support_plans_programme_rounds_round_id");
+                });
+
+            modelBuilder.Entity("ExpertSupport.Domain.Reports.ReportEvidence", b =>
+                {
+                    b.HasOne("ExpertSupport.Domain.Reports.SessionReport", null)
+                        .WithMany()
+                        .HasForeignKey("SessionReportId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_session_report_evidence_session_reports");
                 });
 
             modelBuilder.Entity("ExpertSupport.Domain.Reports.SessionReport", b =>

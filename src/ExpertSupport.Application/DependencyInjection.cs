@@ -2,6 +2,7 @@ using ExpertSupport.Application.Bookings;
 using ExpertSupport.Application.Data;
 using ExpertSupport.Application.Notifications;
 using ExpertSupport.Application.Plans;
+using ExpertSupport.Application.Reports;
 using ExpertSupport.Application.Subsidies;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
@@ -27,6 +28,10 @@ public static class DependencyInjection
         services.AddScoped<BookingReminders>();
         services.AddScoped<BookingRequester>();
         services.AddScoped<BookingConfirmation>();
+        services.AddScoped<EvidenceIntake>();
+        services.AddScoped<ReportSplits>();
+        services.AddScoped<ReportEmails>();
+        services.AddScoped<ReportSettlement>();
         services.AddScoped<PlanEmails>();
         services.AddSingleton(TimeProvider.System);
         return services;

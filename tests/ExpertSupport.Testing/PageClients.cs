@@ -30,6 +30,16 @@ public static partial class PageClients
         return await client.PostAsync(url, new FormUrlEncodedContent(fields));
     }
 
+    /// <summary>GETs the page for its antiforgery token, then POSTs the multipart form (with files) to it.</summary>
+    public static async Task<HttpResponseMessage> PostMultipartAsync(this HttpClient client, string url, MultipartFormDataContent form)
+    {
+        var page = await client.GetStringAsync(url);
+        var token = AntiforgeryToken().Match(page);
+        if (!token.Success) throw new InvalidOperationException($"No antiforgery token on {url}");
+        form.Add(new StringContent(token.Groups[1].Value), "__RequestVerificationToken");
+        return await client.PostAsync(url, form);
+    }
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryToken();
 }

@@ -35,6 +35,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<ExpertCapBalance> ExpertCapBalances => Set<ExpertCapBalance>();
     public DbSet<SupportPlan> SupportPlans => Set<SupportPlan>();
     public DbSet<SessionReport> SessionReports => Set<SessionReport>();
+    public DbSet<ReportEvidence> ReportEvidence => Set<ReportEvidence>();
     public DbSet<Booking> Bookings => Set<Booking>();
     public DbSet<ExpertAvailability> ExpertAvailabilities => Set<ExpertAvailability>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();

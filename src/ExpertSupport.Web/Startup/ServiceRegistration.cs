@@ -64,10 +64,12 @@ internal static class ServiceRegistration
             if (!Path.IsPathRooted(o.Path)) o.Path = Path.Combine(DatabaseBootstrap.RepositoryRoot(builder.Environment.ContentRootPath), o.Path);
         });
         services.AddSingleton<IFileStore, LocalFileStore>();
+        services.Configure<ExpertSupport.Application.Reports.EvidenceOptions>(config.GetSection("Evidence"));
 
         services.AddScoped<IdentitySeeder>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DemoBookings>();
+        services.AddScoped<DemoReports>();
         services.AddScoped<ProgrammeRoundSeeder>();
 
         // The web tier is stateless: data protection keys (cookies, tokens) live in the database.
