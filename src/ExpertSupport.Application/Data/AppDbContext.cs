@@ -2,6 +2,7 @@ using ExpertSupport.Application.Bookings;
 using ExpertSupport.Application.Notifications;
 using ExpertSupport.Domain.Auditing;
 using ExpertSupport.Domain.Bookings;
+using ExpertSupport.Domain.Claims;
 using ExpertSupport.Domain.Common;
 using ExpertSupport.Domain.Companies;
 using ExpertSupport.Domain.Experts;
@@ -35,6 +36,11 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Booking> Bookings => Set<Booking>();
     public DbSet<ExpertAvailability> ExpertAvailabilities => Set<ExpertAvailability>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<ClaimBatch> ClaimBatches => Set<ClaimBatch>();
+    public DbSet<Claim> Claims => Set<Claim>();
+    public DbSet<ClaimLine> ClaimLines => Set<ClaimLine>();
+    public DbSet<ClaimExport> ClaimExports => Set<ClaimExport>();
+    public DbSet<ClaimRun> ClaimRuns => Set<ClaimRun>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
