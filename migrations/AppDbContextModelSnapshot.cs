@@ -199,6 +199,66 @@ namespace ExpertSupport.Migrations.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("ExpertSupport.Application.Matching.ExpertRatingSummary", b =>
+                {
+                    b.Property<Guid>("ExpertId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("expert_id");
+
+                    b.Property<int>("RatingCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("rating_count");
+
+                    b.Property<int>("RatingTotal")
+                        .HasColumnType("integer")
+                        .HasColumnName("rating_total");
+
+                    b.HasKey("ExpertId")
+                        .HasName("pk_expert_rating_summaries");
+
+                    b.ToTable("expert_rating_summaries", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_expert_rating_summaries_counts", "rating_count >= 0 AND rating_total BETWEEN rating_count AND rating_count * 5");
+                        });
+                });
+
+            modelBuilder.Entity("ExpertSupport.Application.Matching.ExpertSearchDocument", b =>
+                {
+                    b.Property<Guid>("ExpertId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("expert_id");
+
+                    b.PrimitiveCollection<int[]>("Bigrams")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("bigrams");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("body");
+
+                    b.Property<string>("NameText")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("name_text");
+
+                    b.Property<string>("SkillText")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("skill_text");
+
+                    b.HasKey("ExpertId")
+                        .HasName("pk_expert_search_documents");
+
+                    b.HasIndex("Bigrams")
+                        .HasDatabaseName("ix_expert_search_documents_bigrams");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Bigrams"), "gin");
+
+                    b.ToTable("expert_search_documents", (string)null);
+                });
+
             modelBuilder.Entity("ExpertSupport.Application.Notifications.OutboxEmail", b =>
                 {
                     b.Property<Guid>("Id")
@@ -592,6 +652,212 @@ namespace ExpertSupport.Migrations.Migrations
                             t.HasCheckConstraint("ck_expert_availabilities_horizon", "horizon_days BETWEEN 1 AND 365");
 
                             t.HasCheckConstraint("ck_expert_availabilities_notice", "minimum_notice_hours BETWEEN 0 AND 336");
+                        });
+                });
+
+            modelBuilder.Entity("ExpertSupport.Domain.Cases.ConsultationCase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("ClosingReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("closing_reason");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by_user_id");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("description");
+
+                    b.Property<int>("DesiredHours")
+                        .HasColumnType("integer")
+                        .HasColumnName("desired_hours");
+
+                    b.Property<short>("PrefectureCode")
+                        .HasColumnType("smallint")
+                        .HasColumnName("prefecture_code");
+
+                    b.PrimitiveCollection<string[]>("SkillCodes")
+                        .IsRequired()
+                        .HasColumnType("character varying(40)[]")
+                        .HasColumnName("skill_codes");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("WorkMode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("work_mode");
+
+                    b.HasKey("Id")
+                        .HasName("pk_consultation_cases");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_consultation_cases_open_created_at")
+                        .HasFilter("status = 'Open'");
+
+                    b.HasIndex("CreatedByUserId")
+                        .HasDatabaseName("ix_consultation_cases_created_by_user_id");
+
+                    b.HasIndex("CompanyId", "Status")
+                        .HasDatabaseName("ix_consultation_cases_company_id_status");
+
+                    b.ToTable("consultation_cases", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_consultation_cases_closed", "(status = 'Closed') = (closed_at IS NOT NULL)");
+
+                            t.HasCheckConstraint("ck_consultation_cases_desired_hours", "desired_hours BETWEEN 1 AND 1000");
+
+                            t.HasCheckConstraint("ck_consultation_cases_prefecture", "prefecture_code BETWEEN 1 AND 47");
+
+                            t.HasCheckConstraint("ck_consultation_cases_skills", "cardinality(skill_codes) >= 1");
+                        });
+                });
+
+            modelBuilder.Entity("ExpertSupport.Domain.Cases.Proposal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by_user_id");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("decision_reason");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("date")
+                        .HasColumnName("end_date");
+
+                    b.Property<Guid>("ExpertId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("expert_id");
+
+                    b.Property<string>("Goals")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("goals");
+
+                    b.Property<long>("HourlyFee")
+                        .HasColumnType("bigint")
+                        .HasColumnName("hourly_fee");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("message");
+
+                    b.Property<Guid?>("PlanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("plan_id");
+
+                    b.Property<int>("PlannedMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("planned_minutes");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date")
+                        .HasColumnName("start_date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_proposals");
+
+                    b.HasIndex("CompanyId")
+                        .HasDatabaseName("ix_proposals_company_id");
+
+                    b.HasIndex("CreatedByUserId")
+                        .HasDatabaseName("ix_proposals_created_by_user_id");
+
+                    b.HasIndex("PlanId")
+                        .HasDatabaseName("ix_proposals_plan_id");
+
+                    b.HasIndex("CaseId", "ExpertId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_proposals_one_pending")
+                        .HasFilter("status = 'Pending'");
+
+                    b.HasIndex("ExpertId", "CreatedAt")
+                        .HasDatabaseName("ix_proposals_expert_id_created_at");
+
+                    b.ToTable("proposals", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_proposals_accepted_plan", "(status = 'Accepted') = (plan_id IS NOT NULL)");
+
+                            t.HasCheckConstraint("ck_proposals_dates", "end_date >= start_date");
+
+                            t.HasCheckConstraint("ck_proposals_hourly_fee", "hourly_fee >= 500");
+
+                            t.HasCheckConstraint("ck_proposals_planned_minutes", "planned_minutes > 0");
                         });
                 });
 
@@ -1325,6 +1591,134 @@ namespace ExpertSupport.Migrations.Migrations
                         });
                 });
 
+            modelBuilder.Entity("ExpertSupport.Domain.Messages.Message", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("body");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid>("ExpertId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("expert_id");
+
+                    b.Property<Guid?>("PlanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("plan_id");
+
+                    b.Property<string>("Sender")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("sender");
+
+                    b.Property<Guid>("SenderUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("sender_user_id");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_messages");
+
+                    b.HasIndex("CompanyId")
+                        .HasDatabaseName("ix_messages_company_id");
+
+                    b.HasIndex("ExpertId")
+                        .HasDatabaseName("ix_messages_expert_id");
+
+                    b.HasIndex("SenderUserId")
+                        .HasDatabaseName("ix_messages_sender_user_id");
+
+                    b.HasIndex("PlanId", "SentAt")
+                        .HasDatabaseName("ix_messages_plan_id_sent_at")
+                        .HasFilter("plan_id IS NOT NULL");
+
+                    b.HasIndex("CaseId", "ExpertId", "SentAt")
+                        .HasDatabaseName("ix_messages_case_id_expert_id_sent_at")
+                        .HasFilter("case_id IS NOT NULL");
+
+                    b.ToTable("messages", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_messages_one_subject", "num_nonnulls(case_id, plan_id) = 1");
+                        });
+                });
+
+            modelBuilder.Entity("ExpertSupport.Domain.Plans.PlanRating", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("comment");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by_user_id");
+
+                    b.Property<Guid>("ExpertId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("expert_id");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("plan_id");
+
+                    b.Property<short>("Stars")
+                        .HasColumnType("smallint")
+                        .HasColumnName("stars");
+
+                    b.HasKey("Id")
+                        .HasName("pk_plan_ratings");
+
+                    b.HasIndex("CompanyId")
+                        .HasDatabaseName("ix_plan_ratings_company_id");
+
+                    b.HasIndex("CreatedByUserId")
+                        .HasDatabaseName("ix_plan_ratings_created_by_user_id");
+
+                    b.HasIndex("PlanId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_plan_ratings_plan_id");
+
+                    b.HasIndex("ExpertId", "CreatedAt")
+                        .HasDatabaseName("ix_plan_ratings_expert_id_created_at");
+
+                    b.ToTable("plan_ratings", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_plan_ratings_stars", "stars BETWEEN 1 AND 5");
+                        });
+                });
+
             modelBuilder.Entity("ExpertSupport.Domain.Plans.SupportPlan", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1356,6 +1750,10 @@ namespace ExpertSupport.Migrations.Migrations
                     b.Property<Guid>("CompanyId")
                         .HasColumnType("uuid")
                         .HasColumnName("company_id");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -1450,6 +1848,8 @@ namespace ExpertSupport.Migrations.Migrations
                     b.ToTable("support_plans", null, t =>
                         {
                             t.HasCheckConstraint("ck_support_plans_approval", "status NOT IN ('Approved', 'Completed') OR (approved_at IS NOT NULL AND approved_by_user_id IS NOT NULL)");
+
+                            t.HasCheckConstraint("ck_support_plans_completed", "status <> 'Completed' OR completed_at IS NOT NULL");
 
                             t.HasCheckConstraint("ck_support_plans_dates", "end_date >= start_date");
 
@@ -1590,6 +1990,79 @@ namespace ExpertSupport.Migrations.Migrations
                         });
                 });
 
+            modelBuilder.Entity("ExpertSupport.Domain.Reports.ReportEvidence", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("added_at");
+
+                    b.Property<Guid>("AddedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("added_by_user_id");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<long?>("Length")
+                        .HasColumnType("bigint")
+                        .HasColumnName("length");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.Property<Guid>("SessionReportId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("session_report_id");
+
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.Property<string>("StorageKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("storage_key");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("url");
+
+                    b.HasKey("Id")
+                        .HasName("pk_session_report_evidence");
+
+                    b.HasIndex("SessionReportId")
+                        .HasDatabaseName("ix_session_report_evidence_session_report_id");
+
+                    b.ToTable("session_report_evidence", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_session_report_evidence_kind", "(kind = 'Link' AND url IS NOT NULL AND storage_key IS NULL AND sha256 IS NULL AND length IS NULL) OR (kind <> 'Link' AND url IS NULL AND storage_key IS NOT NULL AND sha256 ~ '^[0-9a-f]{64}$' AND length > 0 AND file_name IS NOT NULL AND content_type IS NOT NULL)");
+
+                            t.HasCheckConstraint("ck_session_report_evidence_url", "url IS NULL OR url ~* '^https?://'");
+                        });
+                });
+
             modelBuilder.Entity("ExpertSupport.Domain.Reports.SessionReport", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1682,6 +2155,10 @@ namespace ExpertSupport.Migrations.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("office_decision_reason");
+
+                    b.Property<DateTimeOffset?>("OverdueFlaggedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("overdue_flagged_at");
 
                     b.Property<Guid>("PlanId")
                         .HasColumnType("uuid")
@@ -2187,6 +2664,26 @@ namespace ExpertSupport.Migrations.Migrations
                         .HasConstraintName("fk_idempotency_keys_asp_net_users_user_id");
                 });
 
+            modelBuilder.Entity("ExpertSupport.Application.Matching.ExpertRatingSummary", b =>
+                {
+                    b.HasOne("ExpertSupport.Domain.Experts.Expert", null)
+                        .WithOne()
+                        .HasForeignKey("ExpertSupport.Application.Matching.ExpertRatingSummary", "ExpertId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_expert_rating_summaries_experts_expert_id");
+                });
+
+            modelBuilder.Entity("ExpertSupport.Application.Matching.ExpertSearchDocument", b =>
+                {
+                    b.HasOne("ExpertSupport.Domain.Experts.Expert", null)
+                        .WithOne()
+                        .HasForeignKey("ExpertSupport.Application.Matching.ExpertSearchDocument", "ExpertId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_expert_search_documents_experts_expert_id");
+                });
+
             modelBuilder.Entity("ExpertSupport.Application.Notifications.OutboxEmail", b =>
                 {
                     b.OwnsMany("ExpertSupport.Application.Notifications.EmailAttachment", "Attachments", b1 =>
@@ -2358,6 +2855,60 @@ namespace ExpertSupport.Migrations.Migrations
                     b.Navigation("Exceptions");
 
                     b.Navigation("Weekly");
+                });
+
+            modelBuilder.Entity("ExpertSupport.Domain.Cases.ConsultationCase", b =>
+                {
+                    b.HasOne("ExpertSupport.Domain.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_consultation_cases_companies_company_id");
+
+                    b.HasOne("ExpertSupport.Application.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_consultation_cases_asp_net_users_created_by_user_id");
+                });
+
+            modelBuilder.Entity("ExpertSupport.Domain.Cases.Proposal", b =>
+                {
+                    b.HasOne("ExpertSupport.Domain.Cases.ConsultationCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_proposals_consultation_cases_case_id");
+
+                    b.HasOne("ExpertSupport.Domain.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_proposals_companies_company_id");
+
+                    b.HasOne("ExpertSupport.Application.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_proposals_asp_net_users_created_by_user_id");
+
+                    b.HasOne("ExpertSupport.Domain.Experts.Expert", null)
+                        .WithMany()
+                        .HasForeignKey("ExpertId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_proposals_experts_expert_id");
+
+                    b.HasOne("ExpertSupport.Domain.Plans.SupportPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_proposals_support_plans_plan_id");
                 });
 
             modelBuilder.Entity("ExpertSupport.Domain.Claims.Claim", b =>
@@ -2570,6 +3121,9 @@ namespace ExpertSupport.Migrations.Migrations
                             b1.HasKey("ExpertId", "QualificationCode")
                                 .HasName("pk_expert_qualifications");
 
+                            b1.HasIndex("QualificationCode")
+                                .HasDatabaseName("ix_expert_qualifications_qualification_code");
+
                             b1.ToTable("expert_qualifications", (string)null);
 
                             b1.WithOwner()
@@ -2678,8 +3232,81 @@ namespace ExpertSupport.Migrations.Migrations
                     b.Navigation("BankAccount");
                 });
 
+            modelBuilder.Entity("ExpertSupport.Domain.Messages.Message", b =>
+                {
+                    b.HasOne("ExpertSupport.Domain.Cases.ConsultationCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_messages_consultation_cases_case_id");
+
+                    b.HasOne("ExpertSupport.Domain.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_messages_companies_company_id");
+
+                    b.HasOne("ExpertSupport.Domain.Experts.Expert", null)
+                        .WithMany()
+                        .HasForeignKey("ExpertId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_messages_experts_expert_id");
+
+                    b.HasOne("ExpertSupport.Domain.Plans.SupportPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_messages_support_plans_plan_id");
+
+                    b.HasOne("ExpertSupport.Application.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("SenderUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_messages_asp_net_users_sender_user_id");
+                });
+
+            modelBuilder.Entity("ExpertSupport.Domain.Plans.PlanRating", b =>
+                {
+                    b.HasOne("ExpertSupport.Domain.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_ratings_companies_company_id");
+
+                    b.HasOne("ExpertSupport.Application.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_ratings_asp_net_users_created_by_user_id");
+
+                    b.HasOne("ExpertSupport.Domain.Experts.Expert", null)
+                        .WithMany()
+                        .HasForeignKey("ExpertId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_ratings_experts_expert_id");
+
+                    b.HasOne("ExpertSupport.Domain.Plans.SupportPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_ratings_support_plans_plan_id");
+                });
+
             modelBuilder.Entity("ExpertSupport.Domain.Plans.SupportPlan", b =>
                 {
+                    b.HasOne("ExpertSupport.Domain.Cases.ConsultationCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_support_plans_consultation_cases_case_id");
+
                     b.HasOne("ExpertSupport.Domain.Companies.Company", null)
                         .WithMany()
                         .HasForeignKey("CompanyId")
@@ -2707,6 +3334,16 @@ namespace ExpertSupport.Migrations.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_support_plans_programme_rounds_round_id");
+                });
+
+            modelBuilder.Entity("ExpertSupport.Domain.Reports.ReportEvidence", b =>
+                {
+                    b.HasOne("ExpertSupport.Domain.Reports.SessionReport", null)
+                        .WithMany()
+                        .HasForeignKey("SessionReportId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_session_report_evidence_session_reports");
                 });
 
             modelBuilder.Entity("ExpertSupport.Domain.Reports.SessionReport", b =>

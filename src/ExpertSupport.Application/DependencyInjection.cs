@@ -2,6 +2,8 @@ using ExpertSupport.Application.Bookings;
 using ExpertSupport.Application.Claims;
 using ExpertSupport.Application.Data;
 using ExpertSupport.Application.Notifications;
+using ExpertSupport.Application.Plans;
+using ExpertSupport.Application.Reports;
 using ExpertSupport.Application.Subsidies;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
@@ -31,6 +33,11 @@ public static class DependencyInjection
         services.AddScoped<ClaimRunProgress>();
         services.AddScoped<ClaimBatchSchedule>();
         services.AddSingleton<ClaimBatchBuildHooks>();
+        services.AddScoped<EvidenceIntake>();
+        services.AddScoped<ReportSplits>();
+        services.AddScoped<ReportEmails>();
+        services.AddScoped<ReportSettlement>();
+        services.AddScoped<PlanEmails>();
         services.AddSingleton(TimeProvider.System);
         return services;
     }

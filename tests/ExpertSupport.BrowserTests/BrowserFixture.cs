@@ -14,6 +14,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
+        // CI shares two cores between three test assemblies: a page that answers in 100 ms alone can take seconds there.
+        // Waiting longer only slows a failing test; a passing one returns as soon as the page is right.
+        Assertions.SetDefaultExpectTimeout(20_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -27,7 +27,11 @@ public sealed record BookingDetail(
     Guid? RescheduledToId,
     int LateCancellationHours,
     BookingActions Actions,
-    IReadOnlyList<AuditRow> History);
+    IReadOnlyList<AuditRow> History)
+{
+    /// <summary>The session report filed for this booking, if any (issue 7).</summary>
+    public Guid? ReportId { get; init; }
+}
 
 /// <summary>One booking for its company, its expert or the office; anybody else gets null (404).</summary>
 public sealed record GetBookingDetailQuery(Guid BookingId) : IQuery<BookingDetail?>;
@@ -49,6 +53,7 @@ public sealed class GetBookingDetailHandler(AppDbContext db, ICurrentUser user, 
                 IsCompany = c.UserId == userId, IsExpert = e.UserId == userId,
                 RescheduledToId = db.Bookings.Where(n => n.RescheduledFromId == x.Id).Select(n => (Guid?)n.Id).FirstOrDefault(),
                 LateHours = db.ProgrammeRounds.Where(r => r.Id == x.RoundId).Select(r => r.LateCancellationHours).First(),
+                ReportId = db.SessionReports.Where(r => r.BookingId == x.Id).Select(r => (Guid?)r.Id).FirstOrDefault(),
             }).SingleOrDefaultAsync(ct);
         if (row is null) return null;
 
@@ -61,11 +66,11 @@ public sealed class GetBookingDetailHandler(AppDbContext db, ICurrentUser user, 
             Cancel: viewer is not null && b.EnsureCanCancel(now).IsSuccess,
             Reschedule: viewer == BookingParty.Company && b.EnsureCanCancel(now).IsSuccess,
             AcceptOffer: viewer == BookingParty.Company && b.AwaitingCompany,
-            MarkNoShow: viewer is not null && b.EnsureCanMarkNoShow(now).IsSuccess);
+            MarkNoShow: viewer is not null && row.ReportId is null && b.EnsureCanMarkNoShow(now).IsSuccess);
         var history = await AuditTrail.ForAsync(db, [nameof(Booking)], [b.Id], ct);
         return new BookingDetail(
             BookingView.Of(b, row.CompanyName, row.ExpertName), row.PlanTitle, row.Address, viewer,
             b.ConfirmedAt, b.DeclineReason, b.CancelledAt, b.CancelledBy, b.CancellationReason, b.CompletedAt, b.NoShowReportedBy, b.NoShowReason,
-            row.RescheduledToId, row.LateHours, actions, history);
+            row.RescheduledToId, row.LateHours, actions, history) { ReportId = row.ReportId };
     }
 }

@@ -3,8 +3,10 @@ using ExpertSupport.Application.Data;
 using ExpertSupport.Application.Subsidies;
 using ExpertSupport.Domain.Bookings;
 using ExpertSupport.Domain.Common;
+using ExpertSupport.Domain.Reports;
 using FluentValidation;
 using Mediator;
+using Microsoft.EntityFrameworkCore;
 
 namespace ExpertSupport.Application.Bookings;
 
@@ -27,6 +29,8 @@ public sealed class MarkNoShowHandler(AppDbContext db, ICurrentUser user, TimePr
     public async ValueTask<Result> Handle(MarkNoShowCommand cmd, CancellationToken ct)
     {
         if (await BookingAccess.LockForChangeAsync(db, user, cmd.BookingId, ct) is not ({ } booking, var party)) return BookingErrors.NotFound;
+        // A filed report says the session took place; disagreement goes through the report's dispute instead.
+        if (await db.SessionReports.AnyAsync(r => r.BookingId == booking.Id, ct)) return ReportErrors.ExistsForBooking;
         var marked = booking.MarkNoShow(party, user.RequiredId(), cmd.Reason ?? "", clock.GetUtcNow());
         if (marked.IsFailure) return marked;
         await ledger.ReleaseAsync(SubsidySource.Booking(booking.Id), ct);

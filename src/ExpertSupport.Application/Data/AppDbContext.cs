@@ -1,14 +1,17 @@
 using ExpertSupport.Application.Bookings;
+using ExpertSupport.Application.Matching;
 using ExpertSupport.Application.Notifications;
 using ExpertSupport.Domain.Auditing;
 using ExpertSupport.Domain.Bookings;
+using ExpertSupport.Domain.Cases;
 using ExpertSupport.Domain.Claims;
 using ExpertSupport.Domain.Common;
 using ExpertSupport.Domain.Companies;
 using ExpertSupport.Domain.Experts;
+using ExpertSupport.Domain.Messages;
 using ExpertSupport.Domain.Plans;
-using ExpertSupport.Domain.Reports;
 using ExpertSupport.Domain.Reference;
+using ExpertSupport.Domain.Reports;
 using ExpertSupport.Domain.Subsidies;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -33,6 +36,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<ExpertCapBalance> ExpertCapBalances => Set<ExpertCapBalance>();
     public DbSet<SupportPlan> SupportPlans => Set<SupportPlan>();
     public DbSet<SessionReport> SessionReports => Set<SessionReport>();
+    public DbSet<ReportEvidence> ReportEvidence => Set<ReportEvidence>();
     public DbSet<Booking> Bookings => Set<Booking>();
     public DbSet<ExpertAvailability> ExpertAvailabilities => Set<ExpertAvailability>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
@@ -41,6 +45,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<ClaimLine> ClaimLines => Set<ClaimLine>();
     public DbSet<ClaimExport> ClaimExports => Set<ClaimExport>();
     public DbSet<ClaimRun> ClaimRuns => Set<ClaimRun>();
+    public DbSet<ConsultationCase> ConsultationCases => Set<ConsultationCase>();
+    public DbSet<Proposal> Proposals => Set<Proposal>();
+    public DbSet<PlanRating> PlanRatings => Set<PlanRating>();
+    public DbSet<Message> Messages => Set<Message>();
+    public DbSet<ExpertRatingSummary> ExpertRatingSummaries => Set<ExpertRatingSummary>();
+    public DbSet<ExpertSearchDocument> ExpertSearchDocuments => Set<ExpertSearchDocument>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -14,7 +14,16 @@ public static class PlanErrors
     public static readonly Error ReasonRequired = Error.Invalid("plan.reason_required", "理由を入力してください。", "reason");
     public static readonly Error TitleRequired = Error.Invalid("plan.title_required", "計画の名称を入力してください。", "title");
     public static readonly Error GoalsRequired = Error.Invalid("plan.goals_required", "支援の目標を入力してください。", "goals");
+    public static readonly Error NotCompleted = Error.Conflict("plan.not_completed", "評価できるのは、完了した支援計画だけです。");
+    public static readonly Error AlreadyRated = Error.Conflict("plan.already_rated", "この支援計画はすでに評価済みです。評価は1回だけです。");
+    public static readonly Error StarsOutOfRange = Error.Invalid("plan.stars", "評価は1〜5の星で選んでください。", "stars");
+    public static readonly Error NotParty = Error.Forbidden("plan.not_party", "この操作は支援計画の当事者（企業・専門家）だけが行えます。");
+    public static readonly Error OfficeOnly = Error.Forbidden("plan.office_only", "この操作は事務局だけが行えます。");
+    public static readonly Error CompanyOnly = Error.Forbidden("plan.company_only", "この操作は企業だけが行えます。");
     public static readonly Error EndBeforeStart = Error.Invalid("plan.end_before_start", "終了日は開始日より後にしてください。", "endDate");
+
+    public static Error NotEndedYet(DateOnly end) =>
+        Error.Conflict("plan.not_ended", $"支援計画の終了日（{Ja(end)}）が過ぎてから完了にできます。早く終わった場合は事務局にご連絡ください。");
 
     public static Error PlannedMinutesInUnits(int unit) =>
         Error.Invalid("plan.planned_minutes", $"予定時間は{unit}分単位で入力してください。", "plannedMinutes");

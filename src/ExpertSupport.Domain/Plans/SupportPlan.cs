@@ -58,6 +58,7 @@ public sealed class SupportPlan : AuditedEntity
     /// <summary>The office's comment when it sent the plan back.</summary>
     public string? OfficeComment { get; private set; }
     public string? CancellationReason { get; private set; }
+    public DateTimeOffset? CompletedAt { get; private set; }
     public Guid CreatedByUserId { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
@@ -152,9 +153,23 @@ public sealed class SupportPlan : AuditedEntity
     public Result Complete(Guid? actorUserId, DateTimeOffset now)
     {
         if (Status != SupportPlanStatus.Approved) return PlanErrors.NotApproved;
+        CompletedAt = now;
         Transition(SupportPlanStatus.Completed, actorUserId, now, null);
         return Result.Success;
     }
+
+    /// <summary>
+    /// A party marks the plan finished. Only after its end date (Tokyo): no session can be booked after the end date,
+    /// so nothing booked is left stranded. The office may complete a plan at any time (<see cref="Complete"/>).
+    /// </summary>
+    public Result CompleteAsParty(Guid actorUserId, DateTimeOffset now)
+    {
+        if (Status != SupportPlanStatus.Approved) return PlanErrors.NotApproved;
+        if (JapanTime.DateOf(now) <= EndDate) return PlanErrors.NotEndedYet(EndDate);
+        return Complete(actorUserId, now);
+    }
+
+    public bool HasAgreed(PlanParty party) => (party == PlanParty.Company ? CompanyAgreedAt : ExpertAgreedAt) is not null;
 
     /// <summary>
     /// Whether a session from <paramref name="start"/> to <paramref name="end"/> may be booked under this plan:

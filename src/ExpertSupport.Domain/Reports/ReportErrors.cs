@@ -22,6 +22,18 @@ public static class ReportErrors
     public static readonly Error ReceiptInFuture = Error.Invalid("report.receipt_future", "受領日が未来になっています。", "receivedOn");
     public static readonly Error ReceiptBeforeSession = Error.Invalid("report.receipt_before", "受領日が支援の実施日より前になっています。", "receivedOn");
 
+    public static readonly Error ExpertOnly = Error.Forbidden("report.expert_only", "この操作は担当の専門家だけが行えます。");
+    public static readonly Error CompanyOnly = Error.Forbidden("report.company_only", "この操作は支援を受けた企業だけが行えます。");
+    public static readonly Error AlreadyClaimed = Error.Conflict("report.already_claimed",
+        "この支援はすでに謝金申請に含まれているため、変更できません。誤りがある場合は事務局にご連絡ください。");
+    public static readonly Error ClaimedUseClaimReview = Error.Conflict("report.claimed",
+        "この支援はすでに謝金申請に含まれています。取り消す場合は、請求の審査で該当の明細を却下してください。");
+    public static readonly Error CompanyStillDeciding = Error.Conflict("report.company_deciding",
+        "企業の確認期限が過ぎていないため、事務局はまだ判断できません。");
+    public static readonly Error ExistsForBooking = Error.Conflict("report.exists_for_booking",
+        "この予約には支援実施報告が提出されているため、不参加として記録できません。内容に誤りがある場合は、報告の画面から異議を出してください。");
+    public static readonly Error NotFiledYet = Error.Conflict("report.booking_not_ended", "この予約はまだ終了していません。支援の終了後に報告してください。");
+
     public static Error AfterSupportEnd(DateOnly lastDay) =>
         Error.Invalid("report.after_support_end", $"支援計画・制度の期間（{Ja(lastDay)}まで）を過ぎた時間は報告できません。", "actualEnd");
 

@@ -86,10 +86,26 @@ public sealed class SessionReport : AuditedEntity
     public DateTimeOffset? SubsidyReversedAt { get; private set; }
     public string? SubsidyReversalReason { get; private set; }
 
+    /// <summary>When the office was told that the company let the window pass (once per submission).</summary>
+    public DateTimeOffset? OverdueFlaggedAt { get; private set; }
+
     public DateTimeOffset CreatedAt { get; private init; }
     public DateTimeOffset UpdatedAt { get; private set; }
 
     public bool IsOverdue(DateTimeOffset now) => Status == SessionReportStatus.Submitted && now > RespondBy;
+
+    /// <summary>
+    /// Marks an unanswered report as reported to the office. It stays Submitted: nothing is confirmed silently.
+    /// False when it is not overdue or was flagged already, so a second run of the daily job tells nobody twice.
+    /// </summary>
+    public bool FlagOverdue(DateTimeOffset now)
+    {
+        if (!IsOverdue(now) || OverdueFlaggedAt is not null) return false;
+        OverdueFlaggedAt = now;
+        UpdatedAt = now;
+        RecordTransition(Status.ToString(), Status.ToString(), null, now, "企業の確認期限切れ（事務局に通知）");
+        return true;
+    }
 
     /// <summary>The expert files the report for a completed booking.</summary>
     public static Result<SessionReport> File(
@@ -241,6 +257,7 @@ public sealed class SessionReport : AuditedEntity
         Summary = facts.Summary.Trim();
         SubmittedAt = now;
         RespondBy = now.AddDays(round.ReportConfirmationDays);
+        OverdueFlaggedAt = null;
         DisputeReason = null;
         UpdatedAt = now;
     }

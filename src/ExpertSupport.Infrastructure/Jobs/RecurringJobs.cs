@@ -1,4 +1,5 @@
 using ExpertSupport.Application.Bookings;
+using ExpertSupport.Application.Reports;
 using Hangfire;
 
 namespace ExpertSupport.Infrastructure.Jobs;
@@ -17,5 +18,7 @@ public static class RecurringJobs
         // Cached next free slots slip into the past as time passes; an hourly pass refreshes those (and only those).
         jobs.AddOrUpdate<BookingHousekeepingJob>("experts:next-free-slot", j => j.RefreshNextFreeSlots(CancellationToken.None), "7 * * * *", HangfireSetup.TokyoTime);
         jobs.AddOrUpdate<BookingHousekeepingJob>("idempotency:purge", j => j.PurgeIdempotencyKeys(CancellationToken.None), "40 3 * * *", HangfireSetup.TokyoTime);
+        // Unanswered session reports are flagged to the office once a day, before the office opens (never confirmed by themselves).
+        jobs.AddOrUpdate<SessionReportJobs>("reports:flag-overdue", j => j.FlagOverdue(CancellationToken.None), "30 8 * * *", HangfireSetup.TokyoTime);
     }
 }

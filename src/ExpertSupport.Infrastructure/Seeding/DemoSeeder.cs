@@ -15,7 +15,7 @@ public sealed record DemoLogin(string Role, string Email, string Note);
 /// Demo data for Development (or with --seed-demo): deterministic (fixed Bogus seed, ja locale), so every
 /// machine gets the same companies and experts. Runs once; a database that already has the demo Admin is left alone.
 /// </summary>
-public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, TimeProvider clock, DemoBookings bookings)
+public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, TimeProvider clock, DemoBookings bookings, DemoReports reports)
 {
     public const string Password = "Demo-pass-1";
     public const string AdminEmail = "admin@example.jp";
@@ -105,7 +105,9 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Time
             profiles.ContactsFor(large.Email!, ("大森", "オオモリ"), ("太郎", "タロウ"))), now));
 
         await db.SaveChangesAsync(ct);
+        await new DemoPlans(db, clock, Seed + 5).SeedAsync(office1.Id, ct);
         await bookings.SeedAsync(ct);
+        await reports.SeedAsync(ct);
         return true;
     }
 

@@ -16,6 +16,10 @@ internal static class ApiRoutes
         api.MapBookingEndpoints();
         api.MapAvailabilityEndpoints();
         api.MapClaimEndpoints();
+        api.MapReportEndpoints();
+        api.MapCaseEndpoints();
+        api.MapExpertSearchEndpoints();
+        api.MapPlanEndpoints();
         return app;
     }
 

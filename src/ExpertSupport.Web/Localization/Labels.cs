@@ -84,6 +84,15 @@ public static class Labels
         "Withdrawn" => l["取り下げ"],
         "SmeEligible" => l["中小企業に該当"],
         "SmeIneligible" => l["要件を満たさない"],
+        "Draft" => l["下書き"],
+        "Submitted" => l["事務局の審査待ち"],
+        "SentBack" => l["差し戻し"],
+        "Completed" => l["完了"],
+        "Cancelled" => l["中止"],
+        "Open" => l["受付中"],
+        "Closed" => l["締切"],
+        "Accepted" => l["採用"],
+        "Declined" => l["見送り"],
         _ => state,
     };
 
@@ -92,6 +101,9 @@ public static class Labels
         nameof(Company) => l["企業"],
         nameof(Expert) => l["専門家"],
         nameof(ExpertChangeRequest) => l["変更申請"],
+        "SupportPlan" => l["支援計画"],
+        "ConsultationCase" => l["相談案件"],
+        "Proposal" => l["提案"],
         _ => entityType,
     };
 

@@ -68,11 +68,13 @@ internal static class ServiceRegistration
         });
         services.AddSingleton<IFileStore, LocalFileStore>();
         services.Configure<PaymentsOptions>(config.GetSection(PaymentsOptions.Section));
+        services.Configure<ExpertSupport.Application.Reports.EvidenceOptions>(config.GetSection("Evidence"));
 
         services.AddScoped<IdentitySeeder>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DemoBookings>();
         services.AddScoped<DemoClaims>();
+        services.AddScoped<DemoReports>();
         services.AddScoped<ProgrammeRoundSeeder>();
 
         // The web tier is stateless: data protection keys (cookies, tokens) live in the database.

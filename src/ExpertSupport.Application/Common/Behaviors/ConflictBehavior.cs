@@ -27,9 +27,12 @@ public sealed class ConflictBehavior<TMessage, TResponse> : IPipelineBehavior<TM
 
 public static class DatabaseErrors
 {
-    /// <summary>unique_violation, exclusion_violation, serialization_failure, deadlock_detected.</summary>
+    /// <summary>unique_violation, exclusion_violation, serialization_failure, deadlock_detected, and a lost optimistic-concurrency check.</summary>
     public static Error? ConflictOf(Exception ex)
     {
+        // An optimistic concurrency token (e.g. a plan's updated_at) saw another writer first: the same answer as a race.
+        if (ex is DbUpdateConcurrencyException)
+            return Error.Conflict("db.concurrent", "同時に別の更新がありました。もう一度お試しください。");
         var pg = ex as PostgresException ?? (ex as DbUpdateException)?.InnerException as PostgresException;
         return pg?.SqlState switch
         {

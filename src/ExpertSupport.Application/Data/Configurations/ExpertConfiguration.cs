@@ -47,6 +47,7 @@ internal sealed class ExpertConfiguration : IEntityTypeConfiguration<Expert>
             q.HasKey("ExpertId", nameof(ExpertQualification.QualificationCode));
             q.Property(x => x.QualificationCode).HasMaxLength(40);
             q.Property(x => x.CertificateNumber).HasMaxLength(50);
+            q.HasIndex(x => x.QualificationCode);
         });
         b.Navigation(e => e.Qualifications).HasField("_qualifications").UsePropertyAccessMode(PropertyAccessMode.Field);
     }

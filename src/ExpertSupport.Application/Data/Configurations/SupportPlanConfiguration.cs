@@ -1,3 +1,4 @@
+using ExpertSupport.Domain.Cases;
 using ExpertSupport.Domain.Companies;
 using ExpertSupport.Domain.Experts;
 using ExpertSupport.Domain.Plans;
@@ -18,6 +19,7 @@ internal sealed class SupportPlanConfiguration : IEntityTypeConfiguration<Suppor
             t.HasCheckConstraint("ck_support_plans_planned_minutes", "planned_minutes > 0");
             t.HasCheckConstraint("ck_support_plans_dates", "end_date >= start_date");
             // An approved plan always records who approved it and when.
+            t.HasCheckConstraint("ck_support_plans_completed", "status <> 'Completed' OR completed_at IS NOT NULL");
             t.HasCheckConstraint("ck_support_plans_approval", "status NOT IN ('Approved', 'Completed') OR (approved_at IS NOT NULL AND approved_by_user_id IS NOT NULL)");
         });
         b.Property(p => p.Title).HasMaxLength(200);
@@ -28,6 +30,7 @@ internal sealed class SupportPlanConfiguration : IEntityTypeConfiguration<Suppor
         b.HasOne<ProgrammeRound>().WithMany().HasForeignKey(p => p.RoundId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Company>().WithMany().HasForeignKey(p => p.CompanyId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Expert>().WithMany().HasForeignKey(p => p.ExpertId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<ConsultationCase>().WithMany().HasForeignKey(p => p.CaseId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<AppUser>().WithMany().HasForeignKey(p => p.CreatedByUserId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(p => new { p.CompanyId, p.Status });
         b.HasIndex(p => new { p.ExpertId, p.Status });

@@ -13,8 +13,8 @@ using NpgsqlTypes;
 namespace ExpertSupport.Migrations.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261128150357_Claims")]
-    partial class Claims
+    [Migration("20261128150538_Plans")]
+    partial class Plans
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -200,6 +200,66 @@ namespace ExpertSupport.Migrations.Migrations
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("ExpertSupport.Application.Matching.ExpertRatingSummary", b =>
+                {
+                    b.Property<Guid>("ExpertId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("expert_id");
+
+                    b.Property<int>("RatingCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("rating_count");
+
+                    b.Property<int>("RatingTotal")
+                        .HasColumnType("integer")
+                        .HasColumnName("rating_total");
+
+                    b.HasKey("ExpertId")
+                        .HasName("pk_expert_rating_summaries");
+
+                    b.ToTable("expert_rating_summaries", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_expert_rating_summaries_counts", "rating_count >= 0 AND rating_total BETWEEN rating_count AND rating_count * 5");
+                        });
+                });
+
+            modelBuilder.Entity("ExpertSupport.Application.Matching.ExpertSearchDocument", b =>
+                {
+                    b.Property<Guid>("ExpertId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("expert_id");
+
+                    b.PrimitiveCollection<int[]>("Bigrams")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("bigrams");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("body");
+
+                    b.Property<string>("NameText")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("name_text");
+
+                    b.Property<string>("SkillText")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("skill_text");
+
+                    b.HasKey("ExpertId")
+                        .HasName("pk_expert_search_documents");
+
+                    b.HasIndex("Bigrams")
+                        .HasDatabaseName("ix_expert_search_documents_bigrams");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Bigrams"), "gin");
+
+                    b.ToTable("expert_search_documents", (string)null);
                 });
 
             modelBuilder.Entity("ExpertSupport.Application.Notifications.OutboxEmail", b =>
@@ -598,185 +658,25 @@ namespace ExpertSupport.Migrations.Migrations
                         });
                 });
 
-            modelBuilder.Entity("ExpertSupport.Domain.Claims.Claim", b =>
+            modelBuilder.Entity("ExpertSupport.Domain.Cases.ConsultationCase", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
-                    b.Property<int>("ApprovedLineCount")
-                        .HasColumnType("integer")
-                        .HasColumnName("approved_line_count");
-
-                    b.Property<long>("ApprovedSubsidy")
-                        .HasColumnType("bigint")
-                        .HasColumnName("approved_subsidy");
-
-                    b.Property<Guid>("BatchId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("batch_id");
-
-                    b.Property<Guid>("ExpertId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("expert_id");
-
-                    b.Property<int>("LineCount")
-                        .HasColumnType("integer")
-                        .HasColumnName("line_count");
-
-                    b.Property<Guid>("RoundId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("round_id");
-
-                    b.Property<long>("TotalCompanyShare")
-                        .HasColumnType("bigint")
-                        .HasColumnName("total_company_share");
-
-                    b.Property<long>("TotalFee")
-                        .HasColumnType("bigint")
-                        .HasColumnName("total_fee");
-
-                    b.Property<long>("TotalSubsidy")
-                        .HasColumnType("bigint")
-                        .HasColumnName("total_subsidy");
-
-                    b.HasKey("Id")
-                        .HasName("pk_claims");
-
-                    b.HasIndex("ExpertId")
-                        .HasDatabaseName("ix_claims_expert_id");
-
-                    b.HasIndex("BatchId", "ExpertId")
-                        .IsUnique()
-                        .HasDatabaseName("ix_claims_batch_id_expert_id");
-
-                    b.ToTable("claims", (string)null);
-                });
-
-            modelBuilder.Entity("ExpertSupport.Domain.Claims.ClaimBatch", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<DateTimeOffset?>("ApprovedAt")
+                    b.Property<DateTimeOffset?>("ClosedAt")
                         .HasColumnType("timestamp with time zone")
-                        .HasColumnName("approved_at");
+                        .HasColumnName("closed_at");
 
-                    b.Property<Guid?>("ApprovedByUserId")
+                    b.Property<string>("ClosingReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("closing_reason");
+
+                    b.Property<Guid>("CompanyId")
                         .HasColumnType("uuid")
-                        .HasColumnName("approved_by_user_id");
-
-                    b.Property<int>("ApprovedLineCount")
-                        .HasColumnType("integer")
-                        .HasColumnName("approved_line_count");
-
-                    b.Property<long>("ApprovedSubsidy")
-                        .HasColumnType("bigint")
-                        .HasColumnName("approved_subsidy");
-
-                    b.Property<int>("ClaimCount")
-                        .HasColumnType("integer")
-                        .HasColumnName("claim_count");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<DateTimeOffset?>("ExportedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("exported_at");
-
-                    b.Property<Guid?>("ExportedByUserId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("exported_by_user_id");
-
-                    b.Property<int>("LineCount")
-                        .HasColumnType("integer")
-                        .HasColumnName("line_count");
-
-                    b.Property<DateOnly?>("PaymentDate")
-                        .HasColumnType("date")
-                        .HasColumnName("payment_date");
-
-                    b.Property<DateTimeOffset>("PeriodEnd")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("period_end");
-
-                    b.Property<DateTimeOffset?>("PeriodStart")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("period_start");
-
-                    b.Property<int>("RejectedLineCount")
-                        .HasColumnType("integer")
-                        .HasColumnName("rejected_line_count");
-
-                    b.Property<Guid>("RoundId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("round_id");
-
-                    b.Property<Guid?>("RunId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("run_id");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("status");
-
-                    b.Property<long>("TotalCompanyShare")
-                        .HasColumnType("bigint")
-                        .HasColumnName("total_company_share");
-
-                    b.Property<long>("TotalFee")
-                        .HasColumnType("bigint")
-                        .HasColumnName("total_fee");
-
-                    b.Property<long>("TotalSubsidy")
-                        .HasColumnType("bigint")
-                        .HasColumnName("total_subsidy");
-
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .IsConcurrencyToken()
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("updated_at");
-
-                    b.HasKey("Id")
-                        .HasName("pk_claim_batches");
-
-                    b.HasIndex("PeriodEnd")
-                        .HasDatabaseName("ix_claim_batches_period_end");
-
-                    b.HasIndex("RoundId", "PeriodEnd")
-                        .IsUnique()
-                        .HasDatabaseName("ix_claim_batches_round_id_period_end");
-
-                    b.HasIndex("Status", "PeriodEnd")
-                        .HasDatabaseName("ix_claim_batches_status_period_end");
-
-                    b.ToTable("claim_batches", null, t =>
-                        {
-                            t.HasCheckConstraint("ck_claim_batches_approval", "status = 'Reviewing' OR (approved_at IS NOT NULL AND approved_by_user_id IS NOT NULL AND payment_date IS NOT NULL)");
-
-                            t.HasCheckConstraint("ck_claim_batches_four_eyes", "exported_by_user_id IS NULL OR exported_by_user_id <> approved_by_user_id");
-
-                            t.HasCheckConstraint("ck_claim_batches_totals", "line_count > 0 AND claim_count > 0 AND total_fee = total_subsidy + total_company_share AND approved_subsidy <= total_subsidy");
-                        });
-                });
-
-            modelBuilder.Entity("ExpertSupport.Domain.Claims.ClaimExport", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<Guid>("BatchId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("batch_id");
+                        .HasColumnName("company_id");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -786,124 +686,24 @@ namespace ExpertSupport.Migrations.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("created_by_user_id");
 
-                    b.Property<string>("FileKey")
+                    b.Property<string>("Description")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("file_key");
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("description");
 
-                    b.Property<string>("Format")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("format");
-
-                    b.Property<long>("Length")
-                        .HasColumnType("bigint")
-                        .HasColumnName("length");
-
-                    b.Property<int>("RowCount")
+                    b.Property<int>("DesiredHours")
                         .HasColumnType("integer")
-                        .HasColumnName("row_count");
-
-                    b.Property<string>("Sha256")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("sha256");
-
-                    b.Property<long>("Total")
-                        .HasColumnType("bigint")
-                        .HasColumnName("total");
-
-                    b.HasKey("Id")
-                        .HasName("pk_claim_exports");
-
-                    b.HasIndex("BatchId", "Format")
-                        .IsUnique()
-                        .HasDatabaseName("ix_claim_exports_batch_id_format");
-
-                    b.ToTable("claim_exports", null, t =>
-                        {
-                            t.HasCheckConstraint("ck_claim_exports_sha256", "sha256 ~ '^[0-9a-f]{64}$' AND length > 0");
-                        });
-                });
-
-            modelBuilder.Entity("ExpertSupport.Domain.Claims.ClaimLine", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
-                        .HasColumnName("session_report_id");
-
-                    b.Property<Guid>("BatchId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("batch_id");
-
-                    b.Property<int>("BillableMinutes")
-                        .HasColumnType("integer")
-                        .HasColumnName("billable_minutes");
-
-                    b.Property<Guid>("ClaimId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("claim_id");
-
-                    b.Property<DateTimeOffset>("ClaimableAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("claimable_at");
-
-                    b.Property<Guid>("CompanyId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("company_id");
-
-                    b.Property<long>("CompanyShare")
-                        .HasColumnType("bigint")
-                        .HasColumnName("company_share");
-
-                    b.Property<DateTimeOffset?>("DecidedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("decided_at");
-
-                    b.Property<Guid?>("DecidedByUserId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("decided_by_user_id");
-
-                    b.Property<Guid>("ExpertId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("expert_id");
-
-                    b.Property<long>("Fee")
-                        .HasColumnType("bigint")
-                        .HasColumnName("fee");
-
-                    b.Property<int>("Flags")
-                        .HasMaxLength(40)
-                        .HasColumnType("integer")
-                        .HasColumnName("flags");
-
-                    b.Property<long>("HourlyFee")
-                        .HasColumnType("bigint")
-                        .HasColumnName("hourly_fee");
+                        .HasColumnName("desired_hours");
 
                     b.Property<short>("PrefectureCode")
                         .HasColumnType("smallint")
                         .HasColumnName("prefecture_code");
 
-                    b.Property<string>("RejectionReason")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
-                        .HasColumnName("rejection_reason");
-
-                    b.Property<Guid>("RoundId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("round_id");
-
-                    b.Property<DateTimeOffset>("SessionEnd")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("session_end");
-
-                    b.Property<DateTimeOffset>("SessionStart")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("session_start");
+                    b.PrimitiveCollection<string[]>("SkillCodes")
+                        .IsRequired()
+                        .HasColumnType("character varying(40)[]")
+                        .HasColumnName("skill_codes");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -911,75 +711,114 @@ namespace ExpertSupport.Migrations.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("status");
 
-                    b.Property<long>("Subsidy")
-                        .HasColumnType("bigint")
-                        .HasColumnName("subsidy");
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
 
-                    b.Property<int>("WorkedMinutes")
-                        .HasColumnType("integer")
-                        .HasColumnName("worked_minutes");
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("WorkMode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("work_mode");
 
                     b.HasKey("Id")
-                        .HasName("pk_claim_lines");
+                        .HasName("pk_consultation_cases");
 
-                    b.HasIndex("ClaimId")
-                        .HasDatabaseName("ix_claim_lines_claim_id");
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_consultation_cases_open_created_at")
+                        .HasFilter("status = 'Open'");
 
-                    b.HasIndex("BatchId", "Status")
-                        .HasDatabaseName("ix_claim_lines_batch_id_status");
+                    b.HasIndex("CreatedByUserId")
+                        .HasDatabaseName("ix_consultation_cases_created_by_user_id");
 
-                    b.HasIndex("CompanyId", "BatchId")
-                        .HasDatabaseName("ix_claim_lines_company_id_batch_id");
+                    b.HasIndex("CompanyId", "Status")
+                        .HasDatabaseName("ix_consultation_cases_company_id_status");
 
-                    b.ToTable("claim_lines", null, t =>
+                    b.ToTable("consultation_cases", null, t =>
                         {
-                            t.HasCheckConstraint("ck_claim_lines_decision", "(status = 'Pending' AND decided_at IS NULL) OR (status <> 'Pending' AND decided_at IS NOT NULL AND decided_by_user_id IS NOT NULL)");
+                            t.HasCheckConstraint("ck_consultation_cases_closed", "(status = 'Closed') = (closed_at IS NOT NULL)");
 
-                            t.HasCheckConstraint("ck_claim_lines_rejection", "status <> 'Rejected' OR rejection_reason IS NOT NULL");
+                            t.HasCheckConstraint("ck_consultation_cases_desired_hours", "desired_hours BETWEEN 1 AND 1000");
 
-                            t.HasCheckConstraint("ck_claim_lines_split", "fee = subsidy + company_share AND subsidy >= 0 AND company_share >= 0");
+                            t.HasCheckConstraint("ck_consultation_cases_prefecture", "prefecture_code BETWEEN 1 AND 47");
+
+                            t.HasCheckConstraint("ck_consultation_cases_skills", "cardinality(skill_codes) >= 1");
                         });
                 });
 
-            modelBuilder.Entity("ExpertSupport.Domain.Claims.ClaimRun", b =>
+            modelBuilder.Entity("ExpertSupport.Domain.Cases.Proposal", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
-                    b.Property<int>("BatchCount")
-                        .HasColumnType("integer")
-                        .HasColumnName("batch_count");
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
 
-                    b.Property<DateTimeOffset?>("FinishedAt")
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
-                        .HasColumnName("finished_at");
+                        .HasColumnName("created_at");
 
-                    b.Property<int>("LineCount")
-                        .HasColumnType("integer")
-                        .HasColumnName("line_count");
+                    b.Property<Guid>("CreatedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by_user_id");
 
-                    b.Property<string>("Message")
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecisionReason")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)")
+                        .HasColumnName("decision_reason");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("date")
+                        .HasColumnName("end_date");
+
+                    b.Property<Guid>("ExpertId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("expert_id");
+
+                    b.Property<string>("Goals")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("goals");
+
+                    b.Property<long>("HourlyFee")
+                        .HasColumnType("bigint")
+                        .HasColumnName("hourly_fee");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
                         .HasColumnName("message");
 
-                    b.Property<DateTimeOffset>("PeriodEnd")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("period_end");
-
-                    b.Property<DateTimeOffset>("RequestedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("requested_at");
-
-                    b.Property<Guid?>("RequestedByUserId")
+                    b.Property<Guid?>("PlanId")
                         .HasColumnType("uuid")
-                        .HasColumnName("requested_by_user_id");
+                        .HasColumnName("plan_id");
 
-                    b.Property<DateTimeOffset?>("StartedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("started_at");
+                    b.Property<int>("PlannedMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("planned_minutes");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date")
+                        .HasColumnName("start_date");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -987,17 +826,42 @@ namespace ExpertSupport.Migrations.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("status");
 
-                    b.Property<int>("Step")
-                        .HasColumnType("integer")
-                        .HasColumnName("step");
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
 
                     b.HasKey("Id")
-                        .HasName("pk_claim_runs");
+                        .HasName("pk_proposals");
 
-                    b.HasIndex("RequestedAt")
-                        .HasDatabaseName("ix_claim_runs_requested_at");
+                    b.HasIndex("CompanyId")
+                        .HasDatabaseName("ix_proposals_company_id");
 
-                    b.ToTable("claim_runs", (string)null);
+                    b.HasIndex("CreatedByUserId")
+                        .HasDatabaseName("ix_proposals_created_by_user_id");
+
+                    b.HasIndex("PlanId")
+                        .HasDatabaseName("ix_proposals_plan_id");
+
+                    b.HasIndex("CaseId", "ExpertId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_proposals_one_pending")
+                        .HasFilter("status = 'Pending'");
+
+                    b.HasIndex("ExpertId", "CreatedAt")
+                        .HasDatabaseName("ix_proposals_expert_id_created_at");
+
+                    b.ToTable("proposals", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_proposals_accepted_plan", "(status = 'Accepted') = (plan_id IS NOT NULL)");
+
+                            t.HasCheckConstraint("ck_proposals_dates", "end_date >= start_date");
+
+                            t.HasCheckConstraint("ck_proposals_hourly_fee", "hourly_fee >= 500");
+
+                            t.HasCheckConstraint("ck_proposals_planned_minutes", "planned_minutes > 0");
+                        });
                 });
 
             modelBuilder.Entity("ExpertSupport.Domain.Companies.Company", b =>
@@ -1328,6 +1192,134 @@ namespace ExpertSupport.Migrations.Migrations
                         });
                 });
 
+            modelBuilder.Entity("ExpertSupport.Domain.Messages.Message", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("body");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid>("ExpertId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("expert_id");
+
+                    b.Property<Guid?>("PlanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("plan_id");
+
+                    b.Property<string>("Sender")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("sender");
+
+                    b.Property<Guid>("SenderUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("sender_user_id");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_messages");
+
+                    b.HasIndex("CompanyId")
+                        .HasDatabaseName("ix_messages_company_id");
+
+                    b.HasIndex("ExpertId")
+                        .HasDatabaseName("ix_messages_expert_id");
+
+                    b.HasIndex("SenderUserId")
+                        .HasDatabaseName("ix_messages_sender_user_id");
+
+                    b.HasIndex("PlanId", "SentAt")
+                        .HasDatabaseName("ix_messages_plan_id_sent_at")
+                        .HasFilter("plan_id IS NOT NULL");
+
+                    b.HasIndex("CaseId", "ExpertId", "SentAt")
+                        .HasDatabaseName("ix_messages_case_id_expert_id_sent_at")
+                        .HasFilter("case_id IS NOT NULL");
+
+                    b.ToTable("messages", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_messages_one_subject", "num_nonnulls(case_id, plan_id) = 1");
+                        });
+                });
+
+            modelBuilder.Entity("ExpertSupport.Domain.Plans.PlanRating", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("comment");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by_user_id");
+
+                    b.Property<Guid>("ExpertId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("expert_id");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("plan_id");
+
+                    b.Property<short>("Stars")
+                        .HasColumnType("smallint")
+                        .HasColumnName("stars");
+
+                    b.HasKey("Id")
+                        .HasName("pk_plan_ratings");
+
+                    b.HasIndex("CompanyId")
+                        .HasDatabaseName("ix_plan_ratings_company_id");
+
+                    b.HasIndex("CreatedByUserId")
+                        .HasDatabaseName("ix_plan_ratings_created_by_user_id");
+
+                    b.HasIndex("PlanId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_plan_ratings_plan_id");
+
+                    b.HasIndex("ExpertId", "CreatedAt")
+                        .HasDatabaseName("ix_plan_ratings_expert_id_created_at");
+
+                    b.ToTable("plan_ratings", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_plan_ratings_stars", "stars BETWEEN 1 AND 5");
+                        });
+                });
+
             modelBuilder.Entity("ExpertSupport.Domain.Plans.SupportPlan", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1359,6 +1351,10 @@ namespace ExpertSupport.Migrations.Migrations
                     b.Property<Guid>("CompanyId")
                         .HasColumnType("uuid")
                         .HasColumnName("company_id");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -1453,6 +1449,8 @@ namespace ExpertSupport.Migrations.Migrations
                     b.ToTable("support_plans", null, t =>
                         {
                             t.HasCheckConstraint("ck_support_plans_approval", "status NOT IN ('Approved', 'Completed') OR (approved_at IS NOT NULL AND approved_by_user_id IS NOT NULL)");
+
+                            t.HasCheckConstraint("ck_support_plans_completed", "status <> 'Completed' OR completed_at IS NOT NULL");
 
                             t.HasCheckConstraint("ck_support_plans_dates", "end_date >= start_date");
 
@@ -2190,6 +2188,26 @@ namespace ExpertSupport.Migrations.Migrations
                         .HasConstraintName("fk_idempotency_keys_asp_net_users_user_id");
                 });
 
+            modelBuilder.Entity("ExpertSupport.Application.Matching.ExpertRatingSummary", b =>
+                {
+                    b.HasOne("ExpertSupport.Domain.Experts.Expert", null)
+                        .WithOne()
+                        .HasForeignKey("ExpertSupport.Application.Matching.ExpertRatingSummary", "ExpertId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_expert_rating_summaries_experts_expert_id");
+                });
+
+            modelBuilder.Entity("ExpertSupport.Application.Matching.ExpertSearchDocument", b =>
+                {
+                    b.HasOne("ExpertSupport.Domain.Experts.Expert", null)
+                        .WithOne()
+                        .HasForeignKey("ExpertSupport.Application.Matching.ExpertSearchDocument", "ExpertId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_expert_search_documents_experts_expert_id");
+                });
+
             modelBuilder.Entity("ExpertSupport.Application.Notifications.OutboxEmail", b =>
                 {
                     b.OwnsMany("ExpertSupport.Application.Notifications.EmailAttachment", "Attachments", b1 =>
@@ -2363,72 +2381,58 @@ namespace ExpertSupport.Migrations.Migrations
                     b.Navigation("Weekly");
                 });
 
-            modelBuilder.Entity("ExpertSupport.Domain.Claims.Claim", b =>
+            modelBuilder.Entity("ExpertSupport.Domain.Cases.ConsultationCase", b =>
                 {
-                    b.HasOne("ExpertSupport.Domain.Claims.ClaimBatch", null)
+                    b.HasOne("ExpertSupport.Domain.Companies.Company", null)
                         .WithMany()
-                        .HasForeignKey("BatchId")
+                        .HasForeignKey("CompanyId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
-                        .HasConstraintName("fk_claims_claim_batches_batch_id");
+                        .HasConstraintName("fk_consultation_cases_companies_company_id");
 
-                    b.HasOne("ExpertSupport.Domain.Experts.Expert", null)
+                    b.HasOne("ExpertSupport.Application.Data.AppUser", null)
                         .WithMany()
-                        .HasForeignKey("ExpertId")
+                        .HasForeignKey("CreatedByUserId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
-                        .HasConstraintName("fk_claims_experts_expert_id");
+                        .HasConstraintName("fk_consultation_cases_asp_net_users_created_by_user_id");
                 });
 
-            modelBuilder.Entity("ExpertSupport.Domain.Claims.ClaimBatch", b =>
+            modelBuilder.Entity("ExpertSupport.Domain.Cases.Proposal", b =>
                 {
-                    b.HasOne("ExpertSupport.Domain.Subsidies.ProgrammeRound", null)
+                    b.HasOne("ExpertSupport.Domain.Cases.ConsultationCase", null)
                         .WithMany()
-                        .HasForeignKey("RoundId")
+                        .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
-                        .HasConstraintName("fk_claim_batches_programme_rounds_round_id");
-                });
-
-            modelBuilder.Entity("ExpertSupport.Domain.Claims.ClaimExport", b =>
-                {
-                    b.HasOne("ExpertSupport.Domain.Claims.ClaimBatch", null)
-                        .WithMany()
-                        .HasForeignKey("BatchId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_claim_exports_claim_batches_batch_id");
-                });
-
-            modelBuilder.Entity("ExpertSupport.Domain.Claims.ClaimLine", b =>
-                {
-                    b.HasOne("ExpertSupport.Domain.Claims.ClaimBatch", null)
-                        .WithMany()
-                        .HasForeignKey("BatchId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_claim_lines_claim_batches_batch_id");
-
-                    b.HasOne("ExpertSupport.Domain.Claims.Claim", null)
-                        .WithMany()
-                        .HasForeignKey("ClaimId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_claim_lines_claims_claim_id");
+                        .HasConstraintName("fk_proposals_consultation_cases_case_id");
 
                     b.HasOne("ExpertSupport.Domain.Companies.Company", null)
                         .WithMany()
                         .HasForeignKey("CompanyId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
-                        .HasConstraintName("fk_claim_lines_companies_company_id");
+                        .HasConstraintName("fk_proposals_companies_company_id");
 
-                    b.HasOne("ExpertSupport.Domain.Reports.SessionReport", null)
-                        .WithOne()
-                        .HasForeignKey("ExpertSupport.Domain.Claims.ClaimLine", "Id")
+                    b.HasOne("ExpertSupport.Application.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedByUserId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
-                        .HasConstraintName("fk_claim_lines_session_reports_session_report_id");
+                        .HasConstraintName("fk_proposals_asp_net_users_created_by_user_id");
+
+                    b.HasOne("ExpertSupport.Domain.Experts.Expert", null)
+                        .WithMany()
+                        .HasForeignKey("ExpertId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_proposals_experts_expert_id");
+
+                    b.HasOne("ExpertSupport.Domain.Plans.SupportPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_proposals_support_plans_plan_id");
                 });
 
             modelBuilder.Entity("ExpertSupport.Domain.Companies.Company", b =>
@@ -2573,6 +2577,9 @@ namespace ExpertSupport.Migrations.Migrations
                             b1.HasKey("ExpertId", "QualificationCode")
                                 .HasName("pk_expert_qualifications");
 
+                            b1.HasIndex("QualificationCode")
+                                .HasDatabaseName("ix_expert_qualifications_qualification_code");
+
                             b1.ToTable("expert_qualifications", (string)null);
 
                             b1.WithOwner()
@@ -2681,8 +2688,81 @@ namespace ExpertSupport.Migrations.Migrations
                     b.Navigation("BankAccount");
                 });
 
+            modelBuilder.Entity("ExpertSupport.Domain.Messages.Message", b =>
+                {
+                    b.HasOne("ExpertSupport.Domain.Cases.ConsultationCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_messages_consultation_cases_case_id");
+
+                    b.HasOne("ExpertSupport.Domain.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_messages_companies_company_id");
+
+                    b.HasOne("ExpertSupport.Domain.Experts.Expert", null)
+                        .WithMany()
+                        .HasForeignKey("ExpertId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_messages_experts_expert_id");
+
+                    b.HasOne("ExpertSupport.Domain.Plans.SupportPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_messages_support_plans_plan_id");
+
+                    b.HasOne("ExpertSupport.Application.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("SenderUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_messages_asp_net_users_sender_user_id");
+                });
+
+            modelBuilder.Entity("ExpertSupport.Domain.Plans.PlanRating", b =>
+                {
+                    b.HasOne("ExpertSupport.Domain.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_ratings_companies_company_id");
+
+                    b.HasOne("ExpertSupport.Application.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_ratings_asp_net_users_created_by_user_id");
+
+                    b.HasOne("ExpertSupport.Domain.Experts.Expert", null)
+                        .WithMany()
+                        .HasForeignKey("ExpertId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_ratings_experts_expert_id");
+
+                    b.HasOne("ExpertSupport.Domain.Plans.SupportPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_ratings_support_plans_plan_id");
+                });
+
             modelBuilder.Entity("ExpertSupport.Domain.Plans.SupportPlan", b =>
                 {
+                    b.HasOne("ExpertSupport.Domain.Cases.ConsultationCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_support_plans_consultation_cases_case_id");
+
                     b.HasOne("ExpertSupport.Domain.Companies.Company", null)
                         .WithMany()
                         .HasForeignKey("CompanyId")

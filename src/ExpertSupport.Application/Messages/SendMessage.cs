@@ -1,0 +1,88 @@
+using ExpertSupport.Application.Cases;
+using ExpertSupport.Application.Common;
+using ExpertSupport.Application.Data;
+using ExpertSupport.Application.Notifications;
+using ExpertSupport.Application.Plans;
+using ExpertSupport.Domain.Cases;
+using ExpertSupport.Domain.Common;
+using ExpertSupport.Domain.Experts;
+using ExpertSupport.Domain.Messages;
+using ExpertSupport.Domain.Plans;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace ExpertSupport.Application.Messages;
+
+/// <summary>
+/// A party writes to the other about a plan, or about a case (the company names the expert it writes to; an expert
+/// writes in their own conversation with the case's company). The recipient is e-mailed. The office reads, never writes.
+/// </summary>
+public sealed record SendMessageCommand(Guid? PlanId, Guid? CaseId, Guid? ExpertId, string? Body) : ICommand<Result<MessageSent>>;
+
+public sealed record MessageSent(Guid MessageId);
+
+public sealed class SendMessageValidator : AbstractValidator<SendMessageCommand>
+{
+    public SendMessageValidator()
+    {
+        RuleFor(c => c.Body).NotEmpty().WithMessage("メッセージを入力してください。")
+            .MaximumLength(Message.BodyMaxLength).WithMessage($"メッセージは{Message.BodyMaxLength}文字以内にしてください。");
+        RuleFor(c => c).Must(c => (c.PlanId is null) != (c.CaseId is null)).OverridePropertyName("planId").WithMessage("支援計画か相談案件のどちらかを指定してください。");
+    }
+}
+
+public sealed class SendMessageHandler(AppDbContext db, ICurrentUser user, TimeProvider clock, Outbox outbox)
+    : ICommandHandler<SendMessageCommand, Result<MessageSent>>
+{
+    public async ValueTask<Result<MessageSent>> Handle(SendMessageCommand cmd, CancellationToken ct)
+    {
+        if (user.IsOffice()) return MessageErrors.OfficeReadOnly;
+        var userId = user.RequiredId();
+        var now = clock.GetUtcNow();
+        Result<Message> written;
+        string subject;
+        if (cmd.PlanId is { } planId)
+        {
+            var found = await db.ForPartyAsync(user, planId, ct);
+            if (found.IsFailure) return Result<MessageSent>.Failure(found.Errors);
+            var (plan, side) = found.Value;
+            written = Message.OnPlan(plan, side, userId, cmd.Body, now);
+            subject = $"支援計画「{plan.Title}」";
+        }
+        else
+        {
+            var @case = await db.ConsultationCases.AsNoTracking().VisibleTo(db, user).SingleOrDefaultAsync(c => c.Id == cmd.CaseId, ct);
+            if (@case is null) return CaseErrors.NotFound;
+            var me = await db.PartyOfAsync(user, ct);
+            if (me.CompanyId == @case.CompanyId)
+            {
+                // The company writes to an expert it can choose (approved), or to one already in conversation on the case.
+                var expertId = cmd.ExpertId;
+                var reachable = expertId is not null && (await db.Experts.Bookable().AnyAsync(e => e.Id == expertId, ct)
+                    || await db.Messages.AnyAsync(m => m.CaseId == @case.Id && m.ExpertId == expertId, ct)
+                    || await db.Proposals.AnyAsync(p => p.CaseId == @case.Id && p.ExpertId == expertId, ct));
+                if (!reachable) return MessageErrors.NotFound;
+                written = Message.OnCase(@case, expertId!.Value, PlanParty.Company, userId, cmd.Body, now);
+            }
+            else if (me.ExpertId is { } myId)
+            {
+                written = Message.OnCase(@case, myId, PlanParty.Expert, userId, cmd.Body, now);
+            }
+            else return CaseErrors.NotFound;
+            subject = $"相談案件「{@case.Title}」";
+        }
+        if (written.IsFailure) return Result<MessageSent>.Failure(written.Errors);
+
+        var message = written.Value;
+        db.Messages.Add(message);
+        var (to, from) = message.Sender == PlanParty.Company
+            ? (await Recipients.ExpertAsync(db, message.ExpertId, ct), await Recipients.CompanyAsync(db, message.CompanyId, ct))
+            : (await Recipients.CompanyAsync(db, message.CompanyId, ct), await Recipients.ExpertAsync(db, message.ExpertId, ct));
+        outbox.Letter(to, "【ExpertSupport】メッセージが届きました",
+            $"{subject}について、{from.Name}さんからメッセージが届きました。\n\n----\n{message.Body}\n----\n\n" +
+            "返信は ExpertSupport にログインして、同じページから送ってください（このメールに返信しても届きません）。\n");
+        await db.SaveChangesAsync(ct);
+        return new MessageSent(message.Id);
+    }
+}

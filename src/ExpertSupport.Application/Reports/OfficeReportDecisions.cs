@@ -1,0 +1,93 @@
+using ExpertSupport.Application.Common;
+using ExpertSupport.Application.Data;
+using ExpertSupport.Application.Subsidies;
+using ExpertSupport.Domain.Common;
+using ExpertSupport.Domain.Reports;
+using FluentValidation;
+using Mediator;
+
+namespace ExpertSupport.Application.Reports;
+
+public enum OfficeDecision
+{
+    /// <summary>Pay: the report is confirmed as it stands and the subsidy settled (the office's reason is recorded).</summary>
+    Confirm = 0,
+    /// <summary>Do not pay: nothing is settled and the booking's reservation goes back to the caps.</summary>
+    Void = 1,
+}
+
+/// <summary>
+/// The office decides a disputed report, or one the company left unanswered past its window — never one whose
+/// company is still within its window. A reason is required either way and goes to both sides.
+/// </summary>
+public sealed record DecideSessionReportCommand(Guid ReportId, OfficeDecision Decision, string? Reason) : ICommand<Result<SessionReportStatus>>;
+
+public sealed class DecideSessionReportValidator : AbstractValidator<DecideSessionReportCommand>
+{
+    public DecideSessionReportValidator()
+    {
+        RuleFor(c => c.Decision).IsInEnum().WithMessage("判断を選んでください。");
+        RuleFor(c => c.Reason).NotEmpty().WithMessage("判断の理由を入力してください。").MaximumLength(2000).WithMessage("理由は2000文字以内にしてください。");
+    }
+}
+
+public sealed class DecideSessionReportHandler(
+    AppDbContext db, ICurrentUser user, TimeProvider clock, SubsidyLedger ledger, ReportSettlement settlement, ReportEmails emails)
+    : ICommandHandler<DecideSessionReportCommand, Result<SessionReportStatus>>
+{
+    public async ValueTask<Result<SessionReportStatus>> Handle(DecideSessionReportCommand cmd, CancellationToken ct)
+    {
+        if (!user.IsOffice()) return ReportErrors.NotFound;
+        if (await ReportAccess.LockForChangeAsync(db, user, cmd.ReportId, ct) is not { } locked) return ReportErrors.NotFound;
+        var report = locked.Report;
+        var now = clock.GetUtcNow();
+        if (report.Status == SessionReportStatus.Submitted && !report.IsOverdue(now)) return ReportErrors.CompanyStillDeciding;
+
+        if (cmd.Decision == OfficeDecision.Confirm)
+        {
+            var confirmed = await settlement.ConfirmAsync(locked, byOffice: true, cmd.Reason, ct);
+            return confirmed.IsFailure ? Result<SessionReportStatus>.Failure(confirmed.Errors) : report.Status;
+        }
+
+        var voided = report.Void(cmd.Reason ?? "", user.RequiredId(), now);
+        if (voided.IsFailure) return Result<SessionReportStatus>.Failure(voided.Errors);
+        await ledger.ReleaseAsync(SubsidySource.Booking(locked.Booking.Id), ct);
+        await emails.VoidedAsync(report, locked.Booking, ct);
+        await db.SaveChangesAsync(ct);
+        return report.Status;
+    }
+}
+
+/// <summary>
+/// An office correction after confirmation: the settled subsidy is reversed by a new ledger entry (the confirmed
+/// report itself never changes), the session stops being claimable, and both sides are told why. Once a session is
+/// claimed, the claim review does this instead (rejecting the claim line). A repeat does nothing.
+/// </summary>
+public sealed record ReverseSettledSubsidyCommand(Guid ReportId, string? Reason) : ICommand<Result<long>>;
+
+public sealed class ReverseSettledSubsidyValidator : AbstractValidator<ReverseSettledSubsidyCommand>
+{
+    public ReverseSettledSubsidyValidator() =>
+        RuleFor(c => c.Reason).NotEmpty().WithMessage("取り消しの理由を入力してください。").MaximumLength(2000).WithMessage("理由は2000文字以内にしてください。");
+}
+
+public sealed class ReverseSettledSubsidyHandler(AppDbContext db, ICurrentUser user, TimeProvider clock, SubsidyLedger ledger, ReportEmails emails)
+    : ICommandHandler<ReverseSettledSubsidyCommand, Result<long>>
+{
+    public async ValueTask<Result<long>> Handle(ReverseSettledSubsidyCommand cmd, CancellationToken ct)
+    {
+        if (!user.IsOffice()) return ReportErrors.NotFound;
+        if (await ReportAccess.LockForChangeAsync(db, user, cmd.ReportId, ct) is not { } locked) return ReportErrors.NotFound;
+        var report = locked.Report;
+        if (report.Status != SessionReportStatus.Confirmed) return ReportErrors.NotConfirmed;
+        if (report.SubsidyReversedAt is not null) return 0L;
+        if (await ReportClaims.IsClaimedAsync(db, report.Id, ct)) return ReportErrors.ClaimedUseClaimReview;
+
+        var reversed = await ledger.ReverseAsync(SubsidySource.SessionReport(report.Id), ct);
+        var marked = report.MarkSubsidyReversed(cmd.Reason ?? "", user.RequiredId(), clock.GetUtcNow());
+        if (marked.IsFailure) return Result<long>.Failure(marked.Errors);
+        await emails.ReversedAsync(report, locked.Booking, reversed, ct);
+        await db.SaveChangesAsync(ct);
+        return reversed;
+    }
+}

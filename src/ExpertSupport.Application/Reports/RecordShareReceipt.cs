@@ -1,0 +1,43 @@
+using ExpertSupport.Application.Common;
+using ExpertSupport.Application.Data;
+using ExpertSupport.Domain.Bookings;
+using ExpertSupport.Domain.Common;
+using ExpertSupport.Domain.Reports;
+using FluentValidation;
+using Mediator;
+
+namespace ExpertSupport.Application.Reports;
+
+/// <summary>What the receipt came to: whether the session is now claimable (the exact company share was received).</summary>
+public sealed record ShareReceiptResult(long CompanyShare, long ReceivedAmount, DateOnly ReceivedOn, bool Claimable);
+
+/// <summary>
+/// The expert records receiving the company's share (date and amount). It may be corrected until the session is
+/// claimed (<see cref="ReportClaims"/>); only the exact company share makes the session claimable.
+/// </summary>
+public sealed record RecordShareReceiptCommand(Guid ReportId, DateOnly ReceivedOn, long Amount) : ICommand<Result<ShareReceiptResult>>;
+
+public sealed class RecordShareReceiptValidator : AbstractValidator<RecordShareReceiptCommand>
+{
+    public RecordShareReceiptValidator()
+    {
+        RuleFor(c => c.ReceivedOn).NotEmpty().WithMessage("受領日を入力してください。");
+        RuleFor(c => c.Amount).InclusiveBetween(0, 100_000_000).WithMessage("金額は0円以上で入力してください。");
+    }
+}
+
+public sealed class RecordShareReceiptHandler(AppDbContext db, ICurrentUser user, TimeProvider clock)
+    : ICommandHandler<RecordShareReceiptCommand, Result<ShareReceiptResult>>
+{
+    public async ValueTask<Result<ShareReceiptResult>> Handle(RecordShareReceiptCommand cmd, CancellationToken ct)
+    {
+        if (await ReportAccess.LockForChangeAsync(db, user, cmd.ReportId, ct) is not { } locked) return ReportErrors.NotFound;
+        if (locked.Party != BookingParty.Expert) return ReportErrors.ExpertOnly;
+        if (await ReportClaims.IsClaimedAsync(db, locked.Report.Id, ct)) return ReportErrors.AlreadyClaimed;
+        var report = locked.Report;
+        var recorded = report.RecordCompanyShareReceipt(cmd.ReceivedOn, cmd.Amount, user.RequiredId(), clock.GetUtcNow());
+        if (recorded.IsFailure) return Result<ShareReceiptResult>.Failure(recorded.Errors);
+        await db.SaveChangesAsync(ct);
+        return new ShareReceiptResult(report.CompanyShare ?? 0, cmd.Amount, cmd.ReceivedOn, report.ClaimableAt is not null);
+    }
+}
