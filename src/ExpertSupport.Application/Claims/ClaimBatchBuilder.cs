@@ -13,8 +13,9 @@ public sealed class ClaimBatchBuildHooks
 /// <summary>
 /// Builds the batches of one period with a few set-based statements, in the command's one transaction:
 /// <list type="number">
-/// <item><c>pg_advisory_xact_lock</c> on a key derived from the period, so two runs of the same period (the schedule and
-/// the office, two servers) take turns; the second then finds the batch and returns it;</item>
+/// <item><c>pg_advisory_xact_lock</c> on one key for every build, so two runs (the schedule and the office, two servers,
+/// two periods) take turns; a second run of the same period then finds the batch and returns it, and a run of another
+/// period finds the sessions the first one took already claimed;</item>
 /// <item>the claimable sessions not yet claimed are gathered once into a temporary table;</item>
 /// <item>INSERT … SELECT … GROUP BY round for the batches, GROUP BY round, expert for the claims, and one INSERT … SELECT
 /// for the lines with their flags (a window counts each expert's sessions per Tokyo day);</item>
@@ -26,17 +27,16 @@ public sealed class ClaimBatchBuildHooks
 /// </summary>
 public sealed class ClaimBatchBuilder(AppDbContext db, ClaimRunProgress progress, ClaimBatchBuildHooks hooks)
 {
-    /// <summary>The first key of the two-key advisory lock: "claims". The second is the closing in minutes since 1970.</summary>
+    /// <summary>The advisory lock's keys: "claims", "batch".</summary>
     public const int LockNamespace = 0x636c_6169;
+    public const int LockKey = 0x6261_7463;
 
     public async Task<ClaimPeriodClosed> BuildAsync(Guid runId, ClaimPeriod period, Guid? actor, DateTimeOffset now, CancellationToken ct)
     {
         if (db.Database.CurrentTransaction is null) throw new InvalidOperationException("A claim batch is built inside the command's transaction.");
         db.Database.SetCommandTimeout(TimeSpan.FromMinutes(15));
         var end = period.End;
-        var lockKey = checked((int)(end.ToUnixTimeSeconds() / 60));
-
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({LockNamespace}, {lockKey})", ct);
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({LockNamespace}, {LockKey})", ct);
         await progress.StepAsync(runId, ClaimRunProgress.Steps.Locked, "対象の支援を集めています", ct);
 
         var existing = await db.ClaimBatches.AsNoTracking().Where(b => b.PeriodEnd == end).OrderBy(b => b.Id)
