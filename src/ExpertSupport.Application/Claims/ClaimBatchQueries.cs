@@ -18,16 +18,17 @@ public sealed class ListClaimBatchesHandler(AppDbContext db, ICurrentUser user) 
     {
         if (!user.IsOffice()) throw new UnauthorizedAccessException();
         var batches = db.ClaimBatches.AsNoTracking().Where(b => query.Status == null || b.Status == query.Status);
-        return await ClaimBatchRows.Of(db, batches).OrderByDescending(b => b.PeriodEnd).ThenBy(b => b.RoundName)
-            .ToPagedAsync(query.Page, query.PageSize, ct);
+        return await ClaimBatchRows.Of(db, batches).ToPagedAsync(query.Page, query.PageSize, ct);
     }
 }
 
 internal static class ClaimBatchRows
 {
+    /// <summary>Newest period first (ordered before the projection: EF cannot order by a record's constructor arguments).</summary>
     public static IQueryable<ClaimBatchRow> Of(AppDbContext db, IQueryable<ClaimBatch> batches) =>
         from b in batches
         join r in db.ProgrammeRounds on b.RoundId equals r.Id
+        orderby b.PeriodEnd descending, r.Name, b.Id
         select new ClaimBatchRow(b.Id, r.Name, b.PeriodStart, b.PeriodEnd, b.Status, b.ClaimCount, b.LineCount,
             db.ClaimLines.Count(l => l.BatchId == b.Id && l.Status == ClaimLineStatus.Pending),
             b.TotalSubsidy, b.ApprovedSubsidy, b.PaymentDate, b.CreatedAt);
