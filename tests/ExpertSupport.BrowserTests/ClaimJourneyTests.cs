@@ -65,7 +65,9 @@ public sealed class ClaimJourneyTests(BrowserFixture browser, ClaimBrowserAppFix
             await reviewPage.GetByRole(AriaRole.Link, new() { Name = "謝金申請", Exact = true }).ClickAsync();
             await reviewPage.GetByTestId("claim-closings").GetByRole(AriaRole.Button, new() { Name = "この期間を締める" }).First.ClickAsync();
             await Expect(reviewPage.GetByTestId("claim-run")).ToHaveAttributeAsync("data-run-status", "Succeeded", new() { Timeout = 60_000 });
-            await reviewPage.GetByRole(AriaRole.Link, new() { Name = "締めを開く" }).ClickAsync();
+            var open = reviewPage.GetByTestId("claim-run").GetByRole(AriaRole.Link, new() { Name = "締めを開く" });
+            await reviewPage.GotoAsync(await open.GetAttributeAsync("href") ?? throw new InvalidOperationException("No batch link."));
+            await reviewPage.WaitForURLAsync("**/Office/Claims/Batch/**");
             await Expect(reviewPage.GetByTestId("claim-lines").Locator("tbody tr")).ToHaveCountAsync(2);
             await reviewPage.GetByRole(AriaRole.Button, new() { Name = "印のない明細をまとめて承認" }).ClickAsync();
             await Expect(reviewPage.GetByTestId("pending-lines")).ToHaveTextAsync("0");

@@ -1,3 +1,4 @@
+using ExpertSupport.Domain.Reports;
 using ExpertSupport.Domain.Bookings;
 using ExpertSupport.Domain.Plans;
 using ExpertSupport.Infrastructure.Seeding;
@@ -21,7 +22,8 @@ public sealed class DemoBookingSeedTests(BookingClockFixture fixture) : IClassFi
         await fixture.App.Db(async db =>
         {
             Assert.Equal(15, await db.ExpertAvailabilities.CountAsync());
-            Assert.Equal(6, await db.SupportPlans.CountAsync(p => p.Status == SupportPlanStatus.Approved));
+            // The booking demo's six plans, besides the approved plans of the plans demo (DemoPlans).
+            Assert.True(await db.SupportPlans.CountAsync(p => p.Status == SupportPlanStatus.Approved) >= 6);
             Assert.Equal(6, await db.Bookings.Select(b => b.PlanId).Distinct().CountAsync());
             var bookings = await db.Bookings.AsNoTracking().ToListAsync();
             var completed = bookings.Where(b => b.Status == BookingStatus.Completed).ToList();
@@ -36,8 +38,12 @@ public sealed class DemoBookingSeedTests(BookingClockFixture fixture) : IClassFi
             Assert.Contains(bookings, b => b.Status == BookingStatus.Declined);
             Assert.All(bookings, b => Assert.True(b.RequestedAt <= now));
 
-            // Confirmed and completed sessions hold their reservations; the others hold nothing.
-            var holding = bookings.Where(b => b.Status is BookingStatus.Confirmed or BookingStatus.Completed).Sum(b => b.ReservedSubsidy!.Value);
+            // Confirmed and completed sessions hold their reservations until their report is confirmed (settled) or voided
+            // (released); the others hold nothing.
+            var released = (await db.SessionReports.Where(r => r.Status == SessionReportStatus.Confirmed || r.Status == SessionReportStatus.Voided)
+                .Select(r => r.BookingId).ToListAsync()).ToHashSet();
+            var holding = bookings.Where(b => b.Status is BookingStatus.Confirmed or BookingStatus.Completed && !released.Contains(b.Id))
+                .Sum(b => b.ReservedSubsidy!.Value);
             Assert.Equal(holding, await db.CompanyCapBalances.SumAsync(b => b.Reserved));
             Assert.Equal(15, await db.Experts.CountAsync(e => e.NextFreeSlotAt != null));
         });
