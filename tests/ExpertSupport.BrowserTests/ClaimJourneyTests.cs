@@ -66,7 +66,20 @@ public sealed class ClaimJourneyTests(BrowserFixture browser, ClaimBrowserAppFix
             await reviewPage.GetByTestId("claim-closings").GetByRole(AriaRole.Button, new() { Name = "この期間を締める" }).First.ClickAsync();
             await Expect(reviewPage.GetByTestId("claim-run")).ToHaveAttributeAsync("data-run-status", "Succeeded", new() { Timeout = 60_000 });
             var open = reviewPage.GetByTestId("claim-run").GetByRole(AriaRole.Link, new() { Name = "締めを開く" });
-            await reviewPage.GotoAsync(await open.GetAttributeAsync("href") ?? throw new InvalidOperationException("No batch link."));
+            var batchHref = await open.GetAttributeAsync("href") ?? throw new InvalidOperationException("No batch link.");
+            // A refresh of the run page still under way may abort the first navigation on a loaded machine.
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await reviewPage.GotoAsync(batchHref);
+                    break;
+                }
+                catch (PlaywrightException) when (attempt < 5)
+                {
+                    await reviewPage.WaitForLoadStateAsync(LoadState.Load);
+                }
+            }
             await reviewPage.WaitForURLAsync("**/Office/Claims/Batch/**");
             await Expect(reviewPage.GetByTestId("claim-lines").Locator("tbody tr")).ToHaveCountAsync(2);
             await reviewPage.GetByRole(AriaRole.Button, new() { Name = "印のない明細をまとめて承認" }).ClickAsync();
