@@ -861,6 +861,408 @@ namespace ExpertSupport.Migrations.Migrations
                         });
                 });
 
+            modelBuilder.Entity("ExpertSupport.Domain.Claims.Claim", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("ApprovedLineCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("approved_line_count");
+
+                    b.Property<long>("ApprovedSubsidy")
+                        .HasColumnType("bigint")
+                        .HasColumnName("approved_subsidy");
+
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("batch_id");
+
+                    b.Property<Guid>("ExpertId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("expert_id");
+
+                    b.Property<int>("LineCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("line_count");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("round_id");
+
+                    b.Property<long>("TotalCompanyShare")
+                        .HasColumnType("bigint")
+                        .HasColumnName("total_company_share");
+
+                    b.Property<long>("TotalFee")
+                        .HasColumnType("bigint")
+                        .HasColumnName("total_fee");
+
+                    b.Property<long>("TotalSubsidy")
+                        .HasColumnType("bigint")
+                        .HasColumnName("total_subsidy");
+
+                    b.HasKey("Id")
+                        .HasName("pk_claims");
+
+                    b.HasIndex("ExpertId")
+                        .HasDatabaseName("ix_claims_expert_id");
+
+                    b.HasIndex("BatchId", "ExpertId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_claims_batch_id_expert_id");
+
+                    b.ToTable("claims", (string)null);
+                });
+
+            modelBuilder.Entity("ExpertSupport.Domain.Claims.ClaimBatch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("approved_at");
+
+                    b.Property<Guid?>("ApprovedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("approved_by_user_id");
+
+                    b.Property<int>("ApprovedLineCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("approved_line_count");
+
+                    b.Property<long>("ApprovedSubsidy")
+                        .HasColumnType("bigint")
+                        .HasColumnName("approved_subsidy");
+
+                    b.Property<int>("ClaimCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("claim_count");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("ExportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("exported_at");
+
+                    b.Property<Guid?>("ExportedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("exported_by_user_id");
+
+                    b.Property<int>("LineCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("line_count");
+
+                    b.Property<DateOnly?>("PaymentDate")
+                        .HasColumnType("date")
+                        .HasColumnName("payment_date");
+
+                    b.Property<DateTimeOffset>("PeriodEnd")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("period_end");
+
+                    b.Property<DateTimeOffset?>("PeriodStart")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("period_start");
+
+                    b.Property<int>("RejectedLineCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("rejected_line_count");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("round_id");
+
+                    b.Property<Guid?>("RunId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("run_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.Property<long>("TotalCompanyShare")
+                        .HasColumnType("bigint")
+                        .HasColumnName("total_company_share");
+
+                    b.Property<long>("TotalFee")
+                        .HasColumnType("bigint")
+                        .HasColumnName("total_fee");
+
+                    b.Property<long>("TotalSubsidy")
+                        .HasColumnType("bigint")
+                        .HasColumnName("total_subsidy");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_claim_batches");
+
+                    b.HasIndex("PeriodEnd")
+                        .HasDatabaseName("ix_claim_batches_period_end");
+
+                    b.HasIndex("RoundId", "PeriodEnd")
+                        .IsUnique()
+                        .HasDatabaseName("ix_claim_batches_round_id_period_end");
+
+                    b.HasIndex("Status", "PeriodEnd")
+                        .HasDatabaseName("ix_claim_batches_status_period_end");
+
+                    b.ToTable("claim_batches", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_claim_batches_approval", "status = 'Reviewing' OR (approved_at IS NOT NULL AND approved_by_user_id IS NOT NULL AND payment_date IS NOT NULL)");
+
+                            t.HasCheckConstraint("ck_claim_batches_four_eyes", "exported_by_user_id IS NULL OR exported_by_user_id <> approved_by_user_id");
+
+                            t.HasCheckConstraint("ck_claim_batches_totals", "line_count > 0 AND claim_count > 0 AND total_fee = total_subsidy + total_company_share AND approved_subsidy <= total_subsidy");
+                        });
+                });
+
+            modelBuilder.Entity("ExpertSupport.Domain.Claims.ClaimExport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("batch_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by_user_id");
+
+                    b.Property<string>("FileKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_key");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("format");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint")
+                        .HasColumnName("length");
+
+                    b.Property<int>("RowCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("row_count");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.Property<long>("Total")
+                        .HasColumnType("bigint")
+                        .HasColumnName("total");
+
+                    b.HasKey("Id")
+                        .HasName("pk_claim_exports");
+
+                    b.HasIndex("BatchId", "Format")
+                        .IsUnique()
+                        .HasDatabaseName("ix_claim_exports_batch_id_format");
+
+                    b.ToTable("claim_exports", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_claim_exports_sha256", "sha256 ~ '^[0-9a-f]{64}$' AND length > 0");
+                        });
+                });
+
+            modelBuilder.Entity("ExpertSupport.Domain.Claims.ClaimLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("session_report_id");
+
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("batch_id");
+
+                    b.Property<int>("BillableMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("billable_minutes");
+
+                    b.Property<Guid>("ClaimId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("claim_id");
+
+                    b.Property<DateTimeOffset>("ClaimableAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("claimable_at");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<long>("CompanyShare")
+                        .HasColumnType("bigint")
+                        .HasColumnName("company_share");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<Guid?>("DecidedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("decided_by_user_id");
+
+                    b.Property<Guid>("ExpertId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("expert_id");
+
+                    b.Property<long>("Fee")
+                        .HasColumnType("bigint")
+                        .HasColumnName("fee");
+
+                    b.Property<int>("Flags")
+                        .HasMaxLength(40)
+                        .HasColumnType("integer")
+                        .HasColumnName("flags");
+
+                    b.Property<long>("HourlyFee")
+                        .HasColumnType("bigint")
+                        .HasColumnName("hourly_fee");
+
+                    b.Property<short>("PrefectureCode")
+                        .HasColumnType("smallint")
+                        .HasColumnName("prefecture_code");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("rejection_reason");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("round_id");
+
+                    b.Property<DateTimeOffset>("SessionEnd")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("session_end");
+
+                    b.Property<DateTimeOffset>("SessionStart")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("session_start");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.Property<long>("Subsidy")
+                        .HasColumnType("bigint")
+                        .HasColumnName("subsidy");
+
+                    b.Property<int>("WorkedMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("worked_minutes");
+
+                    b.HasKey("Id")
+                        .HasName("pk_claim_lines");
+
+                    b.HasIndex("ClaimId")
+                        .HasDatabaseName("ix_claim_lines_claim_id");
+
+                    b.HasIndex("BatchId", "Status")
+                        .HasDatabaseName("ix_claim_lines_batch_id_status");
+
+                    b.HasIndex("CompanyId", "BatchId")
+                        .HasDatabaseName("ix_claim_lines_company_id_batch_id");
+
+                    b.ToTable("claim_lines", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_claim_lines_decision", "(status = 'Pending' AND decided_at IS NULL) OR (status <> 'Pending' AND decided_at IS NOT NULL AND decided_by_user_id IS NOT NULL)");
+
+                            t.HasCheckConstraint("ck_claim_lines_rejection", "status <> 'Rejected' OR rejection_reason IS NOT NULL");
+
+                            t.HasCheckConstraint("ck_claim_lines_split", "fee = subsidy + company_share AND subsidy >= 0 AND company_share >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("ExpertSupport.Domain.Claims.ClaimRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("BatchCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("batch_count");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<int>("LineCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("line_count");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("message");
+
+                    b.Property<DateTimeOffset>("PeriodEnd")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("period_end");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<Guid?>("RequestedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("requested_by_user_id");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Step")
+                        .HasColumnType("integer")
+                        .HasColumnName("step");
+
+                    b.HasKey("Id")
+                        .HasName("pk_claim_runs");
+
+                    b.HasIndex("RequestedAt")
+                        .HasDatabaseName("ix_claim_runs_requested_at");
+
+                    b.ToTable("claim_runs", (string)null);
+                });
+
             modelBuilder.Entity("ExpertSupport.Domain.Companies.Company", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2507,6 +2909,74 @@ namespace ExpertSupport.Migrations.Migrations
                         .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_proposals_support_plans_plan_id");
+                });
+
+            modelBuilder.Entity("ExpertSupport.Domain.Claims.Claim", b =>
+                {
+                    b.HasOne("ExpertSupport.Domain.Claims.ClaimBatch", null)
+                        .WithMany()
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_claims_claim_batches_batch_id");
+
+                    b.HasOne("ExpertSupport.Domain.Experts.Expert", null)
+                        .WithMany()
+                        .HasForeignKey("ExpertId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_claims_experts_expert_id");
+                });
+
+            modelBuilder.Entity("ExpertSupport.Domain.Claims.ClaimBatch", b =>
+                {
+                    b.HasOne("ExpertSupport.Domain.Subsidies.ProgrammeRound", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_claim_batches_programme_rounds_round_id");
+                });
+
+            modelBuilder.Entity("ExpertSupport.Domain.Claims.ClaimExport", b =>
+                {
+                    b.HasOne("ExpertSupport.Domain.Claims.ClaimBatch", null)
+                        .WithMany()
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_claim_exports_claim_batches_batch_id");
+                });
+
+            modelBuilder.Entity("ExpertSupport.Domain.Claims.ClaimLine", b =>
+                {
+                    b.HasOne("ExpertSupport.Domain.Claims.ClaimBatch", null)
+                        .WithMany()
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_claim_lines_claim_batches_batch_id");
+
+                    b.HasOne("ExpertSupport.Domain.Claims.Claim", null)
+                        .WithMany()
+                        .HasForeignKey("ClaimId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_claim_lines_claims_claim_id");
+
+                    b.HasOne("ExpertSupport.Domain.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_claim_lines_companies_company_id");
+
+                    b.HasOne("ExpertSupport.Domain.Reports.SessionReport", null)
+                        .WithOne()
+                        .HasForeignKey("ExpertSupport.Domain.Claims.ClaimLine", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_claim_lines_session_reports_session_report_id");
                 });
 
             modelBuilder.Entity("ExpertSupport.Domain.Companies.Company", b =>

@@ -73,8 +73,8 @@ internal sealed class ScaleLoader(NpgsqlDataSource dataSource, ProgrammeRound ro
         await CopyPlansAsync(conn, planRows, companyRows, expertRows);
         progress($"{planRows.Count:N0} approved plans");
 
-        // Weekdays from the round's start until yesterday, four slots a day from 9:00 Tokyo; each session takes the first
-        // slot where both its expert and its company are free, and its split takes the caps left into account.
+        // Weekdays from the round's start until yesterday, four slots a day from 9:00 Tokyo; each session takes its expert's
+        // next free slot that its company has free too, and its split takes the caps left into account.
         var slots = new List<DateTimeOffset>();
         var yesterday = DateOnly.FromDateTime(now.UtcDateTime).AddDays(-1);
         for (var d = round.PeriodStart; d <= yesterday && d <= round.PeriodEnd; d = d.AddDays(1))
@@ -83,7 +83,7 @@ internal sealed class ScaleLoader(NpgsqlDataSource dataSource, ProgrammeRound ro
             for (var s = 0; s < 4; s++) slots.Add(new DateTimeOffset(d.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddMinutes(s * SlotMinutes));
         }
         var expertNext = new int[expertRows.Count];
-        var companyNext = new int[companyRows.Count];
+        var companyBusy = new List<int>?[companyRows.Count];
         // The search loader already settled some subsidy: the caps left start from the ledger.
         var companyIndex = companyRows.Select((c, i) => (c.Id, i)).ToDictionary(x => x.Id, x => x.i);
         var expertIndex = expertRows.Select((e, i) => (e.Id, i)).ToDictionary(x => x.Id, x => x.i);
@@ -98,12 +98,16 @@ internal sealed class ScaleLoader(NpgsqlDataSource dataSource, ProgrammeRound ro
         {
             var p = faker.Random.Int(0, planRows.Count - 1);
             var plan = planRows[p];
-            var slot = Math.Max(expertNext[plan.Expert], companyNext[plan.Company]);
-            if (slot >= slots.Count) continue; // this pair's calendar is full: another plan takes the session
+            // The expert's next free slot, unless the company (a handful of sessions) has that one already.
+            var busy = companyBusy[plan.Company] ??= [];
+            var slot = expertNext[plan.Expert];
+            while (busy.Contains(slot)) slot++;
+            if (slot >= slots.Count) continue; // this expert's calendar is full: another plan takes the session
             var minutes = faker.PickRandom(Lengths);
             var split = SubsidyCalculator.Calculate(round.Rules, expertRows[plan.Expert].Fee, minutes,
                 round.CompanyCap - companyUsed[plan.Company], round.ExpertCap - expertUsed[plan.Expert]).Value;
-            expertNext[plan.Expert] = companyNext[plan.Company] = slot + 1;
+            expertNext[plan.Expert] = slot + 1;
+            busy.Add(slot);
             companyUsed[plan.Company] += split.Subsidy;
             expertUsed[plan.Expert] += split.Subsidy;
             sessionRows.Add(new Session(Guid.CreateVersion7(), Guid.CreateVersion7(), p, slots[slot], minutes, split));

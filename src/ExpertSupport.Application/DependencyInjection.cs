@@ -1,4 +1,5 @@
 using ExpertSupport.Application.Bookings;
+using ExpertSupport.Application.Claims;
 using ExpertSupport.Application.Data;
 using ExpertSupport.Application.Notifications;
 using ExpertSupport.Application.Plans;
@@ -28,6 +29,10 @@ public static class DependencyInjection
         services.AddScoped<BookingReminders>();
         services.AddScoped<BookingRequester>();
         services.AddScoped<BookingConfirmation>();
+        services.AddScoped<ClaimBatchBuilder>();
+        services.AddScoped<ClaimRunProgress>();
+        services.AddScoped<ClaimBatchSchedule>();
+        services.AddSingleton<ClaimBatchBuildHooks>();
         services.AddScoped<EvidenceIntake>();
         services.AddScoped<ReportSplits>();
         services.AddScoped<ReportEmails>();

@@ -1,3 +1,4 @@
+using ExpertSupport.Application.Claims;
 using ExpertSupport.Application.Common;
 using ExpertSupport.Application.Data;
 using ExpertSupport.Domain.Common;
@@ -15,7 +16,7 @@ public sealed class CreateProgrammeRoundValidator : AbstractValidator<CreateProg
     public CreateProgrammeRoundValidator() => RuleFor(c => c.Settings).Custom(RoundSettingsRules.Check);
 }
 
-public sealed class CreateProgrammeRoundHandler(AppDbContext db, ICurrentUser user, TimeProvider clock)
+public sealed class CreateProgrammeRoundHandler(AppDbContext db, ICurrentUser user, TimeProvider clock, ClaimBatchSchedule claimSchedule)
     : ICommandHandler<CreateProgrammeRoundCommand, Result<Guid>>
 {
     public async ValueTask<Result<Guid>> Handle(CreateProgrammeRoundCommand cmd, CancellationToken ct)
@@ -27,6 +28,8 @@ public sealed class CreateProgrammeRoundHandler(AppDbContext db, ICurrentUser us
         if (created.IsFailure) return Result<Guid>.Failure(created.Errors);
         db.ProgrammeRounds.Add(created.Value);
         await db.SaveChangesAsync(ct);
+        // The new round may be the active one: the claim batch job follows its cron.
+        await claimSchedule.RefreshAsync(ct);
         return created.Value.Id;
     }
 }

@@ -1,3 +1,4 @@
+using ExpertSupport.Application.Claims;
 using ExpertSupport.Application.Common;
 using ExpertSupport.Application.Data;
 using ExpertSupport.Domain.Common;
@@ -16,7 +17,7 @@ public sealed class UpdateProgrammeRoundValidator : AbstractValidator<UpdateProg
     public UpdateProgrammeRoundValidator() => RuleFor(c => c.Settings).Custom(RoundSettingsRules.Check);
 }
 
-public sealed class UpdateProgrammeRoundHandler(AppDbContext db, ICurrentUser user, TimeProvider clock)
+public sealed class UpdateProgrammeRoundHandler(AppDbContext db, ICurrentUser user, TimeProvider clock, ClaimBatchSchedule claimSchedule)
     : ICommandHandler<UpdateProgrammeRoundCommand, Result>
 {
     public async ValueTask<Result> Handle(UpdateProgrammeRoundCommand cmd, CancellationToken ct)
@@ -35,6 +36,8 @@ public sealed class UpdateProgrammeRoundHandler(AppDbContext db, ICurrentUser us
         var result = round.Update(cmd.Settings, user.RequiredId(), clock.GetUtcNow());
         if (result.IsFailure) return result;
         await db.SaveChangesAsync(ct);
+        // The claim batch job runs on the active round's cron, which may just have changed.
+        await claimSchedule.RefreshAsync(ct);
         return Result.Success;
     }
 }

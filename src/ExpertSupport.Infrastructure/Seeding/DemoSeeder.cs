@@ -15,7 +15,7 @@ public sealed record DemoLogin(string Role, string Email, string Note);
 /// Demo data for Development (or with --seed-demo): deterministic (fixed Bogus seed, ja locale), so every
 /// machine gets the same companies and experts. Runs once; a database that already has the demo Admin is left alone.
 /// </summary>
-public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, TimeProvider clock, DemoBookings bookings, DemoReports reports)
+public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, TimeProvider clock, DemoBookings bookings, DemoReports reports, DemoClaims claims)
 {
     public const string Password = "Demo-pass-1";
     public const string AdminEmail = "admin@example.jp";
@@ -25,8 +25,8 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Time
     public static readonly IReadOnlyList<DemoLogin> Logins =
     [
         new(Roles.Admin, AdminEmail, "管理者（事務局アカウントの作成）"),
-        new(Roles.Office, "office1@example.jp", "事務局 審査担当"),
-        new(Roles.Office, "office2@example.jp", "事務局 承認・出力担当"),
+        new(Roles.Office, "office1@example.jp", "事務局 審査・出力担当（締めの明細を判断済み）"),
+        new(Roles.Office, "office2@example.jp", "事務局 承認担当（締めを承認できる）"),
         new(Roles.Company, "company01@example.jp", "中小企業（20社: company01〜company20）"),
         new(Roles.Company, "company21@example.jp", "中小企業の要件を満たさない企業（計画を作れない例）"),
         new(Roles.Expert, "expert01@example.jp", "承認済みIT専門家（15名: expert01〜expert15）"),
@@ -108,6 +108,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Time
         await bookings.SeedAsync(ct);
         await new DemoPlans(db, clock, Seed + 5).SeedAsync(office1.Id, ct);
         await reports.SeedAsync(ct);
+        await claims.SeedAsync(ct);
         return true;
     }
 

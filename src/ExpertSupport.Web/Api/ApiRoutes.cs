@@ -15,6 +15,7 @@ internal static class ApiRoutes
         api.MapOfficeOnboardingEndpoints();
         api.MapBookingEndpoints();
         api.MapAvailabilityEndpoints();
+        api.MapClaimEndpoints();
         api.MapReportEndpoints();
         api.MapCaseEndpoints();
         api.MapExpertSearchEndpoints();

@@ -5,6 +5,7 @@ using ExpertSupport.Application.Common.Behaviors;
 using ExpertSupport.Application.Data;
 using ExpertSupport.Application.Notifications;
 using ExpertSupport.Application.Files;
+using ExpertSupport.Infrastructure.Claims;
 using ExpertSupport.Infrastructure.Email;
 using ExpertSupport.Infrastructure.Files;
 using ExpertSupport.Infrastructure.Jobs;
@@ -39,7 +40,8 @@ internal static class ServiceRegistration
         services.AddMediator(options =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
-            options.Assemblies = [typeof(AppDbContext).Assembly];
+            // Infrastructure holds the use cases that need its writers (claim batch exports).
+            options.Assemblies = [typeof(AppDbContext).Assembly, typeof(ExportClaimBatchCommand).Assembly];
             // Outermost first: log, validate, turn database conflicts into 409, then one transaction per command.
             options.PipelineBehaviors =
             [
@@ -64,11 +66,13 @@ internal static class ServiceRegistration
             if (!Path.IsPathRooted(o.Path)) o.Path = Path.Combine(DatabaseBootstrap.RepositoryRoot(builder.Environment.ContentRootPath), o.Path);
         });
         services.AddSingleton<IFileStore, LocalFileStore>();
+        services.Configure<PaymentsOptions>(config.GetSection(PaymentsOptions.Section));
         services.Configure<ExpertSupport.Application.Reports.EvidenceOptions>(config.GetSection("Evidence"));
 
         services.AddScoped<IdentitySeeder>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DemoBookings>();
+        services.AddScoped<DemoClaims>();
         services.AddScoped<DemoReports>();
         services.AddScoped<ProgrammeRoundSeeder>();
 

@@ -1,3 +1,4 @@
+using ExpertSupport.Application.Claims;
 using ExpertSupport.Application.Data;
 using ExpertSupport.Infrastructure.Jobs;
 using ExpertSupport.Infrastructure.Seeding;
@@ -30,6 +31,7 @@ internal static class StartupTasks
             return false;
         }
         RecurringJobs.Register(scope.ServiceProvider.GetRequiredService<IRecurringJobManager>());
+        await scope.ServiceProvider.GetRequiredService<ClaimBatchSchedule>().RefreshAsync(CancellationToken.None);
         if (options.SeedDemo)
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
         return true;

@@ -1,0 +1,27 @@
+using ExpertSupport.Application.Data;
+using ExpertSupport.Domain.Claims;
+using Microsoft.EntityFrameworkCore;
+
+namespace ExpertSupport.Application.Claims;
+
+/// <summary>
+/// The locks of the review, always in this order: the batch row, then its line rows (then, for a rejection, the ledger's
+/// own order: round, company, expert). Deciders hold the batch FOR SHARE and the approver FOR UPDATE, so a batch is never
+/// approved while a line of it is being decided.
+/// </summary>
+internal static class ClaimAccess
+{
+    public static async Task<ClaimBatch?> ShareBatchOfLineAsync(AppDbContext db, Guid lineId, CancellationToken ct) =>
+        (await db.ClaimBatches.FromSql($"""
+            SELECT * FROM claim_batches WHERE id = (SELECT batch_id FROM claim_lines WHERE session_report_id = {lineId}) FOR SHARE
+            """).AsNoTracking().ToListAsync(ct)).SingleOrDefault();
+
+    public static async Task<ClaimBatch?> ShareBatchAsync(AppDbContext db, Guid batchId, CancellationToken ct) =>
+        (await db.ClaimBatches.FromSql($"SELECT * FROM claim_batches WHERE id = {batchId} FOR SHARE").AsNoTracking().ToListAsync(ct)).SingleOrDefault();
+
+    public static async Task<ClaimBatch?> LockBatchAsync(AppDbContext db, Guid batchId, CancellationToken ct) =>
+        (await db.ClaimBatches.FromSql($"SELECT * FROM claim_batches WHERE id = {batchId} FOR UPDATE").ToListAsync(ct)).SingleOrDefault();
+
+    public static async Task<ClaimLine?> LockLineAsync(AppDbContext db, Guid lineId, CancellationToken ct) =>
+        (await db.ClaimLines.FromSql($"SELECT * FROM claim_lines WHERE session_report_id = {lineId} FOR UPDATE").ToListAsync(ct)).SingleOrDefault();
+}

@@ -1,0 +1,37 @@
+using ExpertSupport.Application.Data;
+using ExpertSupport.Application.Notifications;
+using ExpertSupport.Domain.Claims;
+using ExpertSupport.Domain.Common;
+using Microsoft.EntityFrameworkCore;
+
+namespace ExpertSupport.Application.Claims;
+
+/// <summary>The plain Japanese e-mails of the claims: a rejected line, and the payment decision.</summary>
+internal static class ClaimEmails
+{
+    public static async Task LineRejectedAsync(AppDbContext db, Outbox outbox, ClaimLine line, CancellationToken ct)
+    {
+        var to = await (from e in db.Experts join u in db.Users on e.UserId equals u.Id where e.Id == line.ExpertId select new { u.Email, e.DisplayName })
+            .SingleAsync(ct);
+        var company = await db.Companies.Where(c => c.Id == line.CompanyId).Select(c => c.Name).SingleAsync(ct);
+        if (to.Email is null) return;
+        outbox.Email(to.Email, "【ExpertSupport】謝金申請の明細が不承認になりました",
+            $"{to.DisplayName} 様\n\n" +
+            "事務局で謝金申請を審査した結果、次の支援は補助の対象として認められませんでした。\n\n" +
+            $"・支援日時: {Tokyo(line.SessionStart)}（{company}）\n" +
+            $"・補助額: {new Yen(line.Subsidy)}\n\n" +
+            $"理由:\n{line.RejectionReason}\n\n" +
+            "この支援の補助は支払われません。補助の上限（企業・専門家）は、その分が戻されました。\n" +
+            "ご不明な点は事務局までお問い合わせください。\n");
+    }
+
+    public static void PaymentDecided(Outbox outbox, string email, string name, long amount, int lines, DateOnly paymentDate, Guid claimId) =>
+        outbox.Email(email, "【ExpertSupport】支払決定通知",
+            $"{name} 様\n\n" +
+            "謝金申請の審査が終わり、次のとおりお支払いが決まりました。\n\n" +
+            $"・支払額: {new Yen(amount)}（{lines}件）\n" +
+            $"・支払日: {paymentDate:yyyy年M月d日}（登録の振込先口座へお振り込みします）\n\n" +
+            $"支払決定通知書（明細つき・印刷できます）: /Claims/PaymentNotices/{claimId}\n");
+
+    private static string Tokyo(DateTimeOffset instant) => JapanTime.ToTokyo(instant).ToString("yyyy年M月d日 HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+}

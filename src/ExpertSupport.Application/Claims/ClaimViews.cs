@@ -1,0 +1,64 @@
+using ExpertSupport.Application.Auditing;
+using ExpertSupport.Domain.Claims;
+
+namespace ExpertSupport.Application.Claims;
+
+public sealed record ClaimBatchRow(
+    Guid Id, string RoundName, DateTimeOffset? PeriodStart, DateTimeOffset PeriodEnd, ClaimBatchStatus Status,
+    int ClaimCount, int LineCount, int PendingLines, long TotalSubsidy, long ApprovedSubsidy, DateOnly? PaymentDate, DateTimeOffset CreatedAt);
+
+/// <summary>A bar of the batch's chart: lines and subsidy of one prefecture or expert.</summary>
+public sealed record ClaimTotal(string Key, string Name, int Lines, long Subsidy);
+
+public sealed record ClaimFlagCount(ClaimFlags Flag, int Lines);
+
+public sealed record ClaimExportInfo(ClaimExportFormat Format, string Sha256, long Length, int RowCount, long Total, DateTimeOffset CreatedAt, string? CreatedBy);
+
+/// <summary>One expert's claim in a batch, with the link to the payment decision notice once approved.</summary>
+public sealed record ClaimSummary(Guid ClaimId, Guid ExpertId, string ExpertName, int Lines, long Subsidy, int ApprovedLines, long ApprovedSubsidy);
+
+public sealed record ClaimBatchDetail(
+    ClaimBatchRow Batch, long TotalFee, long TotalCompanyShare, int ApprovedLines, int RejectedLines,
+    IReadOnlyList<ClaimFlagCount> Flags, IReadOnlyList<ClaimTotal> ByPrefecture, IReadOnlyList<ClaimSummary> TopClaims,
+    string? ApprovedBy, DateTimeOffset? ApprovedAt, string? ExportedBy, DateTimeOffset? ExportedAt, Guid? ApprovedByUserId,
+    IReadOnlyList<ClaimExportInfo> Exports, bool FourEyesRequired, bool ViewerDecidedLines, IReadOnlyList<AuditRow> History);
+
+public enum ClaimLineSort
+{
+    Session,
+    Expert,
+    Company,
+    Prefecture,
+    Subsidy,
+    Fee,
+    Worked,
+}
+
+/// <summary>The reviewer's filters; every one optional.</summary>
+public sealed record ClaimLineFilter(
+    string? Expert = null, string? Company = null, short? Prefecture = null, long? MinSubsidy = null, long? MaxSubsidy = null,
+    ClaimFlags? Flag = null, bool FlaggedOnly = false, ClaimLineStatus? Status = null, Guid? ExpertId = null, Guid? CompanyId = null);
+
+public sealed record ClaimLineRow(
+    Guid Id, Guid ExpertId, string ExpertName, Guid CompanyId, string CompanyName, short PrefectureCode,
+    DateTimeOffset SessionStart, DateTimeOffset SessionEnd, int WorkedMinutes, long Fee, long Subsidy, long CompanyShare,
+    ClaimFlags Flags, ClaimLineStatus Status, string? RejectionReason);
+
+public sealed record ClaimLineDetail(
+    ClaimLineRow Line, Guid BatchId, ClaimBatchStatus BatchStatus, DateTimeOffset PeriodEnd, Guid ClaimId,
+    int BreakMinutes, int BillableMinutes, long HourlyFee, string Summary, DateTimeOffset? ConfirmedAt, bool ConfirmedByOffice,
+    DateOnly? ShareReceivedOn, long? ShareReceivedAmount, DateTimeOffset ClaimableAt, string? DecidedBy, DateTimeOffset? DecidedAt,
+    IReadOnlyList<AuditRow> History);
+
+public sealed record ClaimRunView(
+    Guid Id, DateTimeOffset PeriodEnd, ClaimRunStatus Status, int Step, int StepCount, string? Message,
+    DateTimeOffset RequestedAt, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, int LineCount, IReadOnlyList<Guid> BatchIds)
+{
+    public bool Finished => Status is ClaimRunStatus.Succeeded or ClaimRunStatus.Failed;
+    public int Percent => Status == ClaimRunStatus.Succeeded ? 100 : Step * 100 / StepCount;
+}
+
+/// <summary>A closing the office may run by hand, and whether it already has batches.</summary>
+public sealed record ClaimClosing(DateTimeOffset? Start, DateTimeOffset End, IReadOnlyList<Guid> BatchIds);
+
+public sealed record ClaimSchedule(string? RoundName, string? Cron, DateTimeOffset? NextClosing, IReadOnlyList<ClaimClosing> Closings, IReadOnlyList<ClaimRunView> RecentRuns);

@@ -1,0 +1,32 @@
+using ExpertSupport.Domain.Common;
+
+namespace ExpertSupport.Domain.Claims;
+
+public static class ClaimErrors
+{
+    public static readonly Error OfficeOnly = Error.Forbidden("claims.office_only", "謝金申請を扱えるのは事務局だけです。");
+    public static readonly Error BatchNotFound = Error.NotFound("claims.batch_not_found", "謝金申請の締めが見つかりません。");
+    public static readonly Error LineNotFound = Error.NotFound("claims.line_not_found", "謝金申請の明細が見つかりません。");
+    public static readonly Error RunNotFound = Error.NotFound("claims.run_not_found", "締め処理の実行記録が見つかりません。");
+    public static readonly Error NotFound = Error.NotFound("claims.not_found", "見つかりません。");
+    public static readonly Error NoActiveRound = Error.NotFound("claims.no_round", "現在、実施中の制度年度がありません。");
+    public static readonly Error BatchNotReviewing = Error.Conflict("claims.batch_not_reviewing", "この締めは承認済みのため、明細の判断は変更できません。");
+    public static readonly Error BatchNotApproved = Error.Conflict("claims.batch_not_approved", "承認されていない締めは出力できません。");
+    public static readonly Error LineAlreadyRejected = Error.Conflict("claims.line_rejected", "この明細はすでに不承認です。不承認は取り消せません。");
+    public static readonly Error ReasonRequired = Error.Invalid("claims.reason_required", "不承認の理由を入力してください（専門家にメールで伝わります）。", "reason");
+
+    public static readonly Error ReviewerCannotApprove = Error.Forbidden("claims.four_eyes_reviewer",
+        "この締めの明細を審査した人は、締めを承認できません（ダブルチェックのため、別の担当者が承認してください）。");
+
+    public static readonly Error ApproverCannotExport = Error.Forbidden("claims.four_eyes_exporter",
+        "この締めを承認した人は、出力できません（別の担当者が出力してください）。");
+
+    public static readonly Error PeriodNotClosed = Error.Invalid("claims.period_not_closed",
+        "まだ締め日を迎えていない期間です。締め日（0時）を過ぎてから実行してください。", "periodEnd");
+
+    public static readonly Error NotAClosing = Error.Invalid("claims.not_a_closing",
+        "指定された日時は、この制度年度の締め日ではありません。一覧から締め日を選んでください。", "periodEnd");
+
+    public static Error LinesUndecided(int pending) => Error.Conflict("claims.lines_undecided",
+        $"まだ判断していない明細が{pending:N0}件あります。すべての明細を承認または不承認にしてから、締めを承認してください。");
+}
