@@ -1,0 +1,186 @@
+using System.Diagnostics;
+using System.Globalization;
+using ExpertSupport.Application.Claims;
+using ExpertSupport.Application.Common;
+using ExpertSupport.Application.Notifications;
+using ExpertSupport.Application.Subsidies;
+using ExpertSupport.Domain.Claims;
+using ExpertSupport.Domain.Common;
+using ExpertSupport.Infrastructure.Claims;
+using ExpertSupport.Infrastructure.Files;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace ExpertSupport.Bench;
+
+/// <summary>
+/// The claim batch over the scale data (1,000,000 sessions), beside one hand-written INSERT … SELECT of the same
+/// aggregation; then the CSV, XLSX and Zengin exports of the approved batch, each with its time and the bench process's
+/// peak memory growth, beside COPY … TO STDOUT of the same rows. The app's own handlers run, in their transaction.
+/// </summary>
+internal static class ClaimsBench
+{
+    /// <summary>The office person the handlers see (the bench plays three, for the four-eyes rules).</summary>
+    private sealed class OfficePerson(Guid? id) : ICurrentUser
+    {
+        public Guid? Id => id;
+        public bool IsInRole(string role) => role == Roles.Office;
+    }
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var options = new BenchOptions(args);
+        Console.WriteLine("Preparing a database…");
+        await using var database = await BenchDatabase.CreateAsync("expertsupport_bench_claims");
+        Domain.Subsidies.ProgrammeRound round;
+        await using (var db = database.NewContext())
+            round = (await db.ActiveRoundAsync(TimeProvider.System, default))!;
+        var load = Stopwatch.StartNew();
+        var loaded = await new ScaleLoader(database.DataSource, round, DateTimeOffset.UtcNow).LoadAsync(
+            options.Int("companies", 100_000), options.Int("experts", 10_000), options.Int("plans", 200_000), options.Int("sessions", 1_000_000),
+            step => Console.WriteLine($"  {load.Elapsed.TotalSeconds,6:0.0} s  {step}"));
+        var end = ClaimPeriods.LastClosing(ClaimPeriods.Parse(round.ClaimBatchCron), DateTimeOffset.UtcNow)!.Value;
+
+        await using var conn = await database.DataSource.OpenConnectionAsync();
+        var people = await ReadGuidsAsync(conn, "SELECT id FROM \"AspNetUsers\" ORDER BY id LIMIT 3");
+
+        // Baseline: the same gathering and per-expert aggregation as one hand-written statement each, rolled back.
+        var baseline = Stopwatch.StartNew();
+        await using (var tx = await conn.BeginTransactionAsync())
+        {
+            await ExecuteAsync(conn, """
+                CREATE TEMP TABLE baseline_lines ON COMMIT DROP AS
+                SELECT r.id, r.expert_id, c.prefecture_code, r.fee, r.subsidy, r.company_share,
+                       count(*) OVER (PARTITION BY r.expert_id, (r.actual_start AT TIME ZONE 'Asia/Tokyo')::date) AS per_day
+                FROM session_reports r JOIN companies c ON c.id = r.company_id
+                WHERE r.claimable_at < @end AND NOT EXISTS (SELECT 1 FROM claim_lines l WHERE l.session_report_id = r.id);
+                CREATE TEMP TABLE baseline_claims ON COMMIT DROP AS
+                SELECT expert_id, count(*) AS lines, sum(fee) AS fee, sum(subsidy) AS subsidy, sum(company_share) AS share
+                FROM baseline_lines GROUP BY expert_id;
+                """, ("end", end));
+            await tx.RollbackAsync();
+        }
+        var baselineTime = baseline.Elapsed;
+
+        var build = Stopwatch.StartNew();
+        ClaimPeriodClosed closed;
+        await using (var db = database.NewContext())
+        {
+            await using var tx = await db.Database.BeginTransactionAsync();
+            var progress = new ClaimRunProgress(database.DataSource);
+            var handler = new CloseClaimPeriodHandler(db, new OfficePerson(null), TimeProvider.System,
+                new ClaimBatchBuilder(db, progress, new ClaimBatchBuildHooks()), progress);
+            closed = (await handler.Handle(new CloseClaimPeriodCommand(end), default)).Value;
+            await tx.CommitAsync();
+        }
+        var buildTime = build.Elapsed;
+        var batchId = closed.BatchIds.Single();
+        Console.WriteLine($"Batch: {closed.LineCount:N0} lines closed at {end:yyyy-MM-dd HH:mm} UTC.");
+
+        // The reviewers' decisions are not what is measured: every line approved in one statement by person 0, the batch
+        // approved by person 1 (four eyes), exported by person 2. Experts get bank accounts so the Zengin file can be made.
+        await ExecuteAsync(conn, "UPDATE claim_lines SET status = 'Approved', decided_by_user_id = @who, decided_at = now() WHERE batch_id = @batch",
+            ("who", people[0]), ("batch", batchId));
+        await ExecuteAsync(conn, """
+            UPDATE experts SET bank_code = '0001', bank_branch_code = '001', bank_account_type = 'Ordinary',
+                               bank_account_number = '1234567', bank_account_holder = 'ﾔﾏﾀﾞ ﾀﾛｳ'
+            WHERE bank_code IS NULL
+            """);
+        var approve = Stopwatch.StartNew();
+        await using (var db = database.NewContext())
+        {
+            await using var tx = await db.Database.BeginTransactionAsync();
+            var approved = await new ApproveClaimBatchHandler(db, new OfficePerson(people[1]), TimeProvider.System, new Outbox(db, TimeProvider.System))
+                .Handle(new ApproveClaimBatchCommand(batchId), default);
+            if (approved.IsFailure) throw new InvalidOperationException(string.Join(" ", approved.Errors.Select(e => e.Message)));
+            await tx.CommitAsync();
+        }
+        var approveTime = approve.Elapsed;
+
+        var copy = Stopwatch.StartNew();
+        long copied = 0;
+        using (var reader = await conn.BeginTextExportAsync($"""
+            COPY (SELECT l.session_report_id, e.display_name, c.name, l.prefecture_code, l.session_start, l.session_end, l.worked_minutes,
+                         l.billable_minutes, l.hourly_fee, l.fee, l.subsidy, l.company_share, l.status
+                  FROM claim_lines l JOIN experts e ON e.id = l.expert_id JOIN companies c ON c.id = l.company_id
+                  WHERE l.batch_id = '{batchId}' ORDER BY l.expert_id, l.session_start) TO STDOUT (FORMAT csv)
+            """))
+        {
+            var buffer = new char[1 << 16];
+            int n;
+            while ((n = await reader.ReadAsync(buffer)) > 0) copied += n;
+        }
+        var copyTime = copy.Elapsed;
+
+        var files = new LocalFileStore(Options.Create(new FileStoreOptions { Path = Path.Combine(Path.GetTempPath(), $"expertsupport-bench-exports-{Environment.ProcessId}") }));
+        var payments = Options.Create(new PaymentsOptions
+        {
+            ClientCode = "1234567890", ClientName = "ｼﾞﾑｷﾖｸ", BankCode = "0001", BankName = "ﾐｽﾞﾎ", BranchCode = "001", BranchName = "ﾄｳｷﾖｳ", AccountNumber = "1234567",
+        });
+        var rows = new List<string>();
+        foreach (var format in new[] { ClaimExportFormat.Csv, ClaimExportFormat.Xlsx, ClaimExportFormat.Zengin })
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            using var process = Process.GetCurrentProcess();
+            process.Refresh();
+            var before = process.WorkingSet64;
+            long peak = before;
+            using var sampling = new CancellationTokenSource();
+            var sampler = Task.Run(async () =>
+            {
+                using var me = Process.GetCurrentProcess();
+                while (!sampling.IsCancellationRequested)
+                {
+                    me.Refresh();
+                    peak = Math.Max(peak, me.WorkingSet64);
+                    try { await Task.Delay(20, sampling.Token); } catch (OperationCanceledException) { }
+                }
+            });
+            var clock = Stopwatch.StartNew();
+            ClaimExportInfo info;
+            await using (var db = database.NewContext())
+            {
+                await using var tx = await db.Database.BeginTransactionAsync();
+                var result = await new ExportClaimBatchHandler(db, new OfficePerson(people[2]), TimeProvider.System, files, payments)
+                    .Handle(new ExportClaimBatchCommand(batchId, format), default);
+                if (result.IsFailure) throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Message)));
+                info = result.Value;
+                await tx.CommitAsync();
+            }
+            var took = clock.Elapsed;
+            await sampling.CancelAsync();
+            await sampler;
+            rows.Add(string.Create(CultureInfo.InvariantCulture,
+                $"| {format} export, {info.RowCount:N0} rows, {info.Length / 1024.0 / 1024.0:0} MB | {took.TotalSeconds:0.0} s, +{(peak - before) / 1024.0 / 1024.0:0} MB peak | COPY TO STDOUT {copyTime.TotalSeconds:0.0} s | {took / copyTime:0.0} |"));
+        }
+
+        Console.WriteLine();
+        Console.WriteLine($"{loaded.Sessions:N0} sessions loaded in {load.Elapsed.TotalSeconds:0} s; {closed.LineCount:N0} in the batch ({copied / 1024.0 / 1024.0:0} MB as CSV by COPY).");
+        Console.WriteLine();
+        Console.WriteLine("| measure | app | baseline | ratio |");
+        Console.WriteLine("|---|--:|--:|--:|");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| claim batch ({closed.LineCount:N0} lines) | {buildTime.TotalSeconds:0.0} s | INSERT … SELECT {baselineTime.TotalSeconds:0.0} s | {buildTime / baselineTime:0.0} |"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| batch approval (payment date, notices) | {approveTime.TotalSeconds:0.0} s | | |"));
+        foreach (var row in rows) Console.WriteLine(row);
+        return 0;
+    }
+
+    private static async Task<List<Guid>> ReadGuidsAsync(NpgsqlConnection conn, string sql)
+    {
+        var ids = new List<Guid>();
+        await using var cmd = new NpgsqlCommand(sql, conn);
+        await using var reader = await cmd.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) ids.Add(reader.GetGuid(0));
+        return ids;
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection conn, string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var cmd = new NpgsqlCommand(sql, conn) { CommandTimeout = 0 };
+        foreach (var (name, value) in parameters) cmd.Parameters.AddWithValue(name, value);
+        await cmd.ExecuteNonQueryAsync();
+    }
+}
