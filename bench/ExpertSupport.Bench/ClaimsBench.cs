@@ -33,13 +33,7 @@ internal static class ClaimsBench
         var options = new BenchOptions(args);
         Console.WriteLine("Preparing a database…");
         await using var database = await BenchDatabase.CreateAsync("expertsupport_bench_claims");
-        Domain.Subsidies.ProgrammeRound round;
-        await using (var db = database.NewContext())
-            round = (await db.ActiveRoundAsync(TimeProvider.System, default))!;
-        var load = Stopwatch.StartNew();
-        var loaded = await new ScaleLoader(database.DataSource, round, DateTimeOffset.UtcNow).LoadAsync(
-            options.Int("companies", 100_000), options.Int("experts", 10_000), options.Int("plans", 200_000), options.Int("sessions", 1_000_000),
-            step => Console.WriteLine($"  {load.Elapsed.TotalSeconds,6:0.0} s  {step}"));
+        var (round, loaded, loadTime) = await ScaleBench.LoadAsync(database, options);
         var end = ClaimPeriods.LastClosing(ClaimPeriods.Parse(round.ClaimBatchCron), DateTimeOffset.UtcNow)!.Value;
 
         await using var conn = await database.DataSource.OpenConnectionAsync();
@@ -157,7 +151,7 @@ internal static class ClaimsBench
         }
 
         Console.WriteLine();
-        Console.WriteLine($"{loaded.Sessions:N0} sessions loaded in {load.Elapsed.TotalSeconds:0} s; {closed.LineCount:N0} in the batch ({copied / 1024.0 / 1024.0:0} MB as CSV by COPY).");
+        Console.WriteLine($"{loaded.Sessions:N0} sessions loaded in {loadTime.TotalSeconds:0} s; {closed.LineCount:N0} in the batch ({copied / 1024.0 / 1024.0:0} MB as CSV by COPY).");
         Console.WriteLine();
         Console.WriteLine("| measure | app | baseline | ratio |");
         Console.WriteLine("|---|--:|--:|--:|");
