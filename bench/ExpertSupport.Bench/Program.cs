@@ -9,6 +9,17 @@ var commands = new Dictionary<string, (string Help, Func<string[], Task<int>> Ru
     ["scale"] = ("load a national round at 10x scale (100k companies, 10k experts, 200k plans, 1M sessions with reports) with COPY", ScaleBench.RunAsync),
     ["search"] = ("expert search latency over 10,000 experts: the app's query handler next to its bare SQL", SearchBench.RunAsync),
 };
+// Every figure of the README's table, one command after another (claims includes the scale load); about 15 minutes.
+commands["all"] = ("booking, search, claims and resilience in turn: every figure of the README's table", async rest =>
+{
+    var worst = 0;
+    foreach (var name in new[] { "booking", "search", "claims", "resilience" })
+    {
+        Console.WriteLine($"== {name} ==");
+        worst = Math.Max(worst, await commands[name].Run(rest));
+    }
+    return worst;
+});
 
 if (args.Length == 0 || !commands.TryGetValue(args[0], out var command))
 {
