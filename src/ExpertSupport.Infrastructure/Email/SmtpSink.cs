@@ -102,7 +102,8 @@ public sealed class SmtpSink : IAsyncDisposable
 
     private async Task SaveAsync(string message, CancellationToken ct)
     {
-        var path = Path.Combine(_directory, $"{DateTime.UtcNow:yyyyMMdd-HHmmss-fff}-{Guid.NewGuid():N}.eml");
+        // A version-7 id sorts by arrival, so the folder lists mail in the order it came.
+        var path = Path.Combine(_directory, $"{Guid.CreateVersion7():N}.eml");
         await File.WriteAllTextAsync(path, message, new UTF8Encoding(false), ct);
         _received.Enqueue(path);
     }
