@@ -6,17 +6,20 @@ using Microsoft.Playwright;
 
 namespace ExpertSupport.BrowserTests;
 
-/// <summary>The app on a real Kestrel port, so a real browser can reach it.</summary>
-public sealed class BrowserAppFixture : AppFixture
+/// <summary>The app on a real Kestrel port, so a real browser can reach it. Fixtures that need another app (a controlled
+/// clock, jobs running) override <see cref="NewApp"/>.</summary>
+public class BrowserAppFixture : AppFixture
 {
     public string BaseUrl { get; private set; } = "";
 
-    protected override TestApp CreateApp(string connectionString)
+    protected sealed override TestApp CreateApp(string connectionString)
     {
-        var app = new TestApp(connectionString);
+        var app = NewApp(connectionString);
         app.UseKestrel(0);
         return app;
     }
+
+    protected virtual TestApp NewApp(string connectionString) => new(connectionString);
 
     public override async ValueTask InitializeAsync()
     {

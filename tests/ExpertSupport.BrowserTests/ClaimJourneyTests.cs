@@ -3,8 +3,6 @@ using ExpertSupport.Domain.Common;
 using ExpertSupport.Testing;
 using ExpertSupport.Testing.Builders;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
@@ -13,24 +11,9 @@ using static Microsoft.Playwright.Assertions;
 namespace ExpertSupport.BrowserTests;
 
 /// <summary>The app on a real port and a controlled clock, with Hangfire's server running (the office's run is a queued job).</summary>
-public sealed class ClaimBrowserAppFixture : AppFixture
+public sealed class ClaimBrowserAppFixture : BrowserAppFixture
 {
-    public string BaseUrl { get; private set; } = "";
-
-    protected override TestApp CreateApp(string connectionString)
-    {
-        var app = new JobsTestApp(connectionString, new FakeTimeProvider(BookingClockFixture.Start));
-        app.UseKestrel(0);
-        return app;
-    }
-
-    public override async ValueTask InitializeAsync()
-    {
-        await base.InitializeAsync();
-        App.StartServer();
-        var addresses = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
-        BaseUrl = addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal);
-    }
+    protected override TestApp NewApp(string connectionString) => new JobsTestApp(connectionString, new FakeTimeProvider(BookingClockFixture.Start));
 
     private sealed class JobsTestApp(string connectionString, FakeTimeProvider clock) : TestApp(connectionString, clock)
     {

@@ -5,8 +5,6 @@ using ExpertSupport.Domain.Common;
 using ExpertSupport.Domain.Subsidies;
 using ExpertSupport.Testing;
 using ExpertSupport.Testing.Builders;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -16,24 +14,9 @@ using static Microsoft.Playwright.Assertions;
 namespace ExpertSupport.BrowserTests;
 
 /// <summary>The app on a real port with a controlled clock, so that a booked session can have ended by the time the expert reports it.</summary>
-public sealed class ReportBrowserAppFixture : AppFixture
+public sealed class ReportBrowserAppFixture : BrowserAppFixture
 {
-    public string BaseUrl { get; private set; } = "";
-
-    protected override TestApp CreateApp(string connectionString)
-    {
-        var app = new TestApp(connectionString, new FakeTimeProvider(BookingClockFixture.Start));
-        app.UseKestrel(0);
-        return app;
-    }
-
-    public override async ValueTask InitializeAsync()
-    {
-        await base.InitializeAsync();
-        App.StartServer();
-        var addresses = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
-        BaseUrl = addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal);
-    }
+    protected override TestApp NewApp(string connectionString) => new TestApp(connectionString, new FakeTimeProvider(BookingClockFixture.Start));
 }
 
 /// <summary>The report journey in a real browser: the expert files a report with evidence, the company confirms, the split shown is the ledger's.</summary>
