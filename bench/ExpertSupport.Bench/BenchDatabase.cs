@@ -29,6 +29,9 @@ internal sealed class BenchDatabase : IAsyncDisposable
 
     public string ConnectionString { get; }
 
+    /// <summary>For the web app in its own process: Npgsql's default pool (more than the app's concurrency limit), 30 s per command.</summary>
+    public string AppConnectionString => new NpgsqlConnectionStringBuilder(ConnectionString) { MaxPoolSize = 100, CommandTimeout = 30 }.ConnectionString;
+
     /// <summary>The server's superuser connection (its postgres database): for baselines such as pgbench.</summary>
     public string ServerConnectionString => _serverConnectionString;
 
@@ -54,8 +57,8 @@ internal sealed class BenchDatabase : IAsyncDisposable
             await cluster.StartAsync();
             server = cluster.AdminConnectionString();
         }
-        await ExecuteAsync(server, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
-        await ExecuteAsync(server, $"CREATE DATABASE \"{name}\"");
+        await Sql.ExecuteAsync(server, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+        await Sql.ExecuteAsync(server, $"CREATE DATABASE \"{name}\"");
         var database = new BenchDatabase(cluster, server, name, root);
         await using var db = database.NewContext();
         await db.Database.MigrateAsync();
@@ -94,20 +97,12 @@ internal sealed class BenchDatabase : IAsyncDisposable
             Console.WriteLine($"Kept database {Name}: {ConnectionString}");
             return;
         }
-        try { await ExecuteAsync(_serverConnectionString, $"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)"); }
+        try { await Sql.ExecuteAsync(_serverConnectionString, $"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)"); }
         catch (NpgsqlException) { /* a throwaway cluster goes anyway */ }
         if (_cluster is null) return;
         await _cluster.StopAsync();
         try { Directory.Delete(_root, true); }
         catch (IOException) { }
         catch (UnauthorizedAccessException) { }
-    }
-
-    private static async Task ExecuteAsync(string connectionString, string sql)
-    {
-        await using var conn = new NpgsqlConnection(connectionString);
-        await conn.OpenAsync();
-        await using var cmd = new NpgsqlCommand(sql, conn);
-        await cmd.ExecuteNonQueryAsync();
     }
 }

@@ -31,13 +31,12 @@ internal static class BookingBench
 
         Console.WriteLine("Preparing a database…");
         await using var database = await BenchDatabase.CreateAsync("expertsupport_bench_booking");
-        var appConnection = new NpgsqlConnectionStringBuilder(database.ConnectionString) { MaxPoolSize = 100, CommandTimeout = 30 }.ConnectionString;
 
         TimeSpan firstStart, readyStart;
         double idleMb;
-        await using (var first = await WebProcess.StartAsync(appConnection, ["--seed-demo"]))
+        await using (var first = await WebProcess.StartAsync(database.AppConnectionString, ["--seed-demo"]))
             firstStart = first.Startup;
-        await using var web = await WebProcess.StartAsync(appConnection, [], new Dictionary<string, string> { ["RateLimits__LoginPerMinute"] = "100000" });
+        await using var web = await WebProcess.StartAsync(database.AppConnectionString, [], new Dictionary<string, string> { ["RateLimits__LoginPerMinute"] = "100000" });
         readyStart = web.Startup;
         idleMb = web.ResidentMegabytes;
         Console.WriteLine($"Web process: first start (migrate + demo data) {firstStart.TotalSeconds:0.00} s; start on a ready database {readyStart.TotalSeconds:0.00} s, {idleMb:0} MB resident when idle.");

@@ -37,13 +37,13 @@ internal static class ClaimsBench
         var end = ClaimPeriods.LastClosing(ClaimPeriods.Parse(round.ClaimBatchCron), DateTimeOffset.UtcNow)!.Value;
 
         await using var conn = await database.DataSource.OpenConnectionAsync();
-        var people = await ReadGuidsAsync(conn, "SELECT id FROM \"AspNetUsers\" ORDER BY id LIMIT 3");
+        var people = await Sql.ReadAsync(conn, "SELECT id FROM \"AspNetUsers\" ORDER BY id LIMIT 3", r => r.GetGuid(0));
 
         // Baseline: the same gathering and per-expert aggregation as one hand-written statement each, rolled back.
         var baseline = Stopwatch.StartNew();
         await using (var tx = await conn.BeginTransactionAsync())
         {
-            await ExecuteAsync(conn, """
+            await Sql.ExecuteAsync(conn, """
                 CREATE TEMP TABLE baseline_lines ON COMMIT DROP AS
                 SELECT r.id, r.expert_id, c.prefecture_code, r.fee, r.subsidy, r.company_share,
                        count(*) OVER (PARTITION BY r.expert_id, (r.actual_start AT TIME ZONE 'Asia/Tokyo')::date) AS per_day
@@ -74,9 +74,9 @@ internal static class ClaimsBench
 
         // The reviewers' decisions are not what is measured: every line approved in one statement by person 0, the batch
         // approved by person 1 (four eyes), exported by person 2. Experts get bank accounts so the Zengin file can be made.
-        await ExecuteAsync(conn, "UPDATE claim_lines SET status = 'Approved', decided_by_user_id = @who, decided_at = now() WHERE batch_id = @batch",
+        await Sql.ExecuteAsync(conn, "UPDATE claim_lines SET status = 'Approved', decided_by_user_id = @who, decided_at = now() WHERE batch_id = @batch",
             ("who", people[0]), ("batch", batchId));
-        await ExecuteAsync(conn, """
+        await Sql.ExecuteAsync(conn, """
             UPDATE experts SET bank_code = '0001', bank_branch_code = '001', bank_account_type = 'Ordinary',
                                bank_account_number = '1234567', bank_account_holder = 'ﾔﾏﾀﾞ ﾀﾛｳ'
             WHERE bank_code IS NULL
@@ -160,21 +160,5 @@ internal static class ClaimsBench
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| batch approval (payment date, notices) | {approveTime.TotalSeconds:0.0} s | | |"));
         foreach (var row in rows) Console.WriteLine(row);
         return 0;
-    }
-
-    private static async Task<List<Guid>> ReadGuidsAsync(NpgsqlConnection conn, string sql)
-    {
-        var ids = new List<Guid>();
-        await using var cmd = new NpgsqlCommand(sql, conn);
-        await using var reader = await cmd.ExecuteReaderAsync();
-        while (await reader.ReadAsync()) ids.Add(reader.GetGuid(0));
-        return ids;
-    }
-
-    private static async Task ExecuteAsync(NpgsqlConnection conn, string sql, params (string Name, object Value)[] parameters)
-    {
-        await using var cmd = new NpgsqlCommand(sql, conn) { CommandTimeout = 0 };
-        foreach (var (name, value) in parameters) cmd.Parameters.AddWithValue(name, value);
-        await cmd.ExecuteNonQueryAsync();
     }
 }

@@ -12,18 +12,14 @@ namespace ExpertSupport.Bench;
 /// </summary>
 internal static partial class PgBench
 {
+    private const string Drop = "DROP DATABASE IF EXISTS expertsupport_pgbench WITH (FORCE)";
+
     public static async Task<double> TpsAsync(string serverConnectionString, int clients, int seconds, int scale = 10)
     {
         var exe = Find() ?? throw new InvalidOperationException("pgbench not found (it comes with the PostgreSQL client/server packages).");
         var server = new NpgsqlConnectionStringBuilder(serverConnectionString);
-        await using (var conn = new NpgsqlConnection(serverConnectionString))
-        {
-            await conn.OpenAsync();
-            await using var drop = new NpgsqlCommand("DROP DATABASE IF EXISTS expertsupport_pgbench WITH (FORCE)", conn);
-            await drop.ExecuteNonQueryAsync();
-            await using var create = new NpgsqlCommand("CREATE DATABASE expertsupport_pgbench", conn);
-            await create.ExecuteNonQueryAsync();
-        }
+        await Sql.ExecuteAsync(serverConnectionString, Drop);
+        await Sql.ExecuteAsync(serverConnectionString, "CREATE DATABASE expertsupport_pgbench");
         try
         {
             await RunAsync(exe, server, ["-i", "-q", "-s", scale.ToString(CultureInfo.InvariantCulture), "expertsupport_pgbench"]);
@@ -35,10 +31,7 @@ internal static partial class PgBench
         }
         finally
         {
-            await using var conn = new NpgsqlConnection(serverConnectionString);
-            await conn.OpenAsync();
-            await using var drop = new NpgsqlCommand("DROP DATABASE IF EXISTS expertsupport_pgbench WITH (FORCE)", conn);
-            await drop.ExecuteNonQueryAsync();
+            await Sql.ExecuteAsync(serverConnectionString, Drop);
         }
     }
 

@@ -23,8 +23,7 @@ internal static class ResilienceBench
 
         Console.WriteLine("Preparing a database…");
         await using var database = await BenchDatabase.CreateAsync("expertsupport_bench_resilience");
-        var appConnection = new NpgsqlConnectionStringBuilder(database.ConnectionString) { MaxPoolSize = 100, CommandTimeout = 30 }.ConnectionString;
-        await using var web = await WebProcess.StartAsync(appConnection, ["--seed-demo"], new Dictionary<string, string> { ["RateLimits__LoginPerMinute"] = "100000" });
+        await using var web = await WebProcess.StartAsync(database.AppConnectionString, ["--seed-demo"], new Dictionary<string, string> { ["RateLimits__LoginPerMinute"] = "100000" });
         var work = await BookingBench.PlanWorkAsync(web, perPlan);
         var keys = work.ToDictionary(w => w, _ => Guid.NewGuid().ToString("N"));
         var clientsByToken = work.Select(w => w.Token).Distinct().ToDictionary(t => t, t => web.Client(t));
@@ -80,9 +79,9 @@ internal static class ResilienceBench
         var healthy = (await anonymous.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK;
         database.DataSource.Clear(); // the bench's own pooled connections died with the restart
         await using var conn = await database.DataSource.OpenConnectionAsync();
-        var bookings = await ScalarAsync(conn, "SELECT count(*) FROM bookings WHERE note = 'ベンチマーク'");
-        var duplicates = await ScalarAsync(conn, "SELECT count(*) FROM (SELECT plan_id, start_at FROM bookings WHERE note = 'ベンチマーク' GROUP BY 1, 2 HAVING count(*) > 1) d");
-        var unbalanced = await ScalarAsync(conn, """
+        var bookings = await Sql.ScalarAsync<long>(conn, "SELECT count(*) FROM bookings WHERE note = 'ベンチマーク'");
+        var duplicates = await Sql.ScalarAsync<long>(conn, "SELECT count(*) FROM (SELECT plan_id, start_at FROM bookings WHERE note = 'ベンチマーク' GROUP BY 1, 2 HAVING count(*) > 1) d");
+        var unbalanced = await Sql.ScalarAsync<long>(conn, """
             SELECT count(*) FROM company_cap_balances b
             LEFT JOIN (SELECT round_id, company_id,
                               coalesce(sum(amount) FILTER (WHERE kind IN ('Reserve', 'Release')), 0) AS reserved,
@@ -103,11 +102,5 @@ internal static class ResilienceBench
         Console.WriteLine(ok ? "RESILIENT" : "NOT RESILIENT");
         foreach (var c in clientsByToken.Values) c.Dispose();
         return ok ? 0 : 1;
-    }
-
-    private static async Task<long> ScalarAsync(NpgsqlConnection conn, string sql)
-    {
-        await using var cmd = new NpgsqlCommand(sql, conn);
-        return (long)(await cmd.ExecuteScalarAsync())!;
     }
 }

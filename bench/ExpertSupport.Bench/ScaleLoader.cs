@@ -48,9 +48,9 @@ internal sealed class ScaleLoader(NpgsqlDataSource dataSource, ProgrammeRound ro
             .Select(_ => (Id: Guid.CreateVersion7(), UserId: Guid.CreateVersion7(), Prefecture: faker.Random.WeightedRandom(prefectures, Population))).ToList();
         await expertLoader.CopyUsersAsync(conn, [.. more.Select((c, i) => (c.UserId, $"scale-company{i:000000}@example.jp", $"スケール企業{i:000000}"))]);
         await expertLoader.CopyCompaniesAsync(conn, more);
-        var companyRows = await ReadAsync(conn, "SELECT id, user_id, prefecture_code FROM companies ORDER BY id",
+        var companyRows = await Sql.ReadAsync(conn, "SELECT id, user_id, prefecture_code FROM companies ORDER BY id",
             r => new CompanyRow(r.GetGuid(0), r.GetGuid(1), r.GetInt16(2)));
-        var expertRows = await ReadAsync(conn, "SELECT id, prefecture_codes, offers_online, hourly_fee FROM experts WHERE status = 'Approved' ORDER BY id",
+        var expertRows = await Sql.ReadAsync(conn, "SELECT id, prefecture_codes, offers_online, hourly_fee FROM experts WHERE status = 'Approved' ORDER BY id",
             r => new ExpertRow(r.GetGuid(0), r.GetFieldValue<short[]>(1), r.GetBoolean(2), r.GetInt64(3)));
         progress($"{companyRows.Count:N0} companies in all");
 
@@ -89,9 +89,9 @@ internal sealed class ScaleLoader(NpgsqlDataSource dataSource, ProgrammeRound ro
         var expertIndex = expertRows.Select((e, i) => (e.Id, i)).ToDictionary(x => x.Id, x => x.i);
         var companyUsed = new long[companyRows.Count];
         var expertUsed = new long[expertRows.Count];
-        foreach (var (id, sum) in await ReadAsync(conn, "SELECT company_id, sum(amount)::bigint FROM subsidy_ledger GROUP BY 1", r => (r.GetGuid(0), r.GetInt64(1))))
+        foreach (var (id, sum) in await Sql.ReadAsync(conn, "SELECT company_id, sum(amount)::bigint FROM subsidy_ledger GROUP BY 1", r => (r.GetGuid(0), r.GetInt64(1))))
             companyUsed[companyIndex[id]] = sum;
-        foreach (var (id, sum) in await ReadAsync(conn, "SELECT expert_id, sum(amount)::bigint FROM subsidy_ledger GROUP BY 1", r => (r.GetGuid(0), r.GetInt64(1))))
+        foreach (var (id, sum) in await Sql.ReadAsync(conn, "SELECT expert_id, sum(amount)::bigint FROM subsidy_ledger GROUP BY 1", r => (r.GetGuid(0), r.GetInt64(1))))
             if (expertIndex.TryGetValue(id, out var e)) expertUsed[e] = sum;
         var sessionRows = new List<Session>(sessions);
         for (var i = 0; i < sessions * 2 && sessionRows.Count < sessions; i++)
@@ -114,7 +114,7 @@ internal sealed class ScaleLoader(NpgsqlDataSource dataSource, ProgrammeRound ro
         }
         await CopySessionsAsync(conn, sessionRows, planRows, companyRows, expertRows, progress);
         progress($"{sessionRows.Count:N0} completed sessions with confirmed reports and settled subsidy");
-        await ExecuteAsync(conn, "VACUUM ANALYZE");
+        await Sql.ExecuteAsync(conn, "VACUUM ANALYZE");
         return (companyRows.Count, expertRows.Count, planRows.Count, sessionRows.Count);
     }
 
@@ -242,7 +242,7 @@ internal sealed class ScaleLoader(NpgsqlDataSource dataSource, ProgrammeRound ro
         // The ledger's row trigger adds each row to its two balance rows (about a millisecond a row here: 15 minutes for a
         // million). For the bulk load only, triggers are off for this session (superuser), the balances are then summed
         // from the ledger in one statement, and the caps the guard trigger would have enforced are checked afterwards.
-        await ExecuteAsync(conn, "SET session_replication_role = replica");
+        await Sql.ExecuteAsync(conn, "SET session_replication_role = replica");
         await using (var copy = await conn.BeginBinaryImportAsync(
             "COPY subsidy_ledger (round_id, company_id, expert_id, amount, kind, source_type, source_id, created_at) FROM STDIN (FORMAT BINARY)"))
         {
@@ -261,7 +261,7 @@ internal sealed class ScaleLoader(NpgsqlDataSource dataSource, ProgrammeRound ro
             }
             await copy.CompleteAsync();
         }
-        await ExecuteAsync(conn, """
+        await Sql.ExecuteAsync(conn, """
             INSERT INTO company_cap_balances (round_id, company_id, reserved, settled)
             SELECT round_id, company_id, coalesce(sum(amount) FILTER (WHERE kind IN ('Reserve', 'Release')), 0),
                    coalesce(sum(amount) FILTER (WHERE kind IN ('Settle', 'Reverse')), 0)
@@ -274,26 +274,11 @@ internal sealed class ScaleLoader(NpgsqlDataSource dataSource, ProgrammeRound ro
             ON CONFLICT (round_id, expert_id) DO UPDATE SET reserved = excluded.reserved, settled = excluded.settled;
             RESET session_replication_role;
             """);
-        await using var check = new NpgsqlCommand("""
+        var passed = await Sql.ScalarAsync<long>(conn, """
             SELECT (SELECT count(*) FROM company_cap_balances b JOIN programme_rounds r ON r.id = b.round_id WHERE b.reserved + b.settled > r.company_cap)
                  + (SELECT count(*) FROM expert_cap_balances b JOIN programme_rounds r ON r.id = b.round_id WHERE b.reserved + b.settled > r.expert_cap)
-            """, conn);
-        if ((long)(await check.ExecuteScalarAsync())! > 0) throw new InvalidOperationException("The generated sessions pass a cap: the loader is wrong.");
+            """);
+        if (passed > 0) throw new InvalidOperationException("The generated sessions pass a cap: the loader is wrong.");
         progress("subsidy ledger and cap balances");
-    }
-
-    private static async Task<List<T>> ReadAsync<T>(NpgsqlConnection conn, string sql, Func<NpgsqlDataReader, T> map)
-    {
-        var rows = new List<T>();
-        await using var cmd = new NpgsqlCommand(sql, conn);
-        await using var reader = await cmd.ExecuteReaderAsync();
-        while (await reader.ReadAsync()) rows.Add(map(reader));
-        return rows;
-    }
-
-    private static async Task ExecuteAsync(NpgsqlConnection conn, string sql)
-    {
-        await using var cmd = new NpgsqlCommand(sql, conn) { CommandTimeout = 0 };
-        await cmd.ExecuteNonQueryAsync();
     }
 }
