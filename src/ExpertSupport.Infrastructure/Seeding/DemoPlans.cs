@@ -52,19 +52,8 @@ internal sealed class DemoPlans(AppDbContext db, TimeProvider clock, int seed)
         Agree(sentBack, experts[4], PlanParty.Expert);
         sentBack.SendBack(officeUserId, DemoPlanTexts.SendBackComment, Next());
 
-        // Approved plans running now are what the booking demo books under: it is seeded first and drafts them with its
-        // weeks of sessions. Here each gets its conversation; without the booking demo, they are drafted here.
+        // The approved plans running now are the booking demo's (seeded first, with its weeks of sessions); each gets its conversation.
         var running = await db.SupportPlans.Where(p => p.Status == SupportPlanStatus.Approved).OrderBy(p => p.CreatedAt).ToListAsync(ct);
-        if (running.Count == 0)
-        {
-            foreach (var (c, e) in new[] { (0, 0), (1, 5), (2, 6), (3, 7), (4, 8), (5, 0) })
-            {
-                var plan = Draft(round, companies[c], experts[e], current, PlanParty.Company);
-                Agree(plan, experts[e], PlanParty.Expert);
-                plan.Approve(officeUserId, Next());
-                running.Add(plan);
-            }
-        }
         for (var i = 0; i < running.Count; i++)
         {
             var plan = running[i];
