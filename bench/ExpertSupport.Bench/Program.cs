@@ -5,15 +5,16 @@ var commands = new Dictionary<string, (string Help, Func<string[], Task<int>> Ru
 {
     ["booking"] = ("POST /api/bookings throughput and latency under concurrent clients beside pgbench; web start-up time and memory", BookingBench.RunAsync),
     ["claims"] = ("the claim batch over the 10x data beside INSERT ... SELECT; CSV, XLSX and Zengin exports beside COPY TO STDOUT", ClaimsBench.RunAsync),
+    ["kill-batch"] = ("the web process killed while it builds a claim batch, restarted, run again: exactly one complete batch", BatchKillBench.RunAsync),
     ["resilience"] = ("PostgreSQL restarted during a booking load (--crash: immediate): the app recovers, nothing is lost or doubled", ResilienceBench.RunAsync),
     ["scale"] = ("load a national round at 10x scale (100k companies, 10k experts, 200k plans, 1M sessions with reports) with COPY", ScaleBench.RunAsync),
     ["search"] = ("expert search latency over 10,000 experts: the app's query handler next to its bare SQL", SearchBench.RunAsync),
 };
 // Every figure of the README's table, one command after another (claims includes the scale load); about 15 minutes.
-commands["all"] = ("booking, search, claims and resilience in turn: every figure of the README's table", async rest =>
+commands["all"] = ("booking, search, claims, resilience and kill-batch in turn: every figure of the README's table", async rest =>
 {
     var worst = 0;
-    foreach (var name in new[] { "booking", "search", "claims", "resilience" })
+    foreach (var name in new[] { "booking", "search", "claims", "resilience", "kill-batch" })
     {
         Console.WriteLine($"== {name} ==");
         worst = Math.Max(worst, await commands[name].Run(rest));

@@ -107,6 +107,13 @@ internal sealed class WebProcess : IAsyncDisposable
         return client;
     }
 
+    /// <summary>SIGKILL: no shutdown, no cleanup — as a crashed machine or an OOM kill would leave things.</summary>
+    public void Kill()
+    {
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)

@@ -31,12 +31,20 @@ public sealed class ClaimBatchBuilder(AppDbContext db, ClaimRunProgress progress
     public const int LockNamespace = 0x636c_6169;
     public const int LockKey = 0x6261_7463;
 
+    public const string InterruptedMessage = "中断されました（処理中にサーバーが止まりました）。この実行では何も登録されていません。";
+
     public async Task<ClaimPeriodClosed> BuildAsync(Guid runId, ClaimPeriod period, Guid? actor, DateTimeOffset now, CancellationToken ct)
     {
         if (db.Database.CurrentTransaction is null) throw new InvalidOperationException("A claim batch is built inside the command's transaction.");
         db.Database.SetCommandTimeout(TimeSpan.FromMinutes(15));
         var end = period.End;
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({LockNamespace}, {LockKey})", ct);
+        // A run past the lock that still says Running while this one holds the lock died with its process (killed, out of
+        // memory, machine lost): its transaction rolled back, so it wrote nothing. Say so instead of showing it running.
+        await db.Database.ExecuteSqlAsync($"""
+            UPDATE claim_runs SET status = 'Failed', finished_at = {now}, message = {InterruptedMessage}
+            WHERE status = 'Running' AND step >= {ClaimRunProgress.Steps.Locked} AND id <> {runId}
+            """, ct);
         await progress.StepAsync(runId, ClaimRunProgress.Steps.Locked, "対象の支援を集めています", ct);
 
         var existing = await db.ClaimBatches.AsNoTracking().Where(b => b.PeriodEnd == end).OrderBy(b => b.Id)
