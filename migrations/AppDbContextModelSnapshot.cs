@@ -1095,6 +1095,7 @@ namespace ExpertSupport.Migrations.Migrations
             modelBuilder.Entity("ExpertSupport.Domain.Claims.ClaimLine", b =>
                 {
                     b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("session_report_id");
 
@@ -2946,37 +2947,6 @@ namespace ExpertSupport.Migrations.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_claim_exports_claim_batches_batch_id");
-                });
-
-            modelBuilder.Entity("ExpertSupport.Domain.Claims.ClaimLine", b =>
-                {
-                    b.HasOne("ExpertSupport.Domain.Claims.ClaimBatch", null)
-                        .WithMany()
-                        .HasForeignKey("BatchId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_claim_lines_claim_batches_batch_id");
-
-                    b.HasOne("ExpertSupport.Domain.Claims.Claim", null)
-                        .WithMany()
-                        .HasForeignKey("ClaimId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_claim_lines_claims_claim_id");
-
-                    b.HasOne("ExpertSupport.Domain.Companies.Company", null)
-                        .WithMany()
-                        .HasForeignKey("CompanyId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_claim_lines_companies_company_id");
-
-                    b.HasOne("ExpertSupport.Domain.Reports.SessionReport", null)
-                        .WithOne()
-                        .HasForeignKey("ExpertSupport.Domain.Claims.ClaimLine", "Id")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_claim_lines_session_reports_session_report_id");
                 });
 
             modelBuilder.Entity("ExpertSupport.Domain.Companies.Company", b =>

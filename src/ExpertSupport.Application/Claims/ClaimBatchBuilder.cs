@@ -18,7 +18,7 @@ public sealed class ClaimBatchBuildHooks
 /// period finds the sessions the first one took already claimed;</item>
 /// <item>the claimable sessions not yet claimed are gathered once into a temporary table;</item>
 /// <item>INSERT … SELECT … GROUP BY round for the batches, GROUP BY round, expert for the claims, and one INSERT … SELECT
-/// for the lines with their flags (a window counts each expert's sessions per Tokyo day);</item>
+/// for the lines with their flags (a GROUP BY finds the days with many sessions for one expert);</item>
 /// <item>the audit rows for the batches, and the run's success, in the same transaction.</item>
 /// </list>
 /// The database keeps the promises even without the lock: a unique key per (round, closing) and the line's primary key
@@ -56,13 +56,19 @@ public sealed class ClaimBatchBuilder(AppDbContext db, ClaimRunProgress progress
             return new ClaimPeriodClosed(runId, end, [.. existing.Select(b => b.Id)], existingLines, AlreadyClosed: true);
         }
 
+        // The flags that need other tables (the company's cap) are worked out while gathering; the per-day count is one
+        // GROUP BY on the gathered keys rather than a window over the wide rows (which sorts a million rows on disk).
         var gathered = await db.Database.ExecuteSqlAsync($"""
             CREATE TEMP TABLE claim_gather ON COMMIT DROP AS
             SELECT r.id, r.round_id, r.expert_id, r.company_id, c.prefecture_code, r.actual_start, r.actual_end,
-                   r.worked_minutes, r.billable_minutes, r.hourly_fee, r.fee, r.subsidy, r.company_share,
-                   coalesce(r.cut_by_caps, 0) AS cut_by_caps, r.claimable_at
+                   r.worked_minutes, r.billable_minutes, r.hourly_fee, r.fee, r.subsidy, r.company_share, r.claimable_at,
+                   CASE WHEN r.worked_minutes > {ClaimFlagRules.LongSessionMinutes} THEN {(int)ClaimFlags.LongSession} ELSE 0 END
+                   | CASE WHEN coalesce(r.cut_by_caps, 0) > 0 OR coalesce(cb.reserved + cb.settled, 0) >= pr.company_cap
+                          THEN {(int)ClaimFlags.CompanyAtCap} ELSE 0 END AS flags
             FROM session_reports r
             JOIN companies c ON c.id = r.company_id
+            JOIN programme_rounds pr ON pr.id = r.round_id
+            LEFT JOIN company_cap_balances cb ON cb.round_id = r.round_id AND cb.company_id = r.company_id
             WHERE r.claimable_at < {end}
               AND NOT EXISTS (SELECT 1 FROM claim_lines l WHERE l.session_report_id = r.id)
             """, ct);
@@ -71,7 +77,12 @@ public sealed class ClaimBatchBuilder(AppDbContext db, ClaimRunProgress progress
             await FinishAsync(runId, 0, 0, "この期間に請求できる支援はありませんでした", now, ct);
             return new ClaimPeriodClosed(runId, end, [], 0, AlreadyClosed: false);
         }
-        await db.Database.ExecuteSqlRawAsync("ANALYZE claim_gather", ct);
+        await db.Database.ExecuteSqlAsync($"""
+            CREATE TEMP TABLE claim_busy_days ON COMMIT DROP AS
+            SELECT expert_id, (actual_start AT TIME ZONE 'Asia/Tokyo')::date AS day
+            FROM claim_gather GROUP BY 1, 2 HAVING count(*) > {ClaimFlagRules.SessionsPerDay}
+            """, ct);
+        await db.Database.ExecuteSqlRawAsync("ANALYZE claim_gather; ANALYZE claim_busy_days", ct);
         await progress.StepAsync(runId, ClaimRunProgress.Steps.Gathered, $"{gathered:N0}件の支援を専門家ごとにまとめています", ct);
 
         await db.Database.ExecuteSqlAsync($"""
@@ -82,12 +93,19 @@ public sealed class ClaimBatchBuilder(AppDbContext db, ClaimRunProgress progress
             FROM claim_gather g
             GROUP BY g.round_id
             """, ct);
+        // The claims' ids are chosen first, in a small table the lines then find by (round, expert) with one hash join.
         await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO claims (id, batch_id, round_id, expert_id, line_count, total_fee, total_subsidy, total_company_share, approved_line_count, approved_subsidy)
-            SELECT gen_random_uuid(), b.id, b.round_id, g.expert_id, count(*), sum(g.fee), sum(g.subsidy), sum(g.company_share), 0, 0
+            CREATE TEMP TABLE claim_ids ON COMMIT DROP AS
+            SELECT gen_random_uuid() AS id, b.id AS batch_id, b.round_id, g.expert_id,
+                   count(*) AS line_count, sum(g.fee) AS fee, sum(g.subsidy) AS subsidy, sum(g.company_share) AS company_share
             FROM claim_gather g
             JOIN claim_batches b ON b.round_id = g.round_id AND b.period_end = {end}
             GROUP BY b.id, b.round_id, g.expert_id
+            """, ct);
+        await db.Database.ExecuteSqlRawAsync("ANALYZE claim_ids", ct);
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO claims (id, batch_id, round_id, expert_id, line_count, total_fee, total_subsidy, total_company_share, approved_line_count, approved_subsidy)
+            SELECT id, batch_id, round_id, expert_id, line_count, fee, subsidy, company_share, 0, 0 FROM claim_ids
             """, ct);
         await progress.StepAsync(runId, ClaimRunProgress.Steps.Claims, "明細を作り、確認が必要な点に印を付けています", ct);
         if (hooks.AfterClaimsInserted is { } hook) await hook(end);
@@ -97,17 +115,11 @@ public sealed class ClaimBatchBuilder(AppDbContext db, ClaimRunProgress progress
                                      worked_minutes, billable_minutes, hourly_fee, fee, subsidy, company_share, claimable_at, flags, status)
             SELECT g.id, c.batch_id, c.id, g.round_id, g.expert_id, g.company_id, g.prefecture_code, g.actual_start, g.actual_end,
                    g.worked_minutes, g.billable_minutes, g.hourly_fee, g.fee, g.subsidy, g.company_share, g.claimable_at,
-                   CASE WHEN g.worked_minutes > {ClaimFlagRules.LongSessionMinutes} THEN {(int)ClaimFlags.LongSession} ELSE 0 END
-                   | CASE WHEN count(*) OVER (PARTITION BY g.expert_id, (g.actual_start AT TIME ZONE 'Asia/Tokyo')::date) > {ClaimFlagRules.SessionsPerDay}
-                          THEN {(int)ClaimFlags.ManySessionsInADay} ELSE 0 END
-                   | CASE WHEN g.cut_by_caps > 0 OR coalesce(cb.reserved + cb.settled, 0) >= pr.company_cap
-                          THEN {(int)ClaimFlags.CompanyAtCap} ELSE 0 END,
+                   g.flags | CASE WHEN d.day IS NOT NULL THEN {(int)ClaimFlags.ManySessionsInADay} ELSE 0 END,
                    'Pending'
             FROM claim_gather g
-            JOIN claim_batches b ON b.round_id = g.round_id AND b.period_end = {end}
-            JOIN claims c ON c.batch_id = b.id AND c.expert_id = g.expert_id
-            JOIN programme_rounds pr ON pr.id = g.round_id
-            LEFT JOIN company_cap_balances cb ON cb.round_id = g.round_id AND cb.company_id = g.company_id
+            JOIN claim_ids c ON c.round_id = g.round_id AND c.expert_id = g.expert_id
+            LEFT JOIN claim_busy_days d ON d.expert_id = g.expert_id AND d.day = (g.actual_start AT TIME ZONE 'Asia/Tokyo')::date
             """, ct);
         await progress.StepAsync(runId, ClaimRunProgress.Steps.Lines, "記録を残して確定しています", ct);
 

@@ -63,10 +63,11 @@ internal sealed class ClaimLineConfiguration : IEntityTypeConfiguration<ClaimLin
         b.HasIndex(x => new { x.BatchId, x.Status });
         b.HasIndex(x => x.ClaimId);
         b.HasIndex(x => new { x.CompanyId, x.BatchId });
-        b.HasOne<SessionReport>().WithOne().HasForeignKey<ClaimLine>(x => x.Id).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne<ClaimBatch>().WithMany().HasForeignKey(x => x.BatchId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne<Claim>().WithMany().HasForeignKey(x => x.ClaimId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne<Company>().WithMany().HasForeignKey(x => x.CompanyId).OnDelete(DeleteBehavior.Restrict);
+        // No row-by-row foreign keys: a batch inserts a million lines at once, and four key checks per row (each locking its
+        // parent row) cost more than the insert. The statement trigger claim_lines_references checks the whole insert in
+        // one join instead — report (same round, company, expert), claim (same batch, round, expert) — and the parents
+        // cannot go away: claims and batches are never deleted, a claimed report cannot be, the keys of a line never change
+        // (migration ClaimLineChecks).
         b.Ignore(x => x.SessionReportId);
         b.Ignore(x => x.PendingAudit);
     }
