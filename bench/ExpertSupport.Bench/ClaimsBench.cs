@@ -39,23 +39,49 @@ internal static class ClaimsBench
         await using var conn = await database.DataSource.OpenConnectionAsync();
         var people = await Sql.ReadAsync(conn, "SELECT id FROM \"AspNetUsers\" ORDER BY id LIMIT 3", r => r.GetGuid(0));
 
-        // Baseline: the same gathering and per-expert aggregation as one hand-written statement each, rolled back.
-        var baseline = Stopwatch.StartNew();
-        await using (var tx = await conn.BeginTransactionAsync())
-        {
-            await Sql.ExecuteAsync(conn, """
-                CREATE TEMP TABLE baseline_lines ON COMMIT DROP AS
-                SELECT r.id, r.expert_id, c.prefecture_code, r.fee, r.subsidy, r.company_share,
-                       count(*) OVER (PARTITION BY r.expert_id, (r.actual_start AT TIME ZONE 'Asia/Tokyo')::date) AS per_day
-                FROM session_reports r JOIN companies c ON c.id = r.company_id
-                WHERE r.claimable_at < @end AND NOT EXISTS (SELECT 1 FROM claim_lines l WHERE l.session_report_id = r.id);
-                CREATE TEMP TABLE baseline_claims ON COMMIT DROP AS
-                SELECT expert_id, count(*) AS lines, sum(fee) AS fee, sum(subsidy) AS subsidy, sum(company_share) AS share
-                FROM baseline_lines GROUP BY expert_id;
-                """, ("end", end));
-            await tx.RollbackAsync();
-        }
-        var baselineTime = baseline.Elapsed;
+        // Baselines, each rolled back: (1) what the batch writes, as plain INSERT … SELECT statements into the same tables
+        // (with their keys, checks and indexes) and nothing else — no lock, no progress, no audit; (2) the same reading and
+        // aggregation into temporary tables, which shows what the reading alone costs.
+        var baselineTime = await TimedRollbackAsync(conn, """
+            INSERT INTO claim_batches (id, round_id, period_end, status, claim_count, line_count, total_fee, total_subsidy, total_company_share,
+                                       created_at, approved_line_count, rejected_line_count, approved_subsidy, updated_at)
+            SELECT gen_random_uuid(), r.round_id, @end, 'Reviewing', count(DISTINCT r.expert_id), count(*), sum(r.fee), sum(r.subsidy), sum(r.company_share),
+                   now(), 0, 0, 0, now()
+            FROM session_reports r
+            WHERE r.claimable_at < @end AND NOT EXISTS (SELECT 1 FROM claim_lines l WHERE l.session_report_id = r.id)
+            GROUP BY r.round_id;
+            INSERT INTO claims (id, batch_id, round_id, expert_id, line_count, total_fee, total_subsidy, total_company_share, approved_line_count, approved_subsidy)
+            SELECT gen_random_uuid(), b.id, b.round_id, r.expert_id, count(*), sum(r.fee), sum(r.subsidy), sum(r.company_share), 0, 0
+            FROM session_reports r JOIN claim_batches b ON b.round_id = r.round_id AND b.period_end = @end
+            WHERE r.claimable_at < @end AND NOT EXISTS (SELECT 1 FROM claim_lines l WHERE l.session_report_id = r.id)
+            GROUP BY b.id, b.round_id, r.expert_id;
+            INSERT INTO claim_lines (session_report_id, batch_id, claim_id, round_id, expert_id, company_id, prefecture_code, session_start, session_end,
+                                     worked_minutes, billable_minutes, hourly_fee, fee, subsidy, company_share, claimable_at, flags, status)
+            SELECT r.id, c.batch_id, c.id, r.round_id, r.expert_id, r.company_id, co.prefecture_code, r.actual_start, r.actual_end,
+                   r.worked_minutes, r.billable_minutes, r.hourly_fee, r.fee, r.subsidy, r.company_share, r.claimable_at,
+                   CASE WHEN r.worked_minutes > 240 THEN 1 ELSE 0 END
+                   | CASE WHEN count(*) OVER (PARTITION BY r.expert_id, (r.actual_start AT TIME ZONE 'Asia/Tokyo')::date) > 3 THEN 2 ELSE 0 END
+                   | CASE WHEN coalesce(r.cut_by_caps, 0) > 0 OR coalesce(cb.reserved + cb.settled, 0) >= pr.company_cap THEN 4 ELSE 0 END, 'Pending'
+            FROM session_reports r
+            JOIN companies co ON co.id = r.company_id
+            JOIN programme_rounds pr ON pr.id = r.round_id
+            LEFT JOIN company_cap_balances cb ON cb.round_id = r.round_id AND cb.company_id = r.company_id
+            JOIN claims c ON c.expert_id = r.expert_id AND c.round_id = r.round_id
+            JOIN claim_batches b ON b.id = c.batch_id AND b.period_end = @end
+            WHERE r.claimable_at < @end AND NOT EXISTS (SELECT 1 FROM claim_lines l WHERE l.session_report_id = r.id);
+            """, end);
+        var readingTime = await TimedRollbackAsync(conn, """
+            CREATE TEMP TABLE baseline_lines ON COMMIT DROP AS
+            SELECT r.id, r.expert_id, c.prefecture_code, r.fee, r.subsidy, r.company_share,
+                   count(*) OVER (PARTITION BY r.expert_id, (r.actual_start AT TIME ZONE 'Asia/Tokyo')::date) AS per_day
+            FROM session_reports r JOIN companies c ON c.id = r.company_id
+            WHERE r.claimable_at < @end AND NOT EXISTS (SELECT 1 FROM claim_lines l WHERE l.session_report_id = r.id);
+            CREATE TEMP TABLE baseline_claims ON COMMIT DROP AS
+            SELECT expert_id, count(*) AS lines, sum(fee) AS fee, sum(subsidy) AS subsidy, sum(company_share) AS share
+            FROM baseline_lines GROUP BY expert_id;
+            """, end);
+        // The rolled-back rows are dead weight in the tables and their indexes: cleared so the batch starts as the baseline did.
+        await Sql.ExecuteAsync(conn, "VACUUM claim_lines; VACUUM claims; VACUUM claim_batches");
 
         var build = Stopwatch.StartNew();
         ClaimPeriodClosed closed;
@@ -156,9 +182,20 @@ internal static class ClaimsBench
         Console.WriteLine("| measure | app | baseline | ratio |");
         Console.WriteLine("|---|--:|--:|--:|");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| claim batch ({closed.LineCount:N0} lines) | {buildTime.TotalSeconds:0.0} s | INSERT … SELECT {baselineTime.TotalSeconds:0.0} s | {buildTime / baselineTime:0.0} |"));
+            $"| claim batch ({closed.LineCount:N0} lines) | {buildTime.TotalSeconds:0.0} s | INSERT … SELECT into the same tables {baselineTime.TotalSeconds:0.0} s | {buildTime / baselineTime:0.0} |"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| (the same reading and aggregation into temporary tables) | | {readingTime.TotalSeconds:0.0} s | {buildTime / readingTime:0.0} |"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| batch approval (payment date, notices) | {approveTime.TotalSeconds:0.0} s | | |"));
         foreach (var row in rows) Console.WriteLine(row);
         return 0;
+    }
+
+    private static async Task<TimeSpan> TimedRollbackAsync(NpgsqlConnection conn, string sql, DateTimeOffset end)
+    {
+        var clock = Stopwatch.StartNew();
+        await using var tx = await conn.BeginTransactionAsync();
+        await Sql.ExecuteAsync(conn, sql, ("end", end));
+        await tx.RollbackAsync();
+        return clock.Elapsed;
     }
 }
