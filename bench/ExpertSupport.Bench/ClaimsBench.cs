@@ -90,7 +90,7 @@ internal static class ClaimsBench
             await using var tx = await db.Database.BeginTransactionAsync();
             var progress = new ClaimRunProgress(database.DataSource);
             var handler = new CloseClaimPeriodHandler(db, new OfficePerson(null), TimeProvider.System,
-                new ClaimBatchBuilder(db, progress, new ClaimBatchBuildHooks()), progress);
+                new ClaimBatchBuilder(db, progress, new ClaimBatchBuildHooks(), TimeProvider.System), progress);
             closed = (await handler.Handle(new CloseClaimPeriodCommand(end), default)).Value;
             await tx.CommitAsync();
         }

@@ -25,7 +25,7 @@ public sealed class ClaimBatchBuildHooks
 /// (the session report's id) make a second batch of the same period, or a session claimed twice, impossible. A crash
 /// leaves nothing (the transaction rolls back); the next run builds the whole batch. No row crosses into .NET.
 /// </summary>
-public sealed class ClaimBatchBuilder(AppDbContext db, ClaimRunProgress progress, ClaimBatchBuildHooks hooks)
+public sealed class ClaimBatchBuilder(AppDbContext db, ClaimRunProgress progress, ClaimBatchBuildHooks hooks, TimeProvider clock)
 {
     /// <summary>The advisory lock's keys: "claims", "batch".</summary>
     public const int LockNamespace = 0x636c_6169;
@@ -52,7 +52,7 @@ public sealed class ClaimBatchBuilder(AppDbContext db, ClaimRunProgress progress
         if (existing.Count > 0)
         {
             var existingLines = existing.Sum(b => b.LineCount);
-            await FinishAsync(runId, existing.Count, existingLines, "この期間はすでに締められています（同じ締めを表示します）", now, ct);
+            await FinishAsync(runId, existing.Count, existingLines, "この期間はすでに締められています（同じ締めを表示します）", ct);
             return new ClaimPeriodClosed(runId, end, [.. existing.Select(b => b.Id)], existingLines, AlreadyClosed: true);
         }
 
@@ -74,7 +74,7 @@ public sealed class ClaimBatchBuilder(AppDbContext db, ClaimRunProgress progress
             """, ct);
         if (gathered == 0)
         {
-            await FinishAsync(runId, 0, 0, "この期間に請求できる支援はありませんでした", now, ct);
+            await FinishAsync(runId, 0, 0, "この期間に請求できる支援はありませんでした", ct);
             return new ClaimPeriodClosed(runId, end, [], 0, AlreadyClosed: false);
         }
         await db.Database.ExecuteSqlAsync($"""
@@ -133,14 +133,14 @@ public sealed class ClaimBatchBuilder(AppDbContext db, ClaimRunProgress progress
             FROM claim_batches b WHERE b.period_end = {end}
             """, ct);
         var batchIds = await db.ClaimBatches.AsNoTracking().Where(b => b.PeriodEnd == end).OrderBy(b => b.Id).Select(b => b.Id).ToListAsync(ct);
-        await FinishAsync(runId, batchIds.Count, lines, $"{lines:N0}件の明細を締めました", now, ct);
+        await FinishAsync(runId, batchIds.Count, lines, $"{lines:N0}件の明細を締めました", ct);
         return new ClaimPeriodClosed(runId, end, batchIds, lines, AlreadyClosed: false);
     }
 
     /// <summary>The run's success, in the batch's transaction: it commits with the batch or not at all.</summary>
-    private Task FinishAsync(Guid runId, int batches, int lines, string message, DateTimeOffset now, CancellationToken ct) =>
+    private Task FinishAsync(Guid runId, int batches, int lines, string message, CancellationToken ct) =>
         db.Database.ExecuteSqlAsync($"""
-            UPDATE claim_runs SET status = 'Succeeded', step = {ClaimRun.StepCount}, message = {message}, finished_at = {now},
+            UPDATE claim_runs SET status = 'Succeeded', step = {ClaimRun.StepCount}, message = {message}, finished_at = {clock.GetUtcNow()},
                    batch_count = {batches}, line_count = {lines}
             WHERE id = {runId}
             """, ct);
