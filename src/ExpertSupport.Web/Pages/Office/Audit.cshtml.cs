@@ -31,11 +31,11 @@ public sealed class AuditModel(ISender sender, IStringLocalizer<SharedResource> 
         Guid? entityId = null;
         if (!string.IsNullOrWhiteSpace(EntityId))
         {
-            if (Guid.TryParse(EntityId.Trim(), out var id)) entityId = id;
-            else ModelState.AddModelError(nameof(EntityId), l["IDの形式が正しくありません。"]);
+            // A malformed id finds nothing rather than everything.
+            entityId = Guid.TryParse(EntityId.Trim(), out var id) ? id : Guid.Empty;
+            if (entityId == Guid.Empty) ModelState.AddModelError(nameof(EntityId), l["IDの形式が正しくありません。"]);
         }
-        // A malformed id finds nothing rather than everything.
-        var filter = new AuditFilter(EntityType, ModelState.IsValid ? entityId : Guid.Empty, Actor, From, To, Text);
+        var filter = new AuditFilter(EntityType, entityId, Actor, From, To, Text);
         Result = await sender.Send(new SearchAuditQuery(filter, PageNumber), ct);
     }
 }
