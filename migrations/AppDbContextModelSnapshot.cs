@@ -359,6 +359,16 @@ namespace ExpertSupport.Migrations.Migrations
                     b.HasKey("Id")
                         .HasName("pk_audit_entries");
 
+                    b.HasIndex("EntityId")
+                        .HasDatabaseName("ix_audit_entries_entity_id");
+
+                    b.HasIndex("ActorUserId", "At")
+                        .HasDatabaseName("ix_audit_entries_actor_user_id_at");
+
+                    b.HasIndex("At", "Id")
+                        .IsDescending()
+                        .HasDatabaseName("ix_audit_entries_at_id");
+
                     b.HasIndex("EntityType", "EntityId", "At")
                         .HasDatabaseName("ix_audit_entries_entity_type_entity_id_at");
 
@@ -888,6 +898,45 @@ namespace ExpertSupport.Migrations.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("line_count");
 
+                    b.Property<DateTimeOffset?>("PaidAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("paid_at");
+
+                    b.Property<Guid?>("PaidByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("paid_by_user_id");
+
+                    b.Property<DateOnly?>("PaidOn")
+                        .HasColumnType("date")
+                        .HasColumnName("paid_on");
+
+                    b.Property<string>("PaymentStatus")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasDefaultValue("Unpaid")
+                        .HasColumnName("payment_status");
+
+                    b.Property<int>("ReturnCount")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("return_count");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("return_reason");
+
+                    b.Property<DateTimeOffset?>("ReturnedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("returned_at");
+
+                    b.Property<Guid?>("ReturnedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("returned_by_user_id");
+
                     b.Property<Guid>("RoundId")
                         .HasColumnType("uuid")
                         .HasColumnName("round_id");
@@ -914,7 +963,17 @@ namespace ExpertSupport.Migrations.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_claims_batch_id_expert_id");
 
-                    b.ToTable("claims", (string)null);
+                    b.HasIndex("BatchId", "PaymentStatus")
+                        .HasDatabaseName("ix_claims_batch_id_payment_status");
+
+                    b.ToTable("claims", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_claims_paid", "(payment_status = 'Paid') = (paid_on IS NOT NULL AND paid_at IS NOT NULL AND paid_by_user_id IS NOT NULL)");
+
+                            t.HasCheckConstraint("ck_claims_payable", "payment_status = 'Unpaid' OR approved_subsidy > 0");
+
+                            t.HasCheckConstraint("ck_claims_returned", "(payment_status <> 'Returned' OR (return_reason IS NOT NULL AND returned_at IS NOT NULL)) AND return_count >= 0");
+                        });
                 });
 
             modelBuilder.Entity("ExpertSupport.Domain.Claims.ClaimBatch", b =>
@@ -959,6 +1018,10 @@ namespace ExpertSupport.Migrations.Migrations
                     b.Property<int>("LineCount")
                         .HasColumnType("integer")
                         .HasColumnName("line_count");
+
+                    b.Property<DateTimeOffset?>("PaidAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("paid_at");
 
                     b.Property<DateOnly?>("PaymentDate")
                         .HasColumnType("date")
@@ -1025,6 +1088,8 @@ namespace ExpertSupport.Migrations.Migrations
                             t.HasCheckConstraint("ck_claim_batches_approval", "status = 'Reviewing' OR (approved_at IS NOT NULL AND approved_by_user_id IS NOT NULL AND payment_date IS NOT NULL)");
 
                             t.HasCheckConstraint("ck_claim_batches_four_eyes", "exported_by_user_id IS NULL OR exported_by_user_id <> approved_by_user_id");
+
+                            t.HasCheckConstraint("ck_claim_batches_paid", "(status = 'Paid') = (paid_at IS NOT NULL) AND (paid_at IS NULL OR exported_at IS NOT NULL)");
 
                             t.HasCheckConstraint("ck_claim_batches_totals", "line_count > 0 AND claim_count > 0 AND total_fee = total_subsidy + total_company_share AND approved_subsidy <= total_subsidy");
                         });

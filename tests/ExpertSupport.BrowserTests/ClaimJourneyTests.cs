@@ -26,7 +26,7 @@ public sealed class ClaimBrowserAppFixture : BrowserAppFixture
     }
 }
 
-/// <summary>The office's journey: run a batch, review it, approve it (another person), export and download the CSV and Zengin files.</summary>
+/// <summary>The office's journey: run a batch, review it, approve it (another person), export and download the CSV and Zengin files, mark it paid.</summary>
 public sealed class ClaimJourneyTests(BrowserFixture browser, ClaimBrowserAppFixture app) : IClassFixture<ClaimBrowserAppFixture>
 {
     [Fact]
@@ -92,6 +92,11 @@ public sealed class ClaimJourneyTests(BrowserFixture browser, ClaimBrowserAppFix
             Assert.Equal(4 * 122, zengin.Length);
             Assert.Equal((byte)'1', zengin[0]);
             Assert.Equal((byte)'9', zengin[3 * 122]);
+
+            // The bank has transferred the Zengin file: the office marks the batch paid (the date defaults to today).
+            await reviewPage.GetByTestId("mark-batch-paid").ClickAsync();
+            await Expect(reviewPage.GetByTestId("batch-status")).ToHaveTextAsync("支払済み");
+            await Expect(reviewPage.GetByTestId("paid-count")).ToHaveTextAsync("1 / 1");
             Assert.Empty(reviewExternal);
         }
     }

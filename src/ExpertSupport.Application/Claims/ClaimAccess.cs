@@ -22,6 +22,12 @@ internal static class ClaimAccess
     public static async Task<ClaimBatch?> LockBatchAsync(AppDbContext db, Guid batchId, CancellationToken ct) =>
         (await db.ClaimBatches.FromSql($"SELECT * FROM claim_batches WHERE id = {batchId} FOR UPDATE").ToListAsync(ct)).SingleOrDefault();
 
+    /// <summary>Payments of one claim take its batch FOR UPDATE: two payment commands on one batch never interleave.</summary>
+    public static async Task<ClaimBatch?> LockBatchOfClaimAsync(AppDbContext db, Guid claimId, CancellationToken ct) =>
+        (await db.ClaimBatches.FromSql($"""
+            SELECT * FROM claim_batches WHERE id = (SELECT batch_id FROM claims WHERE id = {claimId}) FOR UPDATE
+            """).ToListAsync(ct)).SingleOrDefault();
+
     public static async Task<ClaimLine?> LockLineAsync(AppDbContext db, Guid lineId, CancellationToken ct) =>
         (await db.ClaimLines.FromSql($"SELECT * FROM claim_lines WHERE session_report_id = {lineId} FOR UPDATE").ToListAsync(ct)).SingleOrDefault();
 }

@@ -31,7 +31,10 @@ internal static class ClaimBatchRows
         orderby b.PeriodEnd descending, r.Name, b.Id
         select new ClaimBatchRow(b.Id, r.Name, b.PeriodStart, b.PeriodEnd, b.Status, b.ClaimCount, b.LineCount,
             db.ClaimLines.Count(l => l.BatchId == b.Id && l.Status == ClaimLineStatus.Pending),
-            b.TotalSubsidy, b.ApprovedSubsidy, b.PaymentDate, b.CreatedAt);
+            b.TotalSubsidy, b.ApprovedSubsidy, b.PaymentDate, b.CreatedAt,
+            db.Claims.Count(c => c.BatchId == b.Id && c.ApprovedSubsidy > 0),
+            db.Claims.Count(c => c.BatchId == b.Id && c.ApprovedSubsidy > 0 && c.PaymentStatus == ClaimPaymentStatus.Paid),
+            db.Claims.Count(c => c.BatchId == b.Id && c.PaymentStatus == ClaimPaymentStatus.Returned));
 }
 
 /// <summary>One batch for the office: totals, flags, the chart by prefecture, the largest claims, exports and history.</summary>

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ExpertSupport.Application.Claims;
 
-/// <summary>The plain Japanese e-mails of the claims: a rejected line, and the payment decision.</summary>
+/// <summary>The plain Japanese e-mails of the claims: a rejected line, the payment decision, a transfer the bank returned.</summary>
 internal static class ClaimEmails
 {
     public static async Task LineRejectedAsync(AppDbContext db, Outbox outbox, ClaimLine line, CancellationToken ct)
@@ -32,6 +32,21 @@ internal static class ClaimEmails
             $"・支払額: {new Yen(amount)}（{lines}件）\n" +
             $"・支払日: {paymentDate:yyyy年M月d日}（登録の振込先口座へお振り込みします）\n\n" +
             $"支払決定通知書（明細つき・印刷できます）: /Claims/PaymentNotices/{claimId}\n");
+
+    public static async Task PaymentReturnedAsync(AppDbContext db, Outbox outbox, Claim claim, CancellationToken ct)
+    {
+        var to = await (from e in db.Experts join u in db.Users on e.UserId equals u.Id where e.Id == claim.ExpertId select new { u.Email, e.DisplayName })
+            .SingleAsync(ct);
+        if (to.Email is null) return;
+        outbox.Email(to.Email, "【ExpertSupport】謝金のお振り込みができませんでした（口座をご確認ください）",
+            $"{to.DisplayName} 様\n\n" +
+            "事務局からの謝金のお振り込みが、銀行から返却されました（振込不能）。\n\n" +
+            $"・金額: {new Yen(claim.ApprovedSubsidy)}\n" +
+            $"・銀行からの理由: {claim.ReturnReason}\n\n" +
+            "プロフィールの振込先口座（銀行・支店・口座番号・口座名義のカナ）が正しいか、ご確認ください。\n" +
+            "口座を確認・修正したら、事務局までご連絡ください。あらためてお振り込みします。\n\n" +
+            $"支払決定通知書: /Claims/PaymentNotices/{claim.Id}\n");
+    }
 
     private static string Tokyo(DateTimeOffset instant) => JapanTime.ToTokyo(instant).ToString("yyyy年M月d日 HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 }

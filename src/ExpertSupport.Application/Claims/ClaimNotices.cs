@@ -13,14 +13,17 @@ public sealed record NoticeLine(Guid LineId, DateTimeOffset SessionStart, DateTi
 /// <summary>支払決定通知: what the office pays one expert for one batch, and when, into which account (masked).</summary>
 public sealed record PaymentNotice(
     Guid ClaimId, Guid BatchId, string ExpertName, DateTimeOffset? PeriodStart, DateTimeOffset PeriodEnd, DateTimeOffset ApprovedAt,
-    DateOnly PaymentDate, string? BankAccountMasked, long ApprovedSubsidy, int ApprovedLines, IReadOnlyList<NoticeLine> Lines);
+    DateOnly PaymentDate, string? BankAccountMasked, long ApprovedSubsidy, int ApprovedLines, IReadOnlyList<NoticeLine> Lines,
+    ClaimPaymentStatus PaymentStatus = ClaimPaymentStatus.Unpaid, DateOnly? PaidOn = null, string? ReturnReason = null);
 
 /// <summary>実費請求: one company's share of the sessions in one batch (paid to the expert), beside what the state pays.</summary>
 public sealed record ShareNotice(
     Guid BatchId, Guid CompanyId, string CompanyName, string Address, DateTimeOffset? PeriodStart, DateTimeOffset PeriodEnd, DateTimeOffset ApprovedAt,
     long TotalFee, long TotalCompanyShare, long ApprovedSubsidy, IReadOnlyList<NoticeLine> Lines);
 
-public sealed record MyClaimNotice(Guid BatchId, Guid? ClaimId, DateTimeOffset PeriodEnd, DateTimeOffset ApprovedAt, DateOnly PaymentDate, int Lines, long Amount);
+/// <summary>A notice in "my notices"; for an expert also the payment (null for a company's share notice).</summary>
+public sealed record MyClaimNotice(Guid BatchId, Guid? ClaimId, DateTimeOffset PeriodEnd, DateTimeOffset ApprovedAt, DateOnly PaymentDate, int Lines, long Amount,
+    ClaimPaymentStatus? PaymentStatus = null, DateOnly? PaidOn = null, string? ReturnReason = null);
 
 /// <summary>An expert's payment notice (their own only), or any for the office; null (404) for everyone else or before approval.</summary>
 public sealed record GetPaymentNoticeQuery(Guid ClaimId) : IQuery<PaymentNotice?>;
@@ -47,7 +50,8 @@ public sealed class GetPaymentNoticeHandler(AppDbContext db, ICurrentUser user) 
                            select new NoticeLine(l.Id, l.SessionStart, l.SessionEnd, co.Name, l.BillableMinutes, l.HourlyFee, l.Fee, l.Subsidy,
                                l.CompanyShare, r.CompanyShareReceivedOn, l.Status, l.RejectionReason)).ToListAsync(ct);
         return new PaymentNotice(head.c.Id, head.c.BatchId, head.DisplayName, head.PeriodStart, head.PeriodEnd, head.ApprovedAt!.Value,
-            head.PaymentDate!.Value, Mask(head.BankAccount), head.c.ApprovedSubsidy, head.c.ApprovedLineCount, lines);
+            head.PaymentDate!.Value, Mask(head.BankAccount), head.c.ApprovedSubsidy, head.c.ApprovedLineCount, lines,
+            head.c.PaymentStatus, head.c.PaidOn, head.c.PaymentStatus == ClaimPaymentStatus.Returned ? head.c.ReturnReason : null);
     }
 
     /// <summary>0001-001 普通 ****567 ﾔﾏﾀﾞ ﾀﾛｳ: enough to recognise the account, not enough to use it.</summary>
@@ -104,7 +108,8 @@ public sealed class ListMyClaimNoticesHandler(AppDbContext db, ICurrentUser user
                           where e.UserId == userId
                           join b in approved on c.BatchId equals b.Id
                           orderby b.PeriodEnd descending, c.Id
-                          select new MyClaimNotice(b.Id, c.Id, b.PeriodEnd, b.ApprovedAt!.Value, b.PaymentDate!.Value, c.ApprovedLineCount, c.ApprovedSubsidy))
+                          select new MyClaimNotice(b.Id, c.Id, b.PeriodEnd, b.ApprovedAt!.Value, b.PaymentDate!.Value, c.ApprovedLineCount, c.ApprovedSubsidy,
+                              c.PaymentStatus, c.PaidOn, c.PaymentStatus == ClaimPaymentStatus.Returned ? c.ReturnReason : null))
                 .ToListAsync(ct);
         if (user.IsInRole(Domain.Common.Roles.Company))
             return await (from l in db.ClaimLines.AsNoTracking()

@@ -5,7 +5,16 @@ namespace ExpertSupport.Application.Claims;
 
 public sealed record ClaimBatchRow(
     Guid Id, string RoundName, DateTimeOffset? PeriodStart, DateTimeOffset PeriodEnd, ClaimBatchStatus Status,
-    int ClaimCount, int LineCount, int PendingLines, long TotalSubsidy, long ApprovedSubsidy, DateOnly? PaymentDate, DateTimeOffset CreatedAt);
+    int ClaimCount, int LineCount, int PendingLines, long TotalSubsidy, long ApprovedSubsidy, DateOnly? PaymentDate, DateTimeOffset CreatedAt,
+    int PayableClaims, int PaidClaims, int ReturnedClaims);
+
+/// <summary>One expert's claim in an approved batch with its payment: 未払い, 支払済み (with the date) or 振込不能 (with the bank's reason).</summary>
+public sealed record ClaimPaymentRow(
+    Guid ClaimId, Guid ExpertId, string ExpertName, int ApprovedLines, long ApprovedSubsidy, ClaimPaymentStatus PaymentStatus,
+    DateOnly? PaidOn, DateTimeOffset? ReturnedAt, string? ReturnReason, int ReturnCount)
+{
+    public bool IsPayable => ApprovedSubsidy > 0;
+}
 
 /// <summary>A bar of the batch's chart: lines and subsidy of one prefecture or expert.</summary>
 public sealed record ClaimTotal(string Key, string Name, int Lines, long Subsidy);

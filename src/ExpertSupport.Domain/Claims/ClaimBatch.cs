@@ -3,12 +3,16 @@ using ExpertSupport.Domain.Payments;
 
 namespace ExpertSupport.Domain.Claims;
 
-/// <summary>Reviewing (lines being decided) → Approved (every line decided; payment date fixed) → Exported (locked).</summary>
+/// <summary>
+/// Reviewing (lines being decided) → Approved (every line decided; payment date fixed) → Exported (locked) → Paid (every
+/// payable claim paid). A bank return on a claim of a paid batch takes it back to Exported until that claim is paid again.
+/// </summary>
 public enum ClaimBatchStatus
 {
     Reviewing = 0,
     Approved = 1,
     Exported = 2,
+    Paid = 3,
 }
 
 /// <summary>What a batch approval counts, read from its lines when the approver asks.</summary>
@@ -52,6 +56,34 @@ public sealed class ClaimBatch : AuditedEntity
     public DateTimeOffset? ExportedAt { get; private set; }
     public Guid? ExportedByUserId { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
+    /// <summary>When the last payable claim was marked paid (null while any is unpaid or returned).</summary>
+    public DateTimeOffset? PaidAt { get; private set; }
+
+    /// <summary>Exported or paid: the transfer file exists, so money may have gone.</summary>
+    public bool IsExported => Status is ClaimBatchStatus.Exported or ClaimBatchStatus.Paid;
+
+    /// <summary>Claims are marked paid only after the export: the Zengin transfer is how the money goes.</summary>
+    public Result EnsureExported() => IsExported ? Result.Success : ClaimErrors.BatchNotExported;
+
+    /// <summary>
+    /// Follows the claims' payments: Exported → Paid when every payable claim is paid, Paid → Exported when a bank return
+    /// leaves one unpaid again. A batch with no payable claim (every line rejected) is paid once the office says so.
+    /// </summary>
+    public void FollowPayments(int payableClaims, int paidClaims, Guid actorUserId, DateTimeOffset now, string reason)
+    {
+        if (!IsExported) throw new InvalidOperationException("Only an exported batch is paid.");
+        var allPaid = paidClaims == payableClaims;
+        if (allPaid && Status == ClaimBatchStatus.Exported)
+        {
+            PaidAt = now;
+            Transition(ClaimBatchStatus.Paid, actorUserId, now, reason);
+        }
+        else if (!allPaid && Status == ClaimBatchStatus.Paid)
+        {
+            PaidAt = null;
+            Transition(ClaimBatchStatus.Exported, actorUserId, now, reason);
+        }
+    }
 
     /// <summary>Lines are decided only while the batch is under review.</summary>
     public Result EnsureReviewing() => Status == ClaimBatchStatus.Reviewing ? Result.Success : ClaimErrors.BatchNotReviewing;

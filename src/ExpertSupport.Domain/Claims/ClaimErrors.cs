@@ -29,4 +29,19 @@ public static class ClaimErrors
 
     public static Error LinesUndecided(int pending) => Error.Conflict("claims.lines_undecided",
         $"まだ判断していない明細が{pending:N0}件あります。すべての明細を承認または不承認にしてから、締めを承認してください。");
+
+    public static readonly Error ClaimNotFound = Error.NotFound("claims.claim_not_found", "専門家ごとの謝金申請が見つかりません。");
+    public static readonly Error BatchNotExported = Error.Conflict("claims.batch_not_exported",
+        "この締めはまだ出力（全銀ファイルの作成）されていません。支払済みにできるのは、出力した後です。");
+    public static readonly Error NotPayable = Error.Conflict("claims.not_payable", "この申請は支払額が0円のため、支払の対象ではありません。");
+    public static readonly Error AlreadyPaid = Error.Conflict("claims.already_paid", "この申請はすでに支払済みです。");
+    public static readonly Error NothingToPay = Error.Conflict("claims.nothing_to_pay",
+        "この締めに未払いの申請はありません（振込不能の申請は、口座を確認してから1件ずつ支払済みにしてください）。");
+    public static readonly Error NotPaid = Error.Conflict("claims.not_paid", "支払済みではない申請は、振込不能にできません。");
+    public static readonly Error ReturnReasonRequired = Error.Invalid("claims.return_reason_required",
+        "振込不能の理由を入力してください（専門家にメールで伝わります）。", "reason");
+    public static readonly Error PaidInFuture = Error.Invalid("claims.paid_in_future", "支払日に未来の日付は指定できません。", "paidOn");
+
+    public static Error PaidBeforeExport(DateOnly exportedOn) => Error.Invalid("claims.paid_before_export",
+        $"支払日は、締めを出力した日（{exportedOn:yyyy年M月d日}）より前にはできません。", "paidOn");
 }

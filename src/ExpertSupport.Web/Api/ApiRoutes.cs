@@ -20,6 +20,7 @@ internal static class ApiRoutes
         api.MapCaseEndpoints();
         api.MapExpertSearchEndpoints();
         api.MapPlanEndpoints();
+        api.MapAuditEndpoints();
         return app;
     }
 

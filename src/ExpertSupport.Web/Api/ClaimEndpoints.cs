@@ -12,6 +12,7 @@ internal static class ClaimEndpoints
 {
     public sealed record RunBody(DateTimeOffset PeriodEnd);
     public sealed record ReasonBody(string? Reason);
+    public sealed record PaidBody(DateOnly PaidOn);
 
     public sealed record LineListParameters(
         string? Expert, string? Company, short? Prefecture, long? MinSubsidy, long? MaxSubsidy, ClaimFlags? Flag, bool? FlaggedOnly,
@@ -64,6 +65,24 @@ internal static class ClaimEndpoints
             .Produces<ClaimExportInfo>(StatusCodes.Status201Created);
         office.MapGet("/batches/{id:guid}/exports/{format}", Download)
             .WithSummary("出力済みのファイルをダウンロードする（毎回同じバイト列） / Download a stored export (the same bytes every time)");
+
+        office.MapGet("/batches/{id:guid}/claims", async (Guid id, ClaimPaymentStatus? paymentStatus, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
+                (await sender.Send(new ListClaimPaymentsQuery(id, paymentStatus, page ?? 1, pageSize ?? Paging.DefaultPageSize), ct)).OkOrNotFound())
+            .WithSummary("承認済みの締めの専門家ごとの申請と支払状況 / The experts' claims of an approved batch with their payments")
+            .WithDescription("paymentStatus: Unpaid（未払い） | Paid（支払済み） | Returned（振込不能）。支払額0円の申請は支払の対象外です。");
+        office.MapPost("/batches/{id:guid}/paid", async (Guid id, PaidBody body, ISender sender, CancellationToken ct) =>
+                (await sender.Send(new MarkClaimBatchPaidCommand(id, body.PaidOn), ct)).ToHttpResult())
+            .WithSummary("出力済みの締めの未払いの申請をすべて支払済みにする / Mark every unpaid payable claim of an exported batch paid")
+            .WithDescription("paidOn: 支払日（日本時間の日付、出力日以降・今日まで）。出力前は 409 claims.batch_not_exported、未払いがなければ 409 claims.nothing_to_pay。" +
+                "振込不能の申請は対象外です（1件ずつ支払済みにします）。すべての支払対象が支払済みになると締めは Paid になります。");
+        office.MapPost("/claims/{claimId:guid}/paid", async (Guid claimId, PaidBody body, ISender sender, CancellationToken ct) =>
+                (await sender.Send(new MarkClaimPaidCommand(claimId, body.PaidOn), ct)).ToHttpResult())
+            .WithSummary("専門家ごとの申請を支払済みにする（振込不能からの再支払も） / Mark one expert's claim paid (also after a bank return)")
+            .WithDescription("すでに支払済みなら 409 claims.already_paid、支払額0円なら 409 claims.not_payable、日付の誤りは 400 claims.paid_before_export / claims.paid_in_future。");
+        office.MapPost("/claims/{claimId:guid}/bank-return", async (Guid claimId, ReasonBody body, ISender sender, CancellationToken ct) =>
+                (await sender.Send(new RecordClaimBankReturnCommand(claimId, body.Reason), ct)).ToHttpResult())
+            .WithSummary("振込不能・組戻し（理由必須）: 支払を取り消し、専門家に口座の確認をメールで依頼 / Bank return: reverses the payment, e-mails the expert")
+            .WithDescription("支払済みでない申請は 409 claims.not_paid。申請は未払い（振込不能）に戻り、あとで再び支払済みにできます。");
 
         office.MapGet("/lines/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) => (await sender.Send(new GetClaimLineQuery(id), ct)).OkOrNotFound())
             .WithSummary("明細の詳細（報告・受領・印・判断・履歴） / A line with its report, receipt, flags, decision and history");

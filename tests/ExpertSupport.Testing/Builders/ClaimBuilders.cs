@@ -75,3 +75,47 @@ public static class ClaimClock
         return closing;
     }
 }
+
+/// <summary>A batch taken through review, approval (by another person) and export: the state in which claims are paid.</summary>
+public sealed record ExportedBatch(Guid BatchId, TestUser Reviewer, TestUser Approver, IReadOnlyList<BookingScenario> Scenarios, IReadOnlyList<Guid> ClaimIds);
+
+public static class ExportedBatches
+{
+    /// <summary>
+    /// One claimable session per scenario (fees as given), closed into one batch; the reviewer approves every line except
+    /// those of the scenarios at <paramref name="rejectedScenarios"/> (rejected: a claim that pays nothing), another
+    /// office user approves the batch and the reviewer exports the CSV unless <paramref name="export"/> is false.
+    /// ClaimIds follow the scenarios' order.
+    /// </summary>
+    public static async Task<ExportedBatch> ExportedBatchAsync(this TestApp app, int experts = 2, int[]? rejectedScenarios = null, bool export = true)
+    {
+        var reviewer = await app.CreateUserAsync(Roles.Office);
+        var approver = await app.CreateUserAsync(Roles.Office);
+        var scenarios = new List<BookingScenario>();
+        var sessions = new List<Guid>();
+        for (var i = 0; i < experts; i++)
+        {
+            var s = await app.ClaimScenarioAsync();
+            scenarios.Add(s);
+            sessions.Add(await app.ClaimableSessionAsync(s));
+        }
+        var batchId = (await app.CloseAsync(await app.PassNextClosingAsync())).BatchIds.Single();
+        for (var i = 0; i < experts; i++)
+        {
+            Result decided = rejectedScenarios?.Contains(i) == true
+                ? await app.Send(reviewer, x => x.Send(new RejectClaimLineCommand(sessions[i], "証拠が不十分です。")))
+                : await app.Send(reviewer, x => x.Send(new ApproveClaimLineCommand(sessions[i])));
+            if (decided.IsFailure) throw new InvalidOperationException(decided.FirstError.Message);
+        }
+        var approved = await app.Send(approver, x => x.Send(new ApproveClaimBatchCommand(batchId)));
+        if (approved.IsFailure) throw new InvalidOperationException(approved.FirstError.Message);
+        if (export)
+        {
+            var exported = await app.Send(reviewer, x => x.Send(new Infrastructure.Claims.ExportClaimBatchCommand(batchId, Domain.Claims.ClaimExportFormat.Csv)));
+            if (exported.IsFailure) throw new InvalidOperationException(exported.FirstError.Message);
+        }
+        var expertIds = scenarios.Select(s => s.ExpertId).ToList();
+        var claims = await app.Db(db => db.Claims.Where(c => c.BatchId == batchId).Select(c => new { c.Id, c.ExpertId }).ToListAsync());
+        return new ExportedBatch(batchId, reviewer, approver, scenarios, [.. expertIds.Select(e => claims.Single(c => c.ExpertId == e).Id)]);
+    }
+}

@@ -20,6 +20,8 @@ internal sealed class ClaimBatchConfiguration : IEntityTypeConfiguration<ClaimBa
                 "status = 'Reviewing' OR (approved_at IS NOT NULL AND approved_by_user_id IS NOT NULL AND payment_date IS NOT NULL)");
             t.HasCheckConstraint("ck_claim_batches_totals",
                 "line_count > 0 AND claim_count > 0 AND total_fee = total_subsidy + total_company_share AND approved_subsidy <= total_subsidy");
+            // A batch is paid only after its export, and carries the moment it became paid exactly while it is.
+            t.HasCheckConstraint("ck_claim_batches_paid", "(status = 'Paid') = (paid_at IS NOT NULL) AND (paid_at IS NULL OR exported_at IS NOT NULL)");
         });
         // The unique key per period: one batch per round and closing, whatever runs the job and how often.
         b.HasIndex(x => new { x.RoundId, x.PeriodEnd }).IsUnique();
@@ -35,7 +37,23 @@ internal sealed class ClaimConfiguration : IEntityTypeConfiguration<Claim>
 {
     public void Configure(EntityTypeBuilder<Claim> b)
     {
-        b.ToTable("claims");
+        b.ToTable("claims", t =>
+        {
+            // 支払済み carries its date, its recorder and its moment; nothing else does.
+            t.HasCheckConstraint("ck_claims_paid",
+                "(payment_status = 'Paid') = (paid_on IS NOT NULL AND paid_at IS NOT NULL AND paid_by_user_id IS NOT NULL)");
+            // A claim with nothing approved pays nothing, so it is never paid or returned.
+            t.HasCheckConstraint("ck_claims_payable", "payment_status = 'Unpaid' OR approved_subsidy > 0");
+            // 振込不能 always says why (the expert is told).
+            t.HasCheckConstraint("ck_claims_returned",
+                "(payment_status <> 'Returned' OR (return_reason IS NOT NULL AND returned_at IS NOT NULL)) AND return_count >= 0");
+        });
+        b.Property(x => x.ReturnReason).HasMaxLength(Claim.ReasonMaxLength);
+        // Claims are inserted set-based by the batch job, which leaves the payment columns to these defaults.
+        b.Property(x => x.PaymentStatus).HasDefaultValue(ClaimPaymentStatus.Unpaid).HasSentinel((ClaimPaymentStatus)(-1));
+        b.Property(x => x.ReturnCount).HasDefaultValue(0).HasSentinel(-1);
+        b.Ignore(x => x.PendingAudit);
+        b.HasIndex(x => new { x.BatchId, x.PaymentStatus });
         // One claim per expert and batch.
         b.HasIndex(x => new { x.BatchId, x.ExpertId }).IsUnique();
         b.HasIndex(x => x.ExpertId);

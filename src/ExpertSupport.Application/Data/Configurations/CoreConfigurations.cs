@@ -16,6 +16,10 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.Property(e => e.ToState).HasMaxLength(64);
         b.Property(e => e.Reason).HasMaxLength(2000);
         b.HasIndex(e => new { e.EntityType, e.EntityId, e.At });
+        // The office's audit search: newest first over everything, or by one actor.
+        b.HasIndex(e => new { e.At, e.Id }).IsDescending(true, true);
+        b.HasIndex(e => new { e.ActorUserId, e.At });
+        b.HasIndex(e => e.EntityId);
     }
 }
 

@@ -15,7 +15,7 @@ namespace ExpertSupport.Web.Pages.Office.Claims;
 /// One batch: totals and flags, the lines (filtered, sorted, paged) with their decisions, approving the unflagged lines
 /// at once, approving the batch, and exporting and downloading its files.
 /// </summary>
-public sealed class BatchModel(ISender sender, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class BatchModel(ISender sender, IStringLocalizer<SharedResource> l, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Expert { get; set; }
     [BindProperty(SupportsGet = true)] public string? Company { get; set; }
@@ -25,6 +25,12 @@ public sealed class BatchModel(ISender sender, IStringLocalizer<SharedResource> 
     [BindProperty(SupportsGet = true)] public ClaimLineSort Sort { get; set; } = ClaimLineSort.Session;
     [BindProperty(SupportsGet = true)] public bool Desc { get; set; }
     [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true)] public ClaimPaymentStatus? PaymentStatus { get; set; }
+    [BindProperty(SupportsGet = true)] public int ClaimsPage { get; set; } = 1;
+
+    /// <summary>The experts' claims with their payments, once the batch is approved.</summary>
+    public PagedResult<ClaimPaymentRow>? Payments { get; private set; }
+    public DateOnly Today => JapanTime.Today(clock);
 
     public ClaimBatchDetail Detail { get; private set; } = null!;
     public PagedResult<ClaimLineRow> Lines { get; private set; } = null!;
@@ -51,6 +57,20 @@ public sealed class BatchModel(ISender sender, IStringLocalizer<SharedResource> 
     public async Task<IActionResult> OnPostExportAsync(Guid id, ClaimExportFormat format, CancellationToken ct) =>
         await AfterAsync(id, await sender.Send(new ExportClaimBatchCommand(id, format), ct),
             string.Format(System.Globalization.CultureInfo.InvariantCulture, l["{0} を出力しました。締めはロックされました。"], ClaimLabels.FormatName(format)), ct);
+
+    public async Task<IActionResult> OnPostMarkPaidAsync(Guid id, DateOnly? paidOn, CancellationToken ct)
+    {
+        var paid = await sender.Send(new MarkClaimBatchPaidCommand(id, paidOn ?? default), ct);
+        return await AfterAsync(id, paid, paid.IsSuccess ? string.Format(System.Globalization.CultureInfo.InvariantCulture,
+            l["{0}件を支払済みにしました（支払済み {1} / {2}件）。"], paid.Value.Claims, paid.Value.PaidClaims, paid.Value.PayableClaims) : "", ct);
+    }
+
+    public async Task<IActionResult> OnPostMarkClaimPaidAsync(Guid id, Guid claimId, DateOnly? paidOn, CancellationToken ct) =>
+        await AfterAsync(id, await sender.Send(new MarkClaimPaidCommand(claimId, paidOn ?? default), ct), l["支払済みにしました。"], ct);
+
+    public async Task<IActionResult> OnPostBankReturnAsync(Guid id, Guid claimId, string? reason, CancellationToken ct) =>
+        await AfterAsync(id, await sender.Send(new RecordClaimBankReturnCommand(claimId, reason), ct),
+            l["振込不能を記録し、支払を取り消しました。専門家に口座の確認をメールで依頼します。"], ct);
 
     public async Task<IActionResult> OnGetDownloadAsync(Guid id, ClaimExportFormat format, CancellationToken ct)
     {
@@ -79,6 +99,8 @@ public sealed class BatchModel(ISender sender, IStringLocalizer<SharedResource> 
         var lines = detail is null ? null : await sender.Send(new ListClaimLinesQuery(id, filter, Sort, Desc, PageNumber), ct);
         if (detail is null || lines is null) return false;
         (Detail, Lines) = (detail, lines);
+        if (detail.Batch.Status != ClaimBatchStatus.Reviewing)
+            Payments = await sender.Send(new ListClaimPaymentsQuery(id, PaymentStatus, ClaimsPage), ct);
         return true;
     }
 }

@@ -10,13 +10,28 @@ public static class ClaimLabels
     {
         ClaimBatchStatus.Reviewing => l["審査中"],
         ClaimBatchStatus.Approved => l["承認済み"],
-        _ => l["出力済み（ロック）"],
+        ClaimBatchStatus.Exported => l["出力済み（ロック）"],
+        _ => l["支払済み"],
     };
 
     public static string Badge(ClaimBatchStatus status) => status switch
     {
         ClaimBatchStatus.Reviewing => "badge badge-wait",
         _ => "badge badge-ok",
+    };
+
+    public static string Payment(IStringLocalizer l, ClaimPaymentStatus status) => status switch
+    {
+        ClaimPaymentStatus.Unpaid => l["未払い"],
+        ClaimPaymentStatus.Paid => l["支払済み"],
+        _ => l["振込不能"],
+    };
+
+    public static string Badge(ClaimPaymentStatus status) => status switch
+    {
+        ClaimPaymentStatus.Unpaid => "badge badge-wait",
+        ClaimPaymentStatus.Paid => "badge badge-ok",
+        _ => "badge badge-ng",
     };
 
     public static string Status(IStringLocalizer l, ClaimLineStatus status) => status switch
