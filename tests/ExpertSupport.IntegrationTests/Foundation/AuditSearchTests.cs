@@ -83,6 +83,25 @@ public sealed class AuditSearchTests(AppFixture fixture) : IClassFixture<AppFixt
     }
 
     /// <summary>Five transitions of one batch by one office user (1–5 June, Tokyo), and one of a company by someone else.</summary>
+    [Fact]
+    public async Task The_audit_page_turns_to_its_second_page()
+    {
+        var entity = Guid.CreateVersion7();
+        await App.Db(async db =>
+        {
+            for (var i = 0; i < 60; i++)
+                db.AuditEntries.Add(AuditEntry.For("Company", entity, "Active", "Active", null, JapanTime.At(new DateOnly(2026, 7, 1), new TimeOnly(9, 0)).AddMinutes(i), $"変更{i:00}"));
+            await db.SaveChangesAsync();
+        });
+        var page = await App.PageClientAsync(await App.CreateUserAsync(Roles.Office));
+
+        var second = await page.GetStringAsync($"/Office/Audit?entityId={entity}&p=2");
+
+        Assert.Contains("2 / 2", second, StringComparison.Ordinal);
+        Assert.Contains("変更00", second, StringComparison.Ordinal);
+        Assert.DoesNotContain("変更59", second, StringComparison.Ordinal);
+    }
+
     private async Task<((TestUser User, string DisplayName) Actor, Guid BatchId, Guid CompanyId)> ArrangeAsync()
     {
         var id = Guid.NewGuid();

@@ -1,6 +1,7 @@
 using ExpertSupport.Application.Subsidies;
 using ExpertSupport.Web.Api;
 using Mediator;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ExpertSupport.Web.Pages.Office;
@@ -10,8 +11,8 @@ public sealed class CapsModel(ISender sender) : PageModel
 {
     public CapOverview Overview { get; private set; } = null!;
 
-    public async Task OnGetAsync(string? holder, string? sort, bool? desc, int? page, CancellationToken ct) =>
-        Overview = await sender.Send(SubsidyEndpoints.CapQuery(holder, sort, desc, page), ct);
+    public async Task OnGetAsync(string? holder, string? sort, bool? desc, [FromQuery(Name = PageQuery.Name)] int? pageNumber, CancellationToken ct) =>
+        Overview = await sender.Send(SubsidyEndpoints.CapQuery(holder, sort, desc, pageNumber), ct);
 
     /// <summary>The link of a column header: the same column again flips the order.</summary>
     public string SortLink(CapSort sort) =>
@@ -20,5 +21,5 @@ public sealed class CapsModel(ISender sender) : PageModel
     public string? AriaSort(CapSort sort) => sort != Overview.Sort ? null : Overview.Descending ? "descending" : "ascending";
 
     public string Link(CapHolder holder, CapSort sort, bool desc, int page) =>
-        $"/Office/Caps?holder={holder.ToString().ToLowerInvariant()}&sort={sort.ToString().ToLowerInvariant()}&desc={(desc ? "true" : "false")}&page={page}";
+        $"/Office/Caps?holder={holder.ToString().ToLowerInvariant()}&sort={sort.ToString().ToLowerInvariant()}&desc={(desc ? "true" : "false")}&{PageQuery.Name}={page}";
 }

@@ -11,7 +11,7 @@ namespace ExpertSupport.Web.Pages.Plans;
 public abstract class PlanListModel(ISender sender) : PageModel
 {
     [BindProperty(SupportsGet = true)] public SupportPlanStatus? Status { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true, Name = PageQuery.Name)] public int PageNumber { get; set; } = 1;
 
     public PagedResult<PlanRow> Plans { get; private set; } = null!;
 

@@ -10,7 +10,7 @@ namespace ExpertSupport.Web.Pages.Company.Bookings;
 public sealed class IndexModel(ISender sender) : PageModel
 {
     [BindProperty(SupportsGet = true)] public BookingScope Scope { get; set; } = BookingScope.Upcoming;
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true, Name = PageQuery.Name)] public int PageNumber { get; set; } = 1;
 
     public PagedResult<BookingRow> Result { get; private set; } = null!;
     public IReadOnlyList<PlanToBook> Plans { get; private set; } = [];

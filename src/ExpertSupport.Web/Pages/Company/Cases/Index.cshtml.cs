@@ -9,7 +9,7 @@ namespace ExpertSupport.Web.Pages.Company.Cases;
 
 public sealed class IndexModel(ISender sender) : PageModel
 {
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true, Name = PageQuery.Name)] public int PageNumber { get; set; } = 1;
 
     public PagedResult<CaseRow> Cases { get; private set; } = null!;
     public IReadOnlyList<SkillOption> Skills { get; private set; } = [];

@@ -25,7 +25,7 @@ public sealed class IndexModel(ISender sender) : PageModel
     [BindProperty(SupportsGet = true)] public ExpertSearchSort Sort { get; set; }
     /// <summary>The case the company searches for; carried to the expert's page and the plan draft.</summary>
     [BindProperty(SupportsGet = true)] public Guid? CaseId { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true, Name = PageQuery.Name)] public int PageNumber { get; set; } = 1;
 
     public ExpertSearchResult Result { get; private set; } = null!;
     public IReadOnlyList<SkillOption> Skills { get; private set; } = [];

@@ -10,7 +10,7 @@ namespace ExpertSupport.Web.Pages.Company.Reports;
 public sealed class IndexModel(ISender sender) : PageModel
 {
     [BindProperty(SupportsGet = true)] public ReportFilter Filter { get; set; } = ReportFilter.ToConfirm;
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true, Name = PageQuery.Name)] public int PageNumber { get; set; } = 1;
 
     public PagedResult<ReportRow> Reports { get; private set; } = null!;
 

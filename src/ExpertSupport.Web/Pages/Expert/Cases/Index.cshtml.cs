@@ -13,7 +13,7 @@ public sealed class IndexModel(ISender sender) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Skill { get; set; }
     [BindProperty(SupportsGet = true)] public short? Prefecture { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true, Name = PageQuery.Name)] public int PageNumber { get; set; } = 1;
 
     public PagedResult<OpenCaseRow> Cases { get; private set; } = null!;
     public IReadOnlyList<SkillOption> Skills { get; private set; } = [];

@@ -8,7 +8,7 @@ namespace ExpertSupport.Web.Pages.Expert.Proposals;
 
 public sealed class IndexModel(ISender sender) : PageModel
 {
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true, Name = PageQuery.Name)] public int PageNumber { get; set; } = 1;
 
     public PagedResult<MyProposalRow> Proposals { get; private set; } = null!;
 

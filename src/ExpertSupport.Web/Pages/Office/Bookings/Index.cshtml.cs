@@ -11,7 +11,7 @@ namespace ExpertSupport.Web.Pages.Office.Bookings;
 public sealed class IndexModel(ISender sender) : PageModel
 {
     [BindProperty(SupportsGet = true)] public BookingStatus? Status { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true, Name = PageQuery.Name)] public int PageNumber { get; set; } = 1;
 
     public PagedResult<BookingRow> Result { get; private set; } = null!;
 

@@ -24,7 +24,7 @@ public sealed class BatchModel(ISender sender, IStringLocalizer<SharedResource> 
     [BindProperty(SupportsGet = true)] public ClaimLineStatus? LineStatus { get; set; }
     [BindProperty(SupportsGet = true)] public ClaimLineSort Sort { get; set; } = ClaimLineSort.Session;
     [BindProperty(SupportsGet = true)] public bool Desc { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true, Name = PageQuery.Name)] public int PageNumber { get; set; } = 1;
     [BindProperty(SupportsGet = true)] public ClaimPaymentStatus? PaymentStatus { get; set; }
     [BindProperty(SupportsGet = true)] public int ClaimsPage { get; set; } = 1;
 

@@ -11,7 +11,7 @@ namespace ExpertSupport.Web.Pages.Office.Claims;
 public sealed class IndexModel(ISender sender) : PageModel
 {
     [BindProperty(SupportsGet = true)] public ClaimBatchStatus? Status { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true, Name = PageQuery.Name)] public int PageNumber { get; set; } = 1;
 
     public ClaimSchedule Schedule { get; private set; } = null!;
     public PagedResult<ClaimBatchRow> Batches { get; private set; } = null!;

@@ -16,7 +16,7 @@ public sealed class IndexModel(ISender sender) : PageModel
     [BindProperty(SupportsGet = true)] public IndustryCategory? Industry { get; set; }
     [BindProperty(SupportsGet = true)] public SmeFilter? Sme { get; set; }
     [BindProperty(SupportsGet = true)] public CompanyStatus? Status { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true, Name = PageQuery.Name)] public int PageNumber { get; set; } = 1;
 
     public PagedResult<CompanyRow> Result { get; private set; } = null!;
 
