@@ -38,11 +38,15 @@ public sealed class OfficeDashboardTests(BookingClockFixture fixture) : IClassFi
         await App.GiveSkillsAsync(t.ExpertId, ("rpa", SkillLevel.Expert));
         var opened = await App.Send(t.CompanyUser, x => x.Send(PlanTestData.Case(["ec", "rpa"])));
         await App.LinkPlanToCaseAsync(t.PlanId, opened.Value.CaseId);
+        // A second plan of the same company and expert, without a case: its sessions count for the expert's skill.
+        var today = JapanTime.DateOf(App.Now());
+        var (secondPlan, _) = await App.CreateApprovedPlanAsync(t.CompanyId, t.ExpertId, 5_000, today, today.AddDays(30));
 
         await App.ConfirmedBookingAsync(s);                      // reserved ¥3,500
         await App.ClaimableSessionAsync(s);                      // settled ¥3,500
         var rejected = await App.ClaimableSessionAsync(s);       // settled ¥3,500, then reversed
         await App.ClaimableSessionAsync(t);                      // settled ¥3,500 (EC)
+        await App.ConfirmedBookingAsync(t with { PlanId = secondPlan }); // reserved ¥3,500 (RPA)
         Assert.Single((await App.CloseAsync(await App.PassNextClosingAsync())).BatchIds);
         var reject = await App.Send(reviewer, x => x.Send(new RejectClaimLineCommand(rejected, "報告の内容が計画と合っていません。")));
         Assert.True(reject.IsSuccess);
@@ -52,17 +56,17 @@ public sealed class OfficeDashboardTests(BookingClockFixture fixture) : IClassFi
         Assert.Equal(before.Round.Id, after.Round.Id);
         Assert.True(after.Round.IsActive);
         Assert.Equal(7_000, after.Budget.Used - before.Budget.Used);
-        Assert.Equal(3_500, after.Budget.Reserved - before.Budget.Reserved);
+        Assert.Equal(7_000, after.Budget.Reserved - before.Budget.Reserved);
         Assert.Equal(after.Budget.Budget - after.Budget.Used - after.Budget.Reserved, after.Budget.Remaining);
         Assert.Equal((after.Budget.Used, after.Budget.Reserved), (after.Timeline[^1].Used, after.Timeline[^1].Reserved));
 
         Assert.Equal(47, after.Prefectures.Count);
         Assert.Equal((3_500L, 3_500L), (after.Prefecture(32).Used - before.Prefecture(32).Used, after.Prefecture(32).Reserved - before.Prefecture(32).Reserved));
-        Assert.Equal((3_500L, 0L), (after.Prefecture(31).Used - before.Prefecture(31).Used, after.Prefecture(31).Reserved - before.Prefecture(31).Reserved));
+        Assert.Equal((3_500L, 3_500L), (after.Prefecture(31).Used - before.Prefecture(31).Used, after.Prefecture(31).Reserved - before.Prefecture(31).Reserved));
         Assert.True(after.Prefectures.Zip(after.Prefectures.Skip(1)).All(p => p.First.Used >= p.Second.Used), "sorted by used");
 
-        Assert.Equal((3_500L, 3_500L), (after.Skill("rpa").Used - before.Skill("rpa").Used, after.Skill("rpa").Reserved - before.Skill("rpa").Reserved));
-        Assert.Equal(3_500, after.Skill("ec").Used - before.Skill("ec").Used);
+        Assert.Equal((3_500L, 7_000L), (after.Skill("rpa").Used - before.Skill("rpa").Used, after.Skill("rpa").Reserved - before.Skill("rpa").Reserved));
+        Assert.Equal((3_500L, 0L), (after.Skill("ec").Used - before.Skill("ec").Used, after.Skill("ec").Reserved - before.Skill("ec").Reserved));
         Assert.Equal(0, after.Skill("cloud-accounting").Used - before.Skill("cloud-accounting").Used);
         Assert.Equal(after.Budget.Used, after.Skills.Sum(k => k.Used));
         Assert.Equal(after.Budget.Reserved, after.Skills.Sum(k => k.Reserved));
