@@ -2402,6 +2402,10 @@ namespace ExpertSupport.Migrations.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("booking_request_expiry_hours");
 
+                    b.Property<long>("Budget")
+                        .HasColumnType("bigint")
+                        .HasColumnName("budget");
+
                     b.Property<string>("ClaimBatchCron")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -2479,6 +2483,8 @@ namespace ExpertSupport.Migrations.Migrations
                     b.ToTable("programme_rounds", null, t =>
                         {
                             t.HasCheckConstraint("ck_programme_rounds_amounts", "hourly_subsidy_ceiling > 0 AND company_minimum_per_hour > 0 AND company_cap > 0 AND expert_cap > 0");
+
+                            t.HasCheckConstraint("ck_programme_rounds_budget", "budget > 0");
 
                             t.HasCheckConstraint("ck_programme_rounds_deadlines", "application_deadline BETWEEN period_start AND period_end AND support_end_date BETWEEN application_deadline AND period_end");
 

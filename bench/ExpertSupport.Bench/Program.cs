@@ -4,6 +4,7 @@ using ExpertSupport.Bench;
 var commands = new Dictionary<string, (string Help, Func<string[], Task<int>> Run)>(StringComparer.OrdinalIgnoreCase)
 {
     ["booking"] = ("POST /api/bookings throughput and latency under concurrent clients beside pgbench; web start-up time and memory", BookingBench.RunAsync),
+    ["dashboard"] = ("the office dashboard over the 10x data: the whole query handler and each GROUP BY statement, p50/p99", DashboardBench.RunAsync),
     ["claims"] = ("the claim batch over the 10x data beside INSERT ... SELECT; CSV, XLSX and Zengin exports beside COPY TO STDOUT", ClaimsBench.RunAsync),
     ["kill-batch"] = ("the web process killed while it builds a claim batch, restarted, run again: exactly one complete batch", BatchKillBench.RunAsync),
     ["resilience"] = ("PostgreSQL restarted during a booking load (--crash: immediate): the app recovers, nothing is lost or doubled", ResilienceBench.RunAsync),

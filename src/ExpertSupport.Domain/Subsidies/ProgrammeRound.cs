@@ -34,6 +34,8 @@ public sealed class ProgrammeRound : AuditedEntity
     public int ReportConfirmationDays { get; private set; }
     /// <summary>The person approving a claim batch must differ from the one exporting it.</summary>
     public bool FourEyesRequired { get; private set; }
+    /// <summary>予算額: what the round may pay in subsidy in total; the office dashboard measures use against it.</summary>
+    public long Budget { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
 
@@ -44,7 +46,7 @@ public sealed class ProgrammeRound : AuditedEntity
     public ProgrammeRoundSettings Settings => new(
         Name, PeriodStart, PeriodEnd, HourlySubsidyCeiling, CompanyMinimumPerHour, CompanyCap, ExpertCap, TimeUnitMinutes,
         ApplicationDeadline, SupportEndDate, MaxPlanMonths, ClaimBatchCron, LateCancellationHours, BookingRequestExpiryHours,
-        ReportConfirmationDays, FourEyesRequired);
+        ReportConfirmationDays, FourEyesRequired, Budget);
 
     public static Result<ProgrammeRound> Create(ProgrammeRoundSettings settings, Guid? actorUserId, DateTimeOffset now, string? reason = null)
     {
@@ -86,11 +88,12 @@ public sealed class ProgrammeRound : AuditedEntity
         BookingRequestExpiryHours = s.BookingRequestExpiryHours;
         ReportConfirmationDays = s.ReportConfirmationDays;
         FourEyesRequired = s.FourEyesRequired;
+        Budget = s.Budget;
         UpdatedAt = now;
     }
 
     private string Describe() => string.Create(CultureInfo.InvariantCulture,
-        $"{Name}: {PeriodStart:yyyy-MM-dd}〜{PeriodEnd:yyyy-MM-dd}, 補助上限 {HourlySubsidyCeiling}/h, 企業負担下限 {CompanyMinimumPerHour}/h, 上限 企業 {CompanyCap} 専門家 {ExpertCap}");
+        $"{Name}: {PeriodStart:yyyy-MM-dd}〜{PeriodEnd:yyyy-MM-dd}, 補助上限 {HourlySubsidyCeiling}/h, 企業負担下限 {CompanyMinimumPerHour}/h, 上限 企業 {CompanyCap} 専門家 {ExpertCap}, 予算額 {Budget}");
 
     private static string Diff(ProgrammeRoundSettings before, ProgrammeRoundSettings after)
     {

@@ -23,12 +23,20 @@ public sealed record ProgrammeRoundSettings(
     int LateCancellationHours,
     int BookingRequestExpiryHours,
     int ReportConfirmationDays,
-    bool FourEyesRequired)
+    bool FourEyesRequired,
+    long Budget)
 {
     public const int NameMaxLength = 100;
     public const int CronMaxLength = 100;
     /// <summary>Caps above ¥1 billion are a typing mistake, not a programme.</summary>
     public const long MaxCap = 1_000_000_000;
+    /// <summary>A budget above ¥10 trillion is a typing mistake (the whole national budget is about ¥110 trillion).</summary>
+    public const long MaxBudget = 10_000_000_000_000;
+    /// <summary>
+    /// The budget (予算額) a round starts with until the office types the real one: ¥1 billion, about what the
+    /// original programme paid out (some 17,000 cases at a few tens of thousands of yen of subsidy each).
+    /// </summary>
+    public const long DefaultBudget = 1_000_000_000;
 
     /// <summary>
     /// The default round: the Japanese fiscal year (April 1 – March 31) that contains <paramref name="today"/>
@@ -58,7 +66,8 @@ public sealed record ProgrammeRoundSettings(
             LateCancellationHours: 24,
             BookingRequestExpiryHours: 72,
             ReportConfirmationDays: 7,
-            FourEyesRequired: true);
+            FourEyesRequired: true,
+            Budget: DefaultBudget);
     }
 
     /// <summary>The rules of the form: each error names the field (camelCase) it concerns. The cron's syntax is checked by the application.</summary>
@@ -84,6 +93,7 @@ public sealed record ProgrammeRoundSettings(
             Fail("hourlySubsidyCeiling", $"補助上限と企業負担の下限の合計は{Yen(SubsidyRules.MaxHourlyRate)}円以下にしてください。");
         if (CompanyCap < 1 || CompanyCap > MaxCap) Fail("companyCap", $"企業ごとの上限は1円以上{Yen(MaxCap)}円以下にしてください。");
         if (ExpertCap < 1 || ExpertCap > MaxCap) Fail("expertCap", $"専門家ごとの上限は1円以上{Yen(MaxCap)}円以下にしてください。");
+        if (Budget < 1 || Budget > MaxBudget) Fail("budget", $"予算額は1円以上{Yen(MaxBudget)}円以下にしてください。");
 
         if (TimeUnitMinutes < 1 || TimeUnitMinutes > 60 || 60 % TimeUnitMinutes != 0)
             Fail("timeUnitMinutes", "時間の単位は60を割り切れる分数（15分、30分、60分など）にしてください。");

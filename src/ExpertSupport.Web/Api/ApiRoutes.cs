@@ -11,6 +11,7 @@ internal static class ApiRoutes
         api.MapAccountEndpoints();
         api.MapAdminEndpoints();
         api.MapSubsidyEndpoints();
+        api.MapDashboardEndpoints();
         api.MapProfileEndpoints();
         api.MapOfficeOnboardingEndpoints();
         api.MapBookingEndpoints();

@@ -46,7 +46,9 @@ public sealed class BookingClockTests(BookingClockFixture fixture) : IClassFixtu
     [Fact]
     public async Task A_request_expires_at_its_start_when_that_comes_before_the_72_hours()
     {
-        var s = await App.CreateBookingScenarioAsync(settings: AvailabilitySettings.Default with { MinimumNoticeHours = 2 });
+        // Every day, so that tomorrow's first slot is always inside the 72 hours, whatever weekday the shared clock has reached.
+        var s = await App.CreateBookingScenarioAsync(weekly: BookingBuilders.EveryDay(new TimeOnly(9, 0), new TimeOnly(18, 0)),
+            settings: AvailabilitySettings.Default with { MinimumNoticeHours = 2 });
         var slot = await App.FirstSlotAsync(s, from: Today.AddDays(1));
         var id = (await App.RequestAsync(s, slot.Start)).Value.Booking.Id;
 

@@ -38,6 +38,7 @@ public sealed class OfficeRoundTests(AppFixture fixture) : IClassFixture<AppFixt
         ["Input.BookingRequestExpiryHours"] = "72",
         ["Input.ReportConfirmationDays"] = "7",
         ["Input.FourEyesRequired"] = "true",
+        ["Input.Budget"] = s.Budget.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 
     [Fact]

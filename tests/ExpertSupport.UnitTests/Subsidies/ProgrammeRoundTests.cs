@@ -139,4 +139,28 @@ public sealed class ProgrammeRoundTests
         Assert.False(round.Contains(new DateOnly(2027, 4, 1)));
         Assert.False(round.Contains(new DateOnly(2026, 3, 31)));
     }
+
+    [Theory]
+    [InlineData(0L)]
+    [InlineData(-1L)]
+    [InlineData(ProgrammeRoundSettings.MaxBudget + 1)]
+    public void A_budget_must_be_positive_and_believable(long budget)
+    {
+        var s = ProgrammeRoundSettings.DefaultFor(new DateOnly(2026, 11, 28)) with { Budget = budget };
+
+        Assert.Equal("budget", Assert.Single(s.Validate()).Field);
+    }
+
+    [Fact]
+    public void The_default_round_has_the_default_budget_and_its_change_is_audited()
+    {
+        var s = ProgrammeRoundSettings.DefaultFor(new DateOnly(2026, 11, 28));
+        var round = ProgrammeRound.Create(s, null, Now).Value;
+
+        round.Update(s with { Budget = 2_000_000_000 }, Guid.CreateVersion7(), Now);
+
+        Assert.Equal(ProgrammeRoundSettings.DefaultBudget, s.Budget);
+        Assert.Equal(2_000_000_000, round.Budget);
+        Assert.Equal("Budget: 1000000000 → 2000000000", round.PendingAudit[^1].Reason);
+    }
 }

@@ -20,6 +20,8 @@ internal sealed class ProgrammeRoundConfiguration : IEntityTypeConfiguration<Pro
                 "application_deadline BETWEEN period_start AND period_end AND support_end_date BETWEEN application_deadline AND period_end");
             t.HasCheckConstraint("ck_programme_rounds_amounts",
                 "hourly_subsidy_ceiling > 0 AND company_minimum_per_hour > 0 AND company_cap > 0 AND expert_cap > 0");
+            // 予算額: the office dashboard measures use against it; a round without a budget means nothing there.
+            t.HasCheckConstraint("ck_programme_rounds_budget", "budget > 0");
             // Worked minutes are rounded down to a unit that divides the hour.
             t.HasCheckConstraint("ck_programme_rounds_time_unit", "time_unit_minutes BETWEEN 1 AND 60 AND 60 % time_unit_minutes = 0");
             t.HasCheckConstraint("ck_programme_rounds_windows",

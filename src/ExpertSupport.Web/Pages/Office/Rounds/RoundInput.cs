@@ -28,6 +28,7 @@ public sealed class RoundInput
     public string? BookingRequestExpiryHours { get; set; }
     public string? ReportConfirmationDays { get; set; }
     public bool FourEyesRequired { get; set; }
+    public string? Budget { get; set; }
 
     public static RoundInput From(ProgrammeRoundSettings s) => new()
     {
@@ -47,6 +48,7 @@ public sealed class RoundInput
         BookingRequestExpiryHours = Number(s.BookingRequestExpiryHours),
         ReportConfirmationDays = Number(s.ReportConfirmationDays),
         FourEyesRequired = s.FourEyesRequired,
+        Budget = Number(s.Budget),
     };
 
     /// <summary>The settings, or null after putting a message beside every field that is not a number or a date.</summary>
@@ -85,7 +87,8 @@ public sealed class RoundInput
             Small(LateCancellationHours, nameof(LateCancellationHours)),
             Small(BookingRequestExpiryHours, nameof(BookingRequestExpiryHours)),
             Small(ReportConfirmationDays, nameof(ReportConfirmationDays)),
-            FourEyesRequired);
+            FourEyesRequired,
+            Whole(Budget, nameof(Budget)));
         return ok ? settings : null;
     }
 
