@@ -65,9 +65,7 @@ public sealed class MarkClaimPaidHandler(AppDbContext db, ICurrentUser user, Tim
     public async ValueTask<Result<ClaimsPaid>> Handle(MarkClaimPaidCommand cmd, CancellationToken ct)
     {
         if (!user.IsOffice()) return ClaimErrors.OfficeOnly;
-        var batch = await ClaimAccess.LockBatchOfClaimAsync(db, cmd.ClaimId, ct);
-        var claim = batch is null ? null : await db.Claims.SingleOrDefaultAsync(c => c.Id == cmd.ClaimId, ct);
-        if (batch is null || claim is null) return ClaimErrors.ClaimNotFound;
+        if (await ClaimAccess.LockClaimAsync(db, cmd.ClaimId, ct) is not (var batch, var claim)) return ClaimErrors.ClaimNotFound;
         var (actor, now) = (user.RequiredId(), clock.GetUtcNow());
         var (payable, paidBefore) = await ClaimPaymentCounts.OfAsync(db, batch.Id, ct);
         var paid = claim.MarkPaid(batch, cmd.PaidOn, JapanTime.Today(clock), actor, now);
@@ -97,9 +95,7 @@ public sealed class RecordClaimBankReturnHandler(AppDbContext db, ICurrentUser u
     public async ValueTask<Result<ClaimsPaid>> Handle(RecordClaimBankReturnCommand cmd, CancellationToken ct)
     {
         if (!user.IsOffice()) return ClaimErrors.OfficeOnly;
-        var batch = await ClaimAccess.LockBatchOfClaimAsync(db, cmd.ClaimId, ct);
-        var claim = batch is null ? null : await db.Claims.SingleOrDefaultAsync(c => c.Id == cmd.ClaimId, ct);
-        if (batch is null || claim is null) return ClaimErrors.ClaimNotFound;
+        if (await ClaimAccess.LockClaimAsync(db, cmd.ClaimId, ct) is not (var batch, var claim)) return ClaimErrors.ClaimNotFound;
         var (actor, now) = (user.RequiredId(), clock.GetUtcNow());
         var (payable, paidBefore) = await ClaimPaymentCounts.OfAsync(db, batch.Id, ct);
         var returned = claim.RecordBankReturn(batch, cmd.Reason, actor, now);
