@@ -20,8 +20,7 @@ public sealed record MarkClaimBatchPaidCommand(Guid BatchId, DateOnly PaidOn) : 
 
 public sealed class MarkClaimBatchPaidValidator : AbstractValidator<MarkClaimBatchPaidCommand>
 {
-    public MarkClaimBatchPaidValidator() => RuleFor(c => c.PaidOn).NotEqual(default(DateOnly))
-        .WithErrorCode("claims.paid_on_required").WithMessage("支払日を入力してください。");
+    public MarkClaimBatchPaidValidator() => RuleFor(c => c.PaidOn).PaidOnGiven();
 }
 
 public sealed class MarkClaimBatchPaidHandler(AppDbContext db, ICurrentUser user, TimeProvider clock)
@@ -56,8 +55,7 @@ public sealed record MarkClaimPaidCommand(Guid ClaimId, DateOnly PaidOn) : IComm
 
 public sealed class MarkClaimPaidValidator : AbstractValidator<MarkClaimPaidCommand>
 {
-    public MarkClaimPaidValidator() => RuleFor(c => c.PaidOn).NotEqual(default(DateOnly))
-        .WithErrorCode("claims.paid_on_required").WithMessage("支払日を入力してください。");
+    public MarkClaimPaidValidator() => RuleFor(c => c.PaidOn).PaidOnGiven();
 }
 
 public sealed class MarkClaimPaidHandler(AppDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<MarkClaimPaidCommand, Result<ClaimsPaid>>
@@ -136,4 +134,11 @@ public sealed class ListClaimPaymentsHandler(AppDbContext db, ICurrentUser user)
                           c.PaidOn, c.ReturnedAt, c.ReturnReason, c.ReturnCount))
             .ToPagedAsync(query.Page, query.PageSize, ct);
     }
+}
+
+internal static class PaidOnRule
+{
+    /// <summary>The paid date both payment commands need (its range is the claim's rule: after the export, not in the future).</summary>
+    public static IRuleBuilderOptions<T, DateOnly> PaidOnGiven<T>(this IRuleBuilder<T, DateOnly> rule) =>
+        rule.NotEqual(default(DateOnly)).WithErrorCode("claims.paid_on_required").WithMessage("支払日を入力してください。");
 }
