@@ -44,7 +44,7 @@ public sealed class ReportEvidence : Entity
         AddedByUserId = actorUserId,
     };
 
-    /// <summary>A link to a recording or a shared document: an absolute http(s) URL, nothing else (no javascript:, no file:).</summary>
+    /// <summary>A link to a recording or a shared document: an absolute https URL, nothing else (no http:, javascript:, file:).</summary>
     public static Result<ReportEvidence> ForLink(SessionReport report, string url, Guid actorUserId, DateTimeOffset now)
     {
         var text = url.Trim();
@@ -62,6 +62,7 @@ public sealed class ReportEvidence : Entity
     }
 
     public static bool IsWebAddress(string text) =>
-        Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+        // Recordings and shared documents hold the company's data: only encrypted links are kept.
+        Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps
         && !string.IsNullOrEmpty(uri.Host) && string.IsNullOrEmpty(uri.UserInfo);
 }

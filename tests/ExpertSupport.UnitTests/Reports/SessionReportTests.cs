@@ -89,4 +89,19 @@ public sealed class SessionReportTests
         Assert.Equal(SessionReportStatus.Voided, report.Status);
         Assert.True(report.DecidedByOffice);
     }
+
+    [Theory]
+    [InlineData("https://drive.example.jp/recording/1", true)]
+    [InlineData("http://drive.example.jp/recording/1", false)]
+    [InlineData("javascript:alert(1)", false)]
+    [InlineData("file:///etc/passwd", false)]
+    [InlineData("https://user:secret@example.jp/x", false)]
+    public void Evidence_links_are_https_addresses_only(string url, bool accepted)
+    {
+        var (world, booking) = CompletedSession();
+        var report = SessionReport.File(booking, world.Plan, world.Round, Facts(), world.ExpertUser, AfterSession).Value;
+        var link = ReportEvidence.ForLink(report, url, world.ExpertUser, AfterSession);
+        Assert.Equal(accepted, link.IsSuccess);
+        if (!accepted) Assert.Equal("evidence.link_invalid", link.FirstError.Code);
+    }
 }
