@@ -64,6 +64,7 @@ public sealed class GetBookingSlotsHandler(AppDbContext db, ICurrentUser user, T
         var unavailable = plan.Status != SupportPlanStatus.Approved ? PlanErrors.NotApproved.Message
             : company.EnsureCanBook() is { IsFailure: true } c ? c.FirstError.Message
             : expert.EnsureCanBeBooked() is { IsFailure: true } e ? e.FirstError.Message
+            : PlanRules.CheckServiceMode(expert.OffersOnline, expert.PrefectureCodes, company.PrefectureCode) is { IsFailure: true } mode ? mode.FirstError.Message
             : availability is null || availability.Weekly.Count + availability.Exceptions.Count == 0 ? "この専門家はまだ受付時間を公開していません。"
             : to < from ? "予約できる期間が残っていません（支援計画の期間・制度年度の実施期限・専門家の受付期間）。"
             : null;

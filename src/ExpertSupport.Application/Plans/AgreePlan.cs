@@ -21,6 +21,8 @@ public sealed class AgreePlanHandler(AppDbContext db, ICurrentUser user, TimePro
         if (found.IsFailure) return found;
         var (plan, side) = found.Value;
         if (plan.IsEditable && plan.HasAgreed(side)) return Result.Success;
+        var serviceMode = await PlanServiceMode.CheckAsync(db, plan, ct);
+        if (serviceMode.IsFailure) return serviceMode;
 
         var result = plan.Agree(side, user.RequiredId(), clock.GetUtcNow());
         if (result.IsFailure) return result;

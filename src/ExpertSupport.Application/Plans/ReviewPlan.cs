@@ -19,6 +19,8 @@ public sealed class ApprovePlanHandler(AppDbContext db, ICurrentUser user, TimeP
         if (!user.IsOffice()) return PlanErrors.OfficeOnly;
         var plan = await db.SupportPlans.SingleOrDefaultAsync(p => p.Id == cmd.PlanId, ct);
         if (plan is null) return PlanErrors.NotFound;
+        if (plan.Status == SupportPlanStatus.Submitted && await PlanServiceMode.CheckAsync(db, plan, ct) is { IsFailure: true } serviceMode)
+            return serviceMode;
         var result = plan.Approve(user.RequiredId(), clock.GetUtcNow());
         if (result.IsFailure) return result;
         await emails.ToBothAsync(plan, "【ExpertSupport】支援計画が承認されました",

@@ -148,6 +148,12 @@ public sealed class Expert : AuditedEntity
         _ => ExpertErrors.NotApproved,
     };
 
+    /// <summary>Whether this expert can help a company in that prefecture at all: online, or on site in a prefecture it serves.</summary>
+    public bool CanServe(short companyPrefectureCode) => CanServe(OffersOnline, PrefectureCodes, companyPrefectureCode);
+
+    public static bool CanServe(bool offersOnline, IReadOnlyCollection<short> servedPrefectures, short companyPrefectureCode) =>
+        offersOnline || servedPrefectures.Contains(companyPrefectureCode);
+
     public Result Approve(Guid officeUserId, DateTimeOffset now)
     {
         if (Status != ExpertStatus.Pending) return ExpertErrors.NotPending;

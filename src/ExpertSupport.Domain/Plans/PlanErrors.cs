@@ -22,6 +22,11 @@ public static class PlanErrors
     public static readonly Error CompanyOnly = Error.Forbidden("plan.company_only", "この操作は企業だけが行えます。");
     public static readonly Error EndBeforeStart = Error.Invalid("plan.end_before_start", "終了日は開始日より後にしてください。", "endDate");
 
+    public static Error NoServiceMode(string prefecture) =>
+        Error.Conflict("plan.no_service_mode",
+            $"この専門家はオンラインでの支援を受け付けておらず、{prefecture}への訪問にも対応していないため、この支援計画では支援を受けられません。" +
+            "専門家が対応方法（オンライン・訪問できる都道府県）を見直すか、別の専門家と計画を立ててください。");
+
     public static Error NotEndedYet(DateOnly end) =>
         Error.Conflict("plan.not_ended", $"支援計画の終了日（{Ja(end)}）が過ぎてから完了にできます。早く終わった場合は事務局にご連絡ください。");
 

@@ -1,4 +1,6 @@
 using ExpertSupport.Domain.Common;
+using ExpertSupport.Domain.Experts;
+using ExpertSupport.Domain.Reference;
 using ExpertSupport.Domain.Subsidies;
 
 namespace ExpertSupport.Domain.Plans;
@@ -21,6 +23,15 @@ public static class PlanRules
             errors.Add(PlanErrors.OutsideRound(round.PeriodStart, Min(round.SupportEndDate, round.PeriodEnd)));
         return errors;
     }
+
+    /// <summary>
+    /// A plan whose expert can reach the company neither online nor on site could never hold a session: every slot
+    /// would be refused at booking. It is stopped where it would go to the office, and where the office approves it.
+    /// </summary>
+    public static Result CheckServiceMode(bool offersOnline, IReadOnlyCollection<short> servedPrefectures, short companyPrefecture) =>
+        Expert.CanServe(offersOnline, servedPrefectures, companyPrefecture)
+            ? Result.Success
+            : PlanErrors.NoServiceMode(Prefectures.NameOf(companyPrefecture));
 
     private static DateOnly Min(DateOnly a, DateOnly b) => a <= b ? a : b;
 }

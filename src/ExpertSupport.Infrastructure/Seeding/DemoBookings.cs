@@ -53,7 +53,7 @@ public sealed class DemoBookings(AppDbContext db, SubsidyLedger ledger, BookingR
         {
             // Each company gets an expert who can meet it: online, or on site in its prefecture.
             var company = companies[k];
-            var expert = partners.FirstOrDefault(e => e.OffersOnline || e.PrefectureCodes.Contains(company.PrefectureCode));
+            var expert = partners.FirstOrDefault(e => e.CanServe(company.PrefectureCode));
             if (expert is null) break;
             partners.Remove(expert);
             var start = Max(round.PeriodStart, today.AddDays(-49));

@@ -45,11 +45,15 @@ internal sealed class DemoPlans(AppDbContext db, TimeProvider clock, int seed)
         var cases = OpenCases(companies);
         Proposals(round, cases, companies, experts);
 
-        Draft(round, companies[8], experts[1], current, PlanParty.Company);
+        Draft(round, companies[8], ServingExpert(experts, companies[8], 1), current, PlanParty.Company);
         foreach (var (c, e) in new[] { (9, 2), (10, 3) })
-            Agree(Draft(round, companies[c], experts[e], current, PlanParty.Company), experts[e], PlanParty.Expert);
-        var sentBack = Draft(round, companies[11], experts[4], current, PlanParty.Company);
-        Agree(sentBack, experts[4], PlanParty.Expert);
+        {
+            var expert = ServingExpert(experts, companies[c], e);
+            Agree(Draft(round, companies[c], expert, current, PlanParty.Company), expert, PlanParty.Expert);
+        }
+        var sentBackExpert = ServingExpert(experts, companies[11], 4);
+        var sentBack = Draft(round, companies[11], sentBackExpert, current, PlanParty.Company);
+        Agree(sentBack, sentBackExpert, PlanParty.Expert);
         sentBack.SendBack(officeUserId, DemoPlanTexts.SendBackComment, Next());
 
         // The approved plans running now are the booking demo's (seeded first, with its weeks of sessions); each gets its conversation.
@@ -139,6 +143,11 @@ internal sealed class DemoPlans(AppDbContext db, TimeProvider clock, int seed)
         db.SupportPlans.Add(plan);
         return plan;
     }
+
+    /// <summary>The preferred expert, or the next one who can reach the company: the office's queue can then be approved as the README says.</summary>
+    private static Party<Expert> ServingExpert(List<Party<Expert>> experts, Party<Company> company, int preferred) =>
+        Enumerable.Range(0, experts.Count).Select(i => experts[(preferred + i) % experts.Count])
+            .FirstOrDefault(e => e.Entity.CanServe(company.Entity.PrefectureCode)) ?? experts[preferred];
 
     private void Agree(SupportPlan plan, Party<Expert> expert, PlanParty party) => plan.Agree(party, expert.UserId, Next());
 

@@ -34,6 +34,11 @@ public sealed class DemoPlansSeedTests(AppFixture fixture) : IClassFixture<AppFi
                 Assert.True(p.StartDate <= today && today <= p.EndDate, $"{p.StartDate}–{p.EndDate} does not cover {today}");
                 Assert.True(p.AllowsSession(JapanTime.At(p.EndDate, new TimeOnly(10, 0)), JapanTime.At(p.EndDate, new TimeOnly(11, 0))).IsSuccess);
             });
+            // The office's queue and the running plans can be followed through: every expert can reach its company.
+            var experts = await db.Experts.AsNoTracking().ToDictionaryAsync(e => e.Id);
+            var companies = await db.Companies.AsNoTracking().ToDictionaryAsync(c => c.Id);
+            Assert.All(plans.Where(p => p.Status is SupportPlanStatus.Submitted or SupportPlanStatus.Approved),
+                p => Assert.True(experts[p.ExpertId].CanServe(companies[p.CompanyId].PrefectureCode), $"{p.Title} cannot be served"));
             Assert.Equal(6, await db.PlanRatings.CountAsync());
             Assert.Equal(plans.Count(p => p.Status == SupportPlanStatus.Completed), await db.PlanRatings.CountAsync());
             Assert.True(await db.Messages.CountAsync(m => m.PlanId != null) >= 10);
