@@ -31,6 +31,8 @@ internal sealed class ApiContractTransformer : IOpenApiOperationTransformer
         if (parameters.Count > 0 || operation.RequestBody is not null) Add(operation, StatusCodes.Status400BadRequest);
         if (!anonymous) Add(operation, StatusCodes.Status401Unauthorized);
         if (roles) Add(operation, StatusCodes.Status403Forbidden);
+        // 403 is a logged-in user lacking a right; an operation open to everyone checks none (its use case may be shared).
+        if (anonymous) operation.Responses.Remove("403");
         if (parameters.Any(p => p.In == ParameterLocation.Path)) Add(operation, StatusCodes.Status404NotFound);
         if (limited) Add(operation, StatusCodes.Status429TooManyRequests);
         // Every request but the health probes passes the overload limiter; a database that cannot be reached is 503 too.
