@@ -3,6 +3,8 @@ using ExpertSupport.Application.Accounts;
 using ExpertSupport.Application.Data;
 using ExpertSupport.Web.Startup;
 using Mediator;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 
 namespace ExpertSupport.Web.Api;
@@ -20,26 +22,32 @@ internal static class AccountEndpoints
         var auth = api.MapGroup("/auth").WithTags("Account");
 
         auth.MapPost("/login", Login).AllowAnonymous().RequireRateLimiting(RateLimits.Login)
+            .WithName("Login")
+            .Produces<AccessTokenResponse>()
+            .ProducesProblems(StatusCodes.Status401Unauthorized)
             .WithSummary("ログインしてベアラートークンを受け取る / Log in and receive a bearer token");
 
         auth.MapPost("/register", async (RegisterRequest body, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new RegisterAccountCommand(body.Email, body.Password, body.DisplayName, body.Role), ct))
                     .ToCreatedResult(id => "/api/me"))
             .AllowAnonymous().RequireRateLimiting(RateLimits.Login)
+            .WithName("RegisterAccount")
             .WithSummary("企業または専門家として登録する / Sign up as a company or an expert");
 
         auth.MapPost("/forgot-password", async (ForgotPasswordRequest body, HttpContext http, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new RequestPasswordResetCommand(body.Email, $"{http.Request.Scheme}://{http.Request.Host}/Account/ResetPassword"), ct))
                     .ToHttpResult())
             .AllowAnonymous().RequireRateLimiting(RateLimits.Login)
+            .WithName("RequestPasswordReset")
             .WithSummary("パスワード再設定メールを送る / Send a password reset e-mail");
 
         auth.MapPost("/reset-password", async (ResetPasswordRequest body, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new ResetPasswordCommand(body.Email, body.Token, body.NewPassword), ct)).ToHttpResult())
             .AllowAnonymous().RequireRateLimiting(RateLimits.Login)
+            .WithName("ResetPassword")
             .WithSummary("パスワードを再設定する / Reset the password");
 
-        api.MapGet("/me", Me).WithTags("Account").WithSummary("ログイン中の利用者 / The signed-in user");
+        api.MapGet("/me", Me).WithTags("Account").WithName("GetCurrentUser").WithSummary("ログイン中の利用者 / The signed-in user");
     }
 
     private static async Task<IResult> Login(LoginRequest body, SignInManager<AppUser> signIn)
@@ -53,7 +61,7 @@ internal static class AccountEndpoints
         return TypedResults.Problem(title: title, statusCode: StatusCodes.Status401Unauthorized);
     }
 
-    private static async Task<IResult> Me(ClaimsPrincipal principal, UserManager<AppUser> users)
+    private static async Task<Results<Ok<MeResponse>, UnauthorizedHttpResult>> Me(ClaimsPrincipal principal, UserManager<AppUser> users)
     {
         var user = await users.GetUserAsync(principal);
         if (user is null) return TypedResults.Unauthorized();

@@ -15,11 +15,13 @@ internal static class AdminEndpoints
 
         admin.MapGet("/office-users", async (ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ListOfficeUsersQuery(), ct)))
+            .WithName("ListOfficeUsers")
             .WithSummary("事務局アカウントの一覧 / Office accounts");
 
         admin.MapPost("/office-users", async (CreateOfficeUserRequest body, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new CreateOfficeUserCommand(body.Email, body.DisplayName, body.InitialPassword), ct))
                     .ToCreatedResult(id => $"/api/admin/office-users/{id}"))
+            .WithName("CreateOfficeUser")
             .WithSummary("事務局アカウントを作成する / Create an office account");
     }
 }

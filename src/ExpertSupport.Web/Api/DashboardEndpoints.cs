@@ -11,11 +11,10 @@ internal static class DashboardEndpoints
         api.MapGroup("/office").ForRole(Policies.Office).WithTags("Office: dashboard")
             .MapGet("/dashboard", async (Guid? roundId, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new GetOfficeDashboardQuery(roundId), ct)).OkOrNotFound())
+            .WithName("GetOfficeDashboard")
             .WithSummary("事務局ダッシュボード / Office dashboard")
             .WithDescription(
                 "制度年度（roundId、省略時は実施中の年度）の予算額・使用済み（確定した補助）・予約中（確定した予約が確保している補助）・残り、" +
-                "日ごとの累計、都道府県別・スキル別、謝金申請の締めの状態別、期限を過ぎたもの。存在しない年度は 404。")
-            .Produces<OfficeDashboard>(StatusCodes.Status200OK)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+                "日ごとの累計、都道府県別・スキル別、謝金申請の締めの状態別、期限を過ぎたもの。存在しない年度は 404。");
     }
 }

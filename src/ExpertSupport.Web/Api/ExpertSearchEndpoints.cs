@@ -23,11 +23,13 @@ internal static class ExpertSearchEndpoints
 
         search.MapGet("/", async ([AsParameters] SearchParameters p, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(p.ToQuery(), ct)))
+            .WithName("SearchExperts")
             .WithSummary("専門家を探す / Search approved experts: q (Japanese free text over name, kana, skills, bio), skill, prefecture, " +
                          "mode (Online/Onsite), feeMin, feeMax, language, qualification, freeWithinDays; sort Fit/FeeLow/FeeHigh/NextFreeSlot/Rating. " +
                          "Each hit has the company's net price per hour after subsidy and the hours its caps still cover");
         search.MapGet("/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new GetExpertCardQuery(id), ct)).OkOrNotFound())
+            .WithName("GetExpertCard")
             .WithSummary("専門家の紹介ページ / One approved expert: profile, price after subsidy, ratings of completed plans, the company's open cases");
     }
 }
