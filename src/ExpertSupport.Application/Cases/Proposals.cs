@@ -6,6 +6,7 @@ using ExpertSupport.Application.Subsidies;
 using ExpertSupport.Domain.Cases;
 using ExpertSupport.Domain.Common;
 using ExpertSupport.Domain.Experts;
+using ExpertSupport.Domain.Plans;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -68,6 +69,8 @@ public sealed class AcceptProposalHandler(AppDbContext db, ICurrentUser user, Ti
         var expert = await db.Experts.SingleAsync(e => e.Id == proposal.ExpertId, ct);
         var round = await db.ActiveRoundAsync(clock, ct);
         if (round is null) return LedgerErrors.NoActiveRound;
+        if (proposal.Status == ProposalStatus.Pending && await db.SameLiveDraftExistsAsync(company!.Id, expert.Id, proposal.Terms, ct))
+            return PlanErrors.AlreadyDrafted;
 
         var plan = proposal.Accept(round, company!, expert, userId, clock.GetUtcNow());
         if (plan.IsFailure) return Result<PlanCreated>.Failure(plan.Errors);
