@@ -63,7 +63,10 @@ public sealed class AcceptProposalHandler(AppDbContext db, ICurrentUser user, Ti
     {
         var userId = user.RequiredId();
         var company = await db.Companies.SingleOrDefaultAsync(c => c.UserId == userId, ct);
-        var proposal = company is null ? null : await db.Proposals.SingleOrDefaultAsync(p => p.Id == cmd.ProposalId && p.CompanyId == company.Id, ct);
+        // Locked first: accepting makes a plan, so two acceptances take turns and the second sees the first's decision.
+        var proposal = company is null ? null
+            : (await db.Proposals.FromSql($"SELECT *, xmin FROM proposals WHERE id = {cmd.ProposalId} FOR UPDATE").ToListAsync(ct))
+                .SingleOrDefault(p => p.CompanyId == company.Id);
         if (proposal is null) return CaseErrors.ProposalNotFound;
         var @case = await db.ConsultationCases.AsNoTracking().SingleAsync(c => c.Id == proposal.CaseId, ct);
         var expert = await db.Experts.SingleAsync(e => e.Id == proposal.ExpertId, ct);
