@@ -25,6 +25,15 @@ internal static class ProfileShots
                 ["identity.DuplicateUserName", "identity.DuplicateEmail"])
             { Made = [One("account", db => db.Users.CountAsync(u => u.NormalizedEmail == normalized))] });
         }),
+        ("account: admin creates an office user (identical = same address)", async f =>
+        {
+            var email = $"office-{Guid.NewGuid():N}@test.example.jp";
+            var body = new { email, displayName = "事務局 花子", initialPassword = "Office-pass-1234" };
+            var normalized = email.ToUpperInvariant();
+            return new Shot(await f.Api(await f.App.CreateUserAsync(Roles.Admin)), HttpMethod.Post, "/api/admin/office-users", Shot.Json(body),
+                ["identity.DuplicateUserName", "identity.DuplicateEmail"])
+            { Made = [One("account", db => db.Users.CountAsync(u => u.NormalizedEmail == normalized))], Mails = true };
+        }),
         ("availability: add a day off (identical = same date)", async f =>
         {
             var (expert, expertId) = await f.App.ExpertAsync();
