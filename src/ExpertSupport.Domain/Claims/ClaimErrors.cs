@@ -12,8 +12,8 @@ public static class ClaimErrors
     public static readonly Error NoActiveRound = Error.NotFound("claims.no_round", "現在、実施中の制度年度がありません。");
     public static readonly Error BatchNotReviewing = Error.Conflict("claims.batch_not_reviewing", "この締めは承認済みのため、明細の判断は変更できません。");
     public static readonly Error BatchNotApproved = Error.Conflict("claims.batch_not_approved", "承認されていない締めは出力できません。");
-    public static readonly Error LineAlreadyRejected = Error.Conflict("claims.line_rejected", "この明細はすでに不承認です。不承認は取り消せません。");
-    public static readonly Error LineRejectedAlready = Error.Conflict("claims.line_already_rejected", "この明細はすでに不承認にしています。");
+    public static readonly Error LineRejected = Error.Conflict("claims.line_rejected", "この明細はすでに不承認です。不承認は取り消せません。");
+    public static readonly Error LineAlreadyRejected = Error.Conflict("claims.line_already_rejected", "この明細はすでに不承認にしています。");
     public static readonly Error LineAlreadyApproved = Error.Conflict("claims.line_already_approved", "この明細はすでに承認しています。");
     public static readonly Error NothingToApprove = Error.Conflict("claims.nothing_to_approve", "印のない未決定の明細はありません（すでに承認済みです）。");
     public static readonly Error BatchAlreadyApproved = Error.Conflict("claims.batch_already_approved", "この締めはすでに承認されています。");

@@ -78,7 +78,7 @@ public sealed class ClaimLine : AuditedEntity
         if (batch.Id != BatchId) throw new InvalidOperationException("The line belongs to another batch.");
         if (batch.EnsureReviewing() is { IsFailure: true } refusal) return refusal;
         if (Status == ClaimLineStatus.Approved) return ClaimErrors.LineAlreadyApproved;
-        if (Status == ClaimLineStatus.Rejected) return ClaimErrors.LineAlreadyRejected;
+        if (Status == ClaimLineStatus.Rejected) return ClaimErrors.LineRejected;
         Decide(ClaimLineStatus.Approved, reviewerUserId, now, null);
         return Result.Success;
     }
@@ -89,7 +89,7 @@ public sealed class ClaimLine : AuditedEntity
         if (batch.Id != BatchId) throw new InvalidOperationException("The line belongs to another batch.");
         if (batch.EnsureReviewing() is { IsFailure: true } refusal) return refusal;
         if (string.IsNullOrWhiteSpace(reason)) return ClaimErrors.ReasonRequired;
-        if (Status == ClaimLineStatus.Rejected) return ClaimErrors.LineRejectedAlready;
+        if (Status == ClaimLineStatus.Rejected) return ClaimErrors.LineAlreadyRejected;
         RejectionReason = reason.Trim();
         Decide(ClaimLineStatus.Rejected, reviewerUserId, now, RejectionReason);
         return Result.Success;

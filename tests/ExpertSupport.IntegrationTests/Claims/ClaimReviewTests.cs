@@ -38,7 +38,7 @@ public sealed class ClaimReviewTests(BookingClockFixture fixture) : IClassFixtur
         Assert.NotNull(report.SubsidyReversedAt);
         Assert.Null(report.ClaimableAt);
         var again = await App.Send(reviewer, x => x.Send(new RejectClaimLineCommand(rejected, "二回目")));
-        Assert.Equal(ClaimErrors.LineRejectedAlready.Code, again.FirstError.Code);
+        Assert.Equal(ClaimErrors.LineAlreadyRejected.Code, again.FirstError.Code);
 
         var mail = (await App.DeliverMailAsync()).Select(p => MimeKit.MimeMessage.Load(p)).Single(m => m.Subject?.Contains("不承認", StringComparison.Ordinal) == true);
         Assert.Equal(s.ExpertUser.Email, mail.To.Mailboxes.Single().Address);
