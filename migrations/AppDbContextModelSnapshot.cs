@@ -560,6 +560,12 @@ namespace ExpertSupport.Migrations.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
 
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.HasKey("Id")
                         .HasName("pk_bookings");
 
@@ -638,6 +644,12 @@ namespace ExpertSupport.Migrations.Migrations
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
                     b.Property<bool>("WorksOnHolidays")
                         .HasColumnType("boolean")
@@ -728,6 +740,12 @@ namespace ExpertSupport.Migrations.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
 
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.Property<string>("WorkMode")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -746,6 +764,11 @@ namespace ExpertSupport.Migrations.Migrations
 
                     b.HasIndex("CompanyId", "Status")
                         .HasDatabaseName("ix_consultation_cases_company_id_status");
+
+                    b.HasIndex("CompanyId", "Title")
+                        .IsUnique()
+                        .HasDatabaseName("ux_consultation_cases_open_title")
+                        .HasFilter("status = 'Open'");
 
                     b.ToTable("consultation_cases", null, t =>
                         {
@@ -838,6 +861,12 @@ namespace ExpertSupport.Migrations.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("title");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
                     b.HasKey("Id")
                         .HasName("pk_proposals");
@@ -953,6 +982,12 @@ namespace ExpertSupport.Migrations.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("total_subsidy");
 
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.HasKey("Id")
                         .HasName("pk_claims");
 
@@ -1066,9 +1101,14 @@ namespace ExpertSupport.Migrations.Migrations
                         .HasColumnName("total_subsidy");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
-                        .IsConcurrencyToken()
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
                     b.HasKey("Id")
                         .HasName("pk_claim_batches");
@@ -1143,6 +1183,12 @@ namespace ExpertSupport.Migrations.Migrations
                     b.Property<long>("Total")
                         .HasColumnType("bigint")
                         .HasColumnName("total");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
                     b.HasKey("Id")
                         .HasName("pk_claim_exports");
@@ -1243,6 +1289,12 @@ namespace ExpertSupport.Migrations.Migrations
                     b.Property<long>("Subsidy")
                         .HasColumnType("bigint")
                         .HasColumnName("subsidy");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
                     b.Property<int>("WorkedMinutes")
                         .HasColumnType("integer")
@@ -1420,6 +1472,12 @@ namespace ExpertSupport.Migrations.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("user_id");
 
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.HasKey("Id")
                         .HasName("pk_companies");
 
@@ -1547,6 +1605,12 @@ namespace ExpertSupport.Migrations.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("user_id");
 
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.HasKey("Id")
                         .HasName("pk_experts");
 
@@ -1630,6 +1694,12 @@ namespace ExpertSupport.Migrations.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("status");
 
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.HasKey("Id")
                         .HasName("pk_expert_change_requests");
 
@@ -1700,6 +1770,12 @@ namespace ExpertSupport.Migrations.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("sent_at");
 
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.HasKey("Id")
                         .HasName("pk_messages");
 
@@ -1762,6 +1838,12 @@ namespace ExpertSupport.Migrations.Migrations
                     b.Property<short>("Stars")
                         .HasColumnType("smallint")
                         .HasColumnName("stars");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
                     b.HasKey("Id")
                         .HasName("pk_plan_ratings");
@@ -1885,9 +1967,14 @@ namespace ExpertSupport.Migrations.Migrations
                         .HasColumnName("title");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
-                        .IsConcurrencyToken()
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
                     b.HasKey("Id")
                         .HasName("pk_support_plans");
@@ -1910,6 +1997,11 @@ namespace ExpertSupport.Migrations.Migrations
 
                     b.HasIndex("ExpertId", "Status")
                         .HasDatabaseName("ix_support_plans_expert_id_status");
+
+                    b.HasIndex("CompanyId", "ExpertId", "Title", "StartDate", "EndDate")
+                        .IsUnique()
+                        .HasDatabaseName("ux_support_plans_one_live_draft")
+                        .HasFilter("status IN ('Draft', 'Submitted', 'SentBack')");
 
                     b.ToTable("support_plans", null, t =>
                         {
@@ -2115,6 +2207,12 @@ namespace ExpertSupport.Migrations.Migrations
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("url");
 
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.HasKey("Id")
                         .HasName("pk_session_report_evidence");
 
@@ -2272,9 +2370,14 @@ namespace ExpertSupport.Migrations.Migrations
                         .HasColumnName("summary");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
-                        .IsConcurrencyToken()
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
                     b.Property<int>("WorkedMinutes")
                         .HasColumnType("integer")
@@ -2473,6 +2576,12 @@ namespace ExpertSupport.Migrations.Migrations
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
                     b.HasKey("Id")
                         .HasName("pk_programme_rounds");

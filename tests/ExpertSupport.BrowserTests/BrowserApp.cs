@@ -33,9 +33,12 @@ public class BrowserAppFixture : AppFixture
 public static class PageSteps
 {
     /// <summary>A new browser context that records every request leaving the app's own origin.</summary>
-    public static async Task<(IBrowserContext Context, IPage Page, List<string> External)> OpenAsync(this IBrowser browser, string baseUrl)
+    public static async Task<(IBrowserContext Context, IPage Page, List<string> External)> OpenAsync(this IBrowser browser, string baseUrl, bool javaScript = true)
     {
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl, Locale = "ja-JP", TimezoneId = "Asia/Tokyo" });
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = baseUrl, Locale = "ja-JP", TimezoneId = "Asia/Tokyo", JavaScriptEnabled = javaScript,
+        });
         // Generous waits for a loaded CI machine (three test assemblies on two cores); a passing step returns at once.
         context.SetDefaultTimeout(60_000);
         context.SetDefaultNavigationTimeout(90_000);

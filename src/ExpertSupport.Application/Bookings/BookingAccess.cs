@@ -41,5 +41,5 @@ public static class BookingAccess
 
     /// <summary>The booking row, tracked and locked until the command's transaction ends.</summary>
     public static async Task<Booking?> LockAsync(AppDbContext db, Guid bookingId, CancellationToken ct) =>
-        (await db.Bookings.FromSql($"SELECT * FROM bookings WHERE id = {bookingId} FOR UPDATE").ToListAsync(ct)).SingleOrDefault();
+        (await db.Bookings.FromSql($"SELECT *, xmin FROM bookings WHERE id = {bookingId} FOR UPDATE").ToListAsync(ct)).SingleOrDefault();
 }

@@ -21,7 +21,7 @@ public sealed class ExpireBookingRequestsHandler(AppDbContext db, TimeProvider c
     {
         var now = clock.GetUtcNow();
         var due = await db.Bookings.FromSql($"""
-            SELECT * FROM bookings WHERE status = 'Requested' AND expires_at <= {now}
+            SELECT *, xmin FROM bookings WHERE status = 'Requested' AND expires_at <= {now}
             ORDER BY expires_at LIMIT {cmd.BatchSize} FOR UPDATE SKIP LOCKED
             """).ToListAsync(ct);
         foreach (var booking in due.Where(b => b.Expire(now)))
@@ -50,7 +50,7 @@ public sealed class CompleteEndedBookingsHandler(AppDbContext db, TimeProvider c
     {
         var now = clock.GetUtcNow();
         var due = await db.Bookings.FromSql($"""
-            SELECT * FROM bookings WHERE status = 'Confirmed' AND end_at <= {now}
+            SELECT *, xmin FROM bookings WHERE status = 'Confirmed' AND end_at <= {now}
             ORDER BY end_at LIMIT {cmd.BatchSize} FOR UPDATE SKIP LOCKED
             """).ToListAsync(ct);
         var completed = due.Count(b => b.Complete(now));

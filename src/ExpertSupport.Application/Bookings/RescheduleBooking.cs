@@ -45,7 +45,8 @@ public sealed class RescheduleBookingHandler(
         if (party != BookingParty.Company) return BookingErrors.CompanyOnly;
         var company = await db.Companies.AsNoTracking().OwnedBy(user).SingleAsync(ct);
         var actor = user.RequiredId();
-        if (!old.IsActive) return BookingErrors.NotActive;
+        if (!old.IsActive)
+            return await db.Bookings.AnyAsync(b => b.RescheduledFromId == old.Id, ct) ? BookingErrors.AlreadyRescheduled : BookingErrors.NotActive;
 
         var prepared = await requester.PrepareAsync(company, new NewSession(old.PlanId, cmd.Start, cmd.Minutes, cmd.Mode, cmd.Note, cmd.AcceptedSubsidy), actor, old.Id, ct);
         if (prepared.IsFailure) return Result<BookingCreated>.Failure(prepared.Errors);

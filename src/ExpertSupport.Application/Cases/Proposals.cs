@@ -6,6 +6,7 @@ using ExpertSupport.Application.Subsidies;
 using ExpertSupport.Domain.Cases;
 using ExpertSupport.Domain.Common;
 using ExpertSupport.Domain.Experts;
+using ExpertSupport.Domain.Plans;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -62,12 +63,17 @@ public sealed class AcceptProposalHandler(AppDbContext db, ICurrentUser user, Ti
     {
         var userId = user.RequiredId();
         var company = await db.Companies.SingleOrDefaultAsync(c => c.UserId == userId, ct);
-        var proposal = company is null ? null : await db.Proposals.SingleOrDefaultAsync(p => p.Id == cmd.ProposalId && p.CompanyId == company.Id, ct);
+        // Locked first: accepting makes a plan, so two acceptances take turns and the second sees the first's decision.
+        var proposal = company is null ? null
+            : (await db.Proposals.FromSql($"SELECT *, xmin FROM proposals WHERE id = {cmd.ProposalId} FOR UPDATE").ToListAsync(ct))
+                .SingleOrDefault(p => p.CompanyId == company.Id);
         if (proposal is null) return CaseErrors.ProposalNotFound;
         var @case = await db.ConsultationCases.AsNoTracking().SingleAsync(c => c.Id == proposal.CaseId, ct);
         var expert = await db.Experts.SingleAsync(e => e.Id == proposal.ExpertId, ct);
         var round = await db.ActiveRoundAsync(clock, ct);
         if (round is null) return LedgerErrors.NoActiveRound;
+        if (proposal.Status == ProposalStatus.Pending && await db.SameLiveDraftExistsAsync(company!.Id, expert.Id, proposal.Terms, ct))
+            return PlanErrors.AlreadyDrafted;
 
         var plan = proposal.Accept(round, company!, expert, userId, clock.GetUtcNow());
         if (plan.IsFailure) return Result<PlanCreated>.Failure(plan.Errors);

@@ -25,6 +25,7 @@ public sealed class OpenCaseHandler(AppDbContext db, ICurrentUser user, TimeProv
         var company = await db.Companies.SingleOrDefaultAsync(c => c.UserId == userId, ct);
         if (company is null) return Error.Conflict("case.no_company", "相談案件を登録するには、先に会社情報を登録してください。");
         if (await CaseSkills.CheckAsync(db, cmd.SkillCodes, ct) is { } unknown) return unknown;
+        if (await OpenTitles.TakenAsync(db, company.Id, cmd.Title, null, ct)) return CaseErrors.AlreadyOpen;
 
         var opened = ConsultationCase.Open(company, cmd.ToDetails(company.PrefectureCode), userId, clock.GetUtcNow());
         if (opened.IsFailure) return Result<CaseSaved>.Failure(opened.Errors);
@@ -53,10 +54,21 @@ public sealed class EditCaseHandler(AppDbContext db, ICurrentUser user, TimeProv
             select new { Case = c, k.PrefectureCode }).SingleOrDefaultAsync(ct);
         if (found is null) return CaseErrors.NotFound;
         if (await CaseSkills.CheckAsync(db, cmd.SkillCodes, ct) is { } unknown) return unknown;
+        if (await OpenTitles.TakenAsync(db, found.Case.CompanyId, cmd.Title, found.Case.Id, ct)) return CaseErrors.AlreadyOpen;
         var result = found.Case.Edit(cmd.ToDetails(found.PrefectureCode), clock.GetUtcNow());
         if (result.IsFailure) return result;
         await db.SaveChangesAsync(ct);
         return Result.Success;
+    }
+}
+
+/// <summary>The rule behind <c>ux_consultation_cases_open_title</c>, asked first so that a repeated case gets its own answer.</summary>
+internal static class OpenTitles
+{
+    public static Task<bool> TakenAsync(AppDbContext db, Guid companyId, string? title, Guid? except, CancellationToken ct)
+    {
+        var trimmed = title?.Trim() ?? "";
+        return db.ConsultationCases.AnyAsync(c => c.CompanyId == companyId && c.Status == CaseStatus.Open && c.Title == trimmed && c.Id != except, ct);
     }
 }
 

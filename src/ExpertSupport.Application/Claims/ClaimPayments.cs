@@ -37,7 +37,8 @@ public sealed class MarkClaimBatchPaidHandler(AppDbContext db, ICurrentUser user
         var unpaid = await db.Claims.Where(c => c.BatchId == batch.Id && c.PaymentStatus == ClaimPaymentStatus.Unpaid && c.ApprovedSubsidy > 0)
             .OrderBy(c => c.Id).ToListAsync(ct);
         var (payable, paidBefore) = await ClaimPaymentCounts.OfAsync(db, batch.Id, ct);
-        if (unpaid.Count == 0 && (payable > 0 || batch.Status == ClaimBatchStatus.Paid)) return ClaimErrors.NothingToPay;
+        if (unpaid.Count == 0 && batch.Status == ClaimBatchStatus.Paid) return ClaimErrors.BatchAlreadyPaid;
+        if (unpaid.Count == 0 && payable > 0) return ClaimErrors.NothingToPay;
         foreach (var claim in unpaid)
         {
             var paid = claim.MarkPaid(batch, cmd.PaidOn, JapanTime.Today(clock), actor, now);

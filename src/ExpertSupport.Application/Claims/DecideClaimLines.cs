@@ -67,7 +67,8 @@ public sealed class RejectClaimLineHandler(AppDbContext db, ICurrentUser user, T
 
 /// <summary>
 /// Approves, in one statement, every pending line of a batch that has no flag (flagged lines are looked at one by one).
-/// Each approved line gets its audit row in the same statement. Returns how many were approved.
+/// Each approved line gets its audit row in the same statement. Returns how many were approved; when there is none
+/// left (they were approved already, e.g. by the same request a moment ago) it answers 409 claims.nothing_to_approve.
 /// </summary>
 public sealed record ApproveUnflaggedClaimLinesCommand(Guid BatchId) : ICommand<Result<int>>;
 
@@ -84,7 +85,7 @@ public sealed class ApproveUnflaggedClaimLinesHandler(AppDbContext db, ICurrentU
         var (actor, now) = (user.RequiredId(), clock.GetUtcNow());
         // The evidence condition is the one isolated fragment of ClaimEvidence (a constant, not input).
 #pragma warning disable EF1002
-        return await db.Database.ExecuteSqlRawAsync($"""
+        var approved = await db.Database.ExecuteSqlRawAsync($"""
             WITH approved AS (
                 UPDATE claim_lines l SET status = 'Approved', decided_by_user_id = @actor, decided_at = @now
                 WHERE l.batch_id = @batch AND l.status = 'Pending' AND l.flags = 0 AND ({ClaimEvidence.SqlLineHasEvidence})
@@ -94,5 +95,6 @@ public sealed class ApproveUnflaggedClaimLinesHandler(AppDbContext db, ICurrentU
             """,
             [new Npgsql.NpgsqlParameter("actor", actor), new Npgsql.NpgsqlParameter("now", now), new Npgsql.NpgsqlParameter("batch", cmd.BatchId)], ct);
 #pragma warning restore EF1002
+        return approved > 0 ? approved : ClaimErrors.NothingToApprove;
     }
 }

@@ -58,6 +58,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
         builder.HasPostgresExtension("btree_gist");
         builder.HasPostgresExtension("pg_trgm");
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        builder.UseXminConcurrencyTokens();
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -92,6 +92,8 @@ public sealed class SaveExpertProfileHandler(AppDbContext db, ICurrentUser user,
         if (!user.IsInRole(Roles.Expert))
             return Error.Forbidden("expert.expert_only", "専門家プロフィールを登録できるのは専門家のアカウントだけです。");
         var userId = user.RequiredId();
+        // Saved whole and in turn (see SaveCompanyProfile): a repeated save finds the change request the first one opened.
+        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM experts WHERE user_id = {userId} FOR UPDATE", ct);
         var mine = db.Experts.OwnedBy(user);
         var expert = cmd.ExpertId is { } id
             ? await mine.SingleOrDefaultAsync(e => e.Id == id, ct)

@@ -75,6 +75,7 @@ public sealed class SendMessageHandler(AppDbContext db, ICurrentUser user, TimeP
         if (written.IsFailure) return Result<MessageSent>.Failure(written.Errors);
 
         var message = written.Value;
+        if (await SentAlreadyAsync(message, ct)) return MessageErrors.Duplicate;
         db.Messages.Add(message);
         var (to, from) = message.Sender == PlanParty.Company
             ? (await Recipients.ExpertAsync(db, message.ExpertId, ct), await Recipients.CompanyAsync(db, message.CompanyId, ct))
@@ -84,5 +85,21 @@ public sealed class SendMessageHandler(AppDbContext db, ICurrentUser user, TimeP
             "返信は ExpertSupport にログインして、同じページから送ってください（このメールに返信しても届きません）。\n");
         await db.SaveChangesAsync(ct);
         return new MessageSent(message.Id);
+    }
+
+    /// <summary>How long the same words from the same person in the same conversation count as the message already sent.</summary>
+    public static readonly TimeSpan RepeatWindow = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// A double-click or a retried request sends the same words twice. Writers of one conversation take turns (an
+    /// advisory lock on the conversation until the transaction ends), so the second sees the first and is refused.
+    /// </summary>
+    private async Task<bool> SentAlreadyAsync(Message m, CancellationToken ct)
+    {
+        var conversation = $"message:{m.CaseId}:{m.PlanId}:{m.ExpertId}";
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({conversation}, 0))", ct);
+        var since = m.SentAt - RepeatWindow;
+        return await db.Messages.AnyAsync(x => x.CaseId == m.CaseId && x.PlanId == m.PlanId && x.ExpertId == m.ExpertId
+            && x.SenderUserId == m.SenderUserId && x.Body == m.Body && x.SentAt >= since, ct);
     }
 }

@@ -8,7 +8,7 @@ namespace ExpertSupport.Application.Plans;
 
 /// <summary>
 /// One party agrees to the plan as it stands. When both have, the plan goes to the office's queue: the office and both
-/// parties are e-mailed. Agreeing twice changes nothing.
+/// parties are e-mailed. Agreeing a second time is refused (409 plan.already_agreed).
 /// </summary>
 public sealed record AgreePlanCommand(Guid PlanId) : ICommand<Result>;
 
@@ -20,7 +20,6 @@ public sealed class AgreePlanHandler(AppDbContext db, ICurrentUser user, TimePro
         var found = await db.ForPartyAsync(user, cmd.PlanId, ct);
         if (found.IsFailure) return found;
         var (plan, side) = found.Value;
-        if (plan.IsEditable && plan.HasAgreed(side)) return Result.Success;
         var serviceMode = await PlanServiceMode.CheckAsync(db, plan, ct);
         if (serviceMode.IsFailure) return serviceMode;
 

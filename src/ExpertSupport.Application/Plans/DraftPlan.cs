@@ -38,6 +38,7 @@ public sealed class DraftPlanHandler(AppDbContext db, ICurrentUser user, TimePro
             return CaseErrors.NotFound;
         var round = await db.ActiveRoundAsync(clock, ct);
         if (round is null) return LedgerErrors.NoActiveRound;
+        if (await db.SameLiveDraftExistsAsync(company.Id, expert.Id, cmd.ToTerms(), ct)) return PlanErrors.AlreadyDrafted;
 
         var drafted = SupportPlan.Draft(round, company, expert, PlanParty.Company, cmd.ToTerms(), cmd.CaseId, userId, clock.GetUtcNow());
         if (drafted.IsFailure) return Result<PlanCreated>.Failure(drafted.Errors);

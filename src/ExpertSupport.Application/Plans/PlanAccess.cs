@@ -55,4 +55,16 @@ public static class PlanAccess
         if (user.IsOffice() && await db.SupportPlans.AnyAsync(p => p.Id == planId, ct)) return PlanErrors.NotParty;
         return PlanErrors.NotFound;
     }
+
+    /// <summary>
+    /// Whether the same plan (parties, name and period) is already on its way to the office: the rule behind
+    /// <c>ux_support_plans_one_live_draft</c>, asked first so that a repeated draft gets its own answer.
+    /// </summary>
+    public static Task<bool> SameLiveDraftExistsAsync(this AppDbContext db, Guid companyId, Guid expertId, PlanTerms terms, CancellationToken ct)
+    {
+        var title = terms.Title.Trim();
+        return db.SupportPlans.AnyAsync(p => p.CompanyId == companyId && p.ExpertId == expertId && p.Title == title
+            && p.StartDate == terms.StartDate && p.EndDate == terms.EndDate
+            && (p.Status == SupportPlanStatus.Draft || p.Status == SupportPlanStatus.Submitted || p.Status == SupportPlanStatus.SentBack), ct);
+    }
 }

@@ -33,10 +33,7 @@ public sealed class ReportSettlement(AppDbContext db, ICurrentUser user, TimePro
     {
         var (report, b) = (locked.Report, locked.Booking);
         // Refuse before the ledger is touched; a refusal then writes nothing at all.
-        var allowed = byOffice
-            ? report.Status is SessionReportStatus.Submitted or SessionReportStatus.Disputed
-            : report.Status == SessionReportStatus.Submitted;
-        if (!allowed) return ReportErrors.NotAwaitingCompany;
+        if (report.EnsureCanConfirm(byOffice) is { IsFailure: true } refusal) return Result<SplitView>.Failure(refusal.Errors);
 
         var settled = await ledger.SettleAsync(new CapParties(b.RoundId, b.CompanyId, b.ExpertId), SubsidySource.SessionReport(report.Id),
             b.HourlyFee, report.WorkedMinutes, ct, reservation: SubsidySource.Booking(b.Id));

@@ -20,7 +20,7 @@ public sealed class FlagOverdueReportsHandler(AppDbContext db, TimeProvider cloc
     {
         var now = clock.GetUtcNow();
         var due = await db.SessionReports.FromSql($"""
-            SELECT * FROM session_reports
+            SELECT *, xmin FROM session_reports
             WHERE status = 'Submitted' AND respond_by < {now} AND overdue_flagged_at IS NULL
             ORDER BY respond_by LIMIT {cmd.BatchSize} FOR UPDATE SKIP LOCKED
             """).ToListAsync(ct);

@@ -61,7 +61,7 @@ public sealed class DecideSessionReportHandler(
 /// <summary>
 /// An office correction after confirmation: the settled subsidy is reversed by a new ledger entry (the confirmed
 /// report itself never changes), the session stops being claimable, and both sides are told why. Once a session is
-/// claimed, the claim review does this instead (rejecting the claim line). A repeat does nothing.
+/// claimed, the claim review does this instead (rejecting the claim line). A repeat is refused (409 report.already_reversed).
 /// </summary>
 public sealed record ReverseSettledSubsidyCommand(Guid ReportId, string? Reason) : ICommand<Result<long>>;
 
@@ -80,7 +80,7 @@ public sealed class ReverseSettledSubsidyHandler(AppDbContext db, ICurrentUser u
         if (await ReportAccess.LockForChangeAsync(db, user, cmd.ReportId, ct) is not { } locked) return ReportErrors.NotFound;
         var report = locked.Report;
         if (report.Status != SessionReportStatus.Confirmed) return ReportErrors.NotConfirmed;
-        if (report.SubsidyReversedAt is not null) return 0L;
+        if (report.SubsidyReversedAt is not null) return ReportErrors.AlreadyReversed;
         if (await ReportClaims.IsClaimedAsync(db, report.Id, ct)) return ReportErrors.ClaimedUseClaimReview;
 
         var reversed = await ledger.ReverseAsync(SubsidySource.SessionReport(report.Id), ct);

@@ -51,7 +51,7 @@ public static class ReportAccess
 
     /// <summary>The report row, tracked and locked until the command's transaction ends.</summary>
     public static async Task<SessionReport?> LockAsync(AppDbContext db, Guid reportId, CancellationToken ct) =>
-        (await db.SessionReports.FromSql($"SELECT * FROM session_reports WHERE id = {reportId} FOR UPDATE").ToListAsync(ct)).SingleOrDefault();
+        (await db.SessionReports.FromSql($"SELECT *, xmin FROM session_reports WHERE id = {reportId} FOR UPDATE").ToListAsync(ct)).SingleOrDefault();
 }
 
 /// <summary>A report and its booking, locked for a change; <see cref="Party"/> is null when the office acts.</summary>

@@ -24,7 +24,7 @@ public sealed class UpdateProgrammeRoundHandler(AppDbContext db, ICurrentUser us
     {
         if (!user.IsOffice()) return RoundErrors.OfficeOnly;
         // FOR UPDATE: reservations hold the round FOR SHARE, so the caps cannot change under a reservation in flight.
-        var round = (await db.ProgrammeRounds.FromSql($"SELECT * FROM programme_rounds WHERE id = {cmd.Id} FOR UPDATE").ToListAsync(ct)).SingleOrDefault();
+        var round = (await db.ProgrammeRounds.FromSql($"SELECT *, xmin FROM programme_rounds WHERE id = {cmd.Id} FOR UPDATE").ToListAsync(ct)).SingleOrDefault();
         if (round is null) return RoundErrors.NotFound;
         if (await RoundSettingsRules.OverlapAsync(db, cmd.Settings, cmd.Id, ct) is { } overlap) return overlap;
 

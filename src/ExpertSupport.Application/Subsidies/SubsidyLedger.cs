@@ -169,7 +169,7 @@ public sealed class SubsidyLedger(AppDbContext db, ICurrentUser user, TimeProvid
     /// <summary>Round (share), then company, then expert (update): the one lock order of the whole application.</summary>
     private async Task<(ProgrammeRound Round, Balance Company, Balance Expert)?> LockAsync(CapParties p, CancellationToken ct)
     {
-        var round = (await db.ProgrammeRounds.FromSql($"SELECT * FROM programme_rounds WHERE id = {p.RoundId} FOR SHARE")
+        var round = (await db.ProgrammeRounds.FromSql($"SELECT *, xmin FROM programme_rounds WHERE id = {p.RoundId} FOR SHARE")
             .AsNoTracking().ToListAsync(ct)).SingleOrDefault();
         if (round is null) return null;
 

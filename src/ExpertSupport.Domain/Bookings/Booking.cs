@@ -135,7 +135,8 @@ public sealed class Booking : AuditedEntity
 
     /// <summary>Whether the expert may confirm now; the caller reserves the subsidy only after this.</summary>
     public Result EnsureCanConfirm(DateTimeOffset now) =>
-        Status != BookingStatus.Requested ? BookingErrors.NotRequested
+        Status == BookingStatus.Confirmed ? BookingErrors.AlreadyConfirmed
+        : Status != BookingStatus.Requested ? BookingErrors.NotRequested
         : AwaitingCompany ? BookingErrors.AwaitingCompany
         : now >= StartAt ? BookingErrors.StartPassed
         : Result.Success;
@@ -169,7 +170,8 @@ public sealed class Booking : AuditedEntity
     /// <summary>The company accepts the lower subsidy it was shown (<paramref name="offered"/> must be what it saw).</summary>
     public Result AcceptOffer(long offered, Guid actorUserId, DateTimeOffset now)
     {
-        if (!AwaitingCompany) return BookingErrors.NotAwaitingCompany;
+        // Accepting confirms the booking at once, so a repeated acceptance finds it confirmed.
+        if (!AwaitingCompany) return Status == BookingStatus.Confirmed ? BookingErrors.AlreadyConfirmed : BookingErrors.NotAwaitingCompany;
         if (OfferedSubsidy != offered) return BookingErrors.OfferChanged;
         AcceptedSubsidy = offered;
         OfferedSubsidy = null;
@@ -180,6 +182,7 @@ public sealed class Booking : AuditedEntity
 
     public Result Decline(Guid actorUserId, string reason, DateTimeOffset now)
     {
+        if (Status == BookingStatus.Declined) return BookingErrors.AlreadyDeclined;
         if (Status != BookingStatus.Requested) return BookingErrors.NotRequested;
         if (string.IsNullOrWhiteSpace(reason)) return BookingErrors.ReasonRequired;
         DeclinedAt = now;
@@ -219,7 +222,8 @@ public sealed class Booking : AuditedEntity
 
     /// <summary>Requested or confirmed, and not started: either side may cancel (or the company reschedule).</summary>
     public Result EnsureCanCancel(DateTimeOffset now) =>
-        !IsActive ? BookingErrors.NotActive
+        Status == BookingStatus.Cancelled ? BookingErrors.AlreadyCancelled
+        : !IsActive ? BookingErrors.NotActive
         : now >= StartAt ? BookingErrors.AlreadyStarted
         : Result.Success;
 
@@ -246,6 +250,7 @@ public sealed class Booking : AuditedEntity
 
     public Result EnsureCanMarkNoShow(DateTimeOffset now)
     {
+        if (Status == BookingStatus.NoShow) return BookingErrors.AlreadyNoShow;
         var open = Status == BookingStatus.Confirmed || (Status == BookingStatus.Completed && now < EndAt + NoShowWindow);
         if (!open) return Status == BookingStatus.Completed ? BookingErrors.NoShowWindowClosed : BookingErrors.NotActive;
         return now < StartAt ? BookingErrors.NotYetStarted : Result.Success;

@@ -28,6 +28,16 @@ public static class BookingErrors
 
     public static readonly Error OnSiteNotServed = Error.Invalid("booking.onsite_not_served", "この専門家は御社の都道府県への訪問に対応していません。", "mode");
 
+    public static readonly Error AlreadyConfirmed = Error.Conflict("booking.already_confirmed", "この予約はすでに確定しています。");
+
+    public static readonly Error AlreadyDeclined = Error.Conflict("booking.already_declined", "この予約のリクエストはすでにお断りしています。");
+
+    public static readonly Error AlreadyCancelled = Error.Conflict("booking.already_cancelled", "この予約はすでにキャンセルされています。");
+
+    public static readonly Error AlreadyRescheduled = Error.Conflict("booking.already_rescheduled", "この予約はすでに別の日時に変更されています。");
+
+    public static readonly Error AlreadyNoShow = Error.Conflict("booking.already_no_show", "この予約はすでに不参加として記録されています。");
+
     public static readonly Error NotRequested = Error.Conflict("booking.not_requested", "この予約は確定待ちではありません。");
 
     public static readonly Error AwaitingCompany = Error.Conflict("booking.awaiting_company",

@@ -67,13 +67,15 @@ public sealed class ConsultationCase : AuditedEntity
     public Result Edit(CaseDetails details, DateTimeOffset now)
     {
         if (!IsOpen) return CaseErrors.Closed;
+        // Saving what is already saved (a double-click, a retried request) is an edit that has already happened.
+        if (Matches(details)) return CaseErrors.Unchanged;
         Apply(details, now);
         return Result.Success;
     }
 
     public Result Close(Guid actorUserId, string? reason, DateTimeOffset now)
     {
-        if (!IsOpen) return CaseErrors.Closed;
+        if (!IsOpen) return CaseErrors.AlreadyClosed;
         ClosingReason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
         ClosedAt = now;
         UpdatedAt = now;
@@ -81,6 +83,10 @@ public sealed class ConsultationCase : AuditedEntity
         Status = CaseStatus.Closed;
         return Result.Success;
     }
+
+    private bool Matches(CaseDetails d) =>
+        Title == d.Title.Trim() && Description == d.Description.Trim() && SkillCodes.ToHashSet().SetEquals(d.SkillCodes)
+        && WorkMode == d.WorkMode && PrefectureCode == d.PrefectureCode && DesiredHours == d.DesiredHours;
 
     private void Apply(CaseDetails d, DateTimeOffset now)
     {
@@ -98,8 +104,14 @@ public static class CaseErrors
 {
     public static readonly Error NotFound = Error.NotFound("case.not_found", "相談案件が見つかりません。");
     public static readonly Error Closed = Error.Conflict("case.closed", "この相談案件は締め切られています。");
+    public static readonly Error AlreadyClosed = Error.Conflict("case.already_closed", "この相談案件はすでに締め切られています。");
+    public static readonly Error AlreadyOpen = Error.Conflict("case.already_open", "同じ名前の受付中の相談案件がすでにあります。");
+    public static readonly Error Unchanged = Error.Conflict("case.unchanged", "この内容はすでに保存されています（変更はありません）。");
     public static readonly Error ProposalNotFound = Error.NotFound("proposal.not_found", "提案が見つかりません。");
     public static readonly Error ProposalDecided = Error.Conflict("proposal.decided", "この提案はすでに回答済みか、取り下げられています。");
+    public static readonly Error ProposalAlreadyAccepted = Error.Conflict("proposal.already_accepted", "この提案はすでに採用されています。");
+    public static readonly Error ProposalAlreadyDeclined = Error.Conflict("proposal.already_declined", "この提案はすでに見送られています。");
+    public static readonly Error ProposalAlreadyWithdrawn = Error.Conflict("proposal.already_withdrawn", "この提案はすでに取り下げられています。");
     public static readonly Error AlreadyProposed = Error.Conflict("proposal.already_pending", "この相談案件には、回答待ちの提案をすでに送っています。");
     public static readonly Error MessageRequired = Error.Invalid("proposal.message_required", "提案のメッセージを入力してください。", "message");
 }

@@ -77,7 +77,7 @@ public sealed class Proposal : AuditedEntity
     /// <summary>The company accepts: a plan is drafted from the proposal's terms, already agreed by the expert.</summary>
     public Result<SupportPlan> Accept(ProgrammeRound round, Company company, Expert expert, Guid actorUserId, DateTimeOffset now)
     {
-        if (Status != ProposalStatus.Pending) return CaseErrors.ProposalDecided;
+        if (EnsurePending(ProposalStatus.Accepted) is { IsFailure: true } refusal) return Result<SupportPlan>.Failure(refusal.Errors);
         var plan = SupportPlan.Draft(round, company, expert, PlanParty.Expert, Terms, CaseId, actorUserId, now);
         if (plan.IsFailure) return plan;
         PlanId = plan.Value.Id;
@@ -87,17 +87,28 @@ public sealed class Proposal : AuditedEntity
 
     public Result Decline(Guid actorUserId, string? reason, DateTimeOffset now)
     {
-        if (Status != ProposalStatus.Pending) return CaseErrors.ProposalDecided;
+        if (EnsurePending(ProposalStatus.Declined) is { IsFailure: true } refusal) return refusal;
         Decide(ProposalStatus.Declined, actorUserId, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), now);
         return Result.Success;
     }
 
     public Result Withdraw(Guid actorUserId, DateTimeOffset now)
     {
-        if (Status != ProposalStatus.Pending) return CaseErrors.ProposalDecided;
+        if (EnsurePending(ProposalStatus.Withdrawn) is { IsFailure: true } refusal) return refusal;
         Decide(ProposalStatus.Withdrawn, actorUserId, null, now);
         return Result.Success;
     }
+
+    /// <summary>Only a waiting proposal is decided; asking for the decision it already has says so.</summary>
+    private Result EnsurePending(ProposalStatus to) =>
+        Status == ProposalStatus.Pending ? Result.Success
+        : Status != to ? CaseErrors.ProposalDecided
+        : to switch
+        {
+            ProposalStatus.Accepted => CaseErrors.ProposalAlreadyAccepted,
+            ProposalStatus.Declined => CaseErrors.ProposalAlreadyDeclined,
+            _ => CaseErrors.ProposalAlreadyWithdrawn,
+        };
 
     private void Decide(ProposalStatus to, Guid actorUserId, string? reason, DateTimeOffset now)
     {

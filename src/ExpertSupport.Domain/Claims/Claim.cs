@@ -67,6 +67,7 @@ public sealed class Claim : AuditedEntity
     public Result RecordBankReturn(ClaimBatch batch, string? reason, Guid actorUserId, DateTimeOffset now)
     {
         if (batch.Id != BatchId) throw new InvalidOperationException("The claim belongs to another batch.");
+        if (PaymentStatus == ClaimPaymentStatus.Returned) return ClaimErrors.AlreadyReturned;
         if (PaymentStatus != ClaimPaymentStatus.Paid) return ClaimErrors.NotPaid;
         if (string.IsNullOrWhiteSpace(reason)) return ClaimErrors.ReturnReasonRequired;
         ReturnReason = reason.Trim();

@@ -94,7 +94,7 @@ public sealed class ClaimBatch : AuditedEntity
     /// </summary>
     public Result Approve(BatchDecisions decisions, bool fourEyesRequired, Guid approverUserId, DateTimeOffset now)
     {
-        if (Status != ClaimBatchStatus.Reviewing) return ClaimErrors.BatchNotReviewing;
+        if (Status != ClaimBatchStatus.Reviewing) return ClaimErrors.BatchAlreadyApproved;
         if (decisions.Pending > 0) return ClaimErrors.LinesUndecided(decisions.Pending);
         if (fourEyesRequired && decisions.ApproverDecidedLines) return ClaimErrors.ReviewerCannotApprove;
         ApprovedAt = now;

@@ -12,7 +12,15 @@ public static class ClaimErrors
     public static readonly Error NoActiveRound = Error.NotFound("claims.no_round", "現在、実施中の制度年度がありません。");
     public static readonly Error BatchNotReviewing = Error.Conflict("claims.batch_not_reviewing", "この締めは承認済みのため、明細の判断は変更できません。");
     public static readonly Error BatchNotApproved = Error.Conflict("claims.batch_not_approved", "承認されていない締めは出力できません。");
-    public static readonly Error LineAlreadyRejected = Error.Conflict("claims.line_rejected", "この明細はすでに不承認です。不承認は取り消せません。");
+    public static readonly Error LineRejected = Error.Conflict("claims.line_rejected", "この明細はすでに不承認です。不承認は取り消せません。");
+    public static readonly Error LineAlreadyRejected = Error.Conflict("claims.line_already_rejected", "この明細はすでに不承認にしています。");
+    public static readonly Error LineAlreadyApproved = Error.Conflict("claims.line_already_approved", "この明細はすでに承認しています。");
+    public static readonly Error NothingToApprove = Error.Conflict("claims.nothing_to_approve", "印のない未決定の明細はありません（すでに承認済みです）。");
+    public static readonly Error BatchAlreadyApproved = Error.Conflict("claims.batch_already_approved", "この締めはすでに承認されています。");
+    public static readonly Error AlreadyExported = Error.Conflict("claims.already_exported",
+        "この形式のファイルはすでに出力されています。同じファイルをダウンロードしてください。");
+    public static readonly Error BatchAlreadyPaid = Error.Conflict("claims.batch_already_paid", "この締めの申請はすでにすべて支払済みです。");
+    public static readonly Error AlreadyReturned = Error.Conflict("claims.already_returned", "この申請の振込不能はすでに記録されています。");
     public static readonly Error ReasonRequired = Error.Invalid("claims.reason_required", "不承認の理由を入力してください（専門家にメールで伝わります）。", "reason");
 
     public static readonly Error ReviewerCannotApprove = Error.Forbidden("claims.four_eyes_reviewer",

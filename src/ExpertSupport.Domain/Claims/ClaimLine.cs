@@ -77,8 +77,8 @@ public sealed class ClaimLine : AuditedEntity
     {
         if (batch.Id != BatchId) throw new InvalidOperationException("The line belongs to another batch.");
         if (batch.EnsureReviewing() is { IsFailure: true } refusal) return refusal;
-        if (Status == ClaimLineStatus.Approved) return Result.Success;
-        if (Status == ClaimLineStatus.Rejected) return ClaimErrors.LineAlreadyRejected;
+        if (Status == ClaimLineStatus.Approved) return ClaimErrors.LineAlreadyApproved;
+        if (Status == ClaimLineStatus.Rejected) return ClaimErrors.LineRejected;
         Decide(ClaimLineStatus.Approved, reviewerUserId, now, null);
         return Result.Success;
     }

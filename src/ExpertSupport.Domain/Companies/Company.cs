@@ -104,14 +104,14 @@ public sealed class Company : AuditedEntity
     public Result Suspend(Guid officeUserId, string reason, DateTimeOffset now)
     {
         if (string.IsNullOrWhiteSpace(reason)) return CompanyErrors.ReasonRequired;
-        if (Status == CompanyStatus.Suspended) return Error.Conflict("company.already_suspended", "この企業はすでに利用停止中です。");
+        if (Status == CompanyStatus.Suspended) return CompanyErrors.AlreadySuspended;
         Transition(CompanyStatus.Suspended, officeUserId, now, reason.Trim());
         return Result.Success;
     }
 
     public Result Reinstate(Guid officeUserId, string? reason, DateTimeOffset now)
     {
-        if (Status != CompanyStatus.Suspended) return Error.Conflict("company.not_suspended", "この企業は利用停止中ではありません。");
+        if (Status != CompanyStatus.Suspended) return CompanyErrors.AlreadyActive;
         Transition(CompanyStatus.Active, officeUserId, now, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim());
         return Result.Success;
     }

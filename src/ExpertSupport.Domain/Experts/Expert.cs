@@ -156,6 +156,7 @@ public sealed class Expert : AuditedEntity
 
     public Result Approve(Guid officeUserId, DateTimeOffset now)
     {
+        if (Status == ExpertStatus.Approved) return ExpertErrors.AlreadyApproved;
         if (Status != ExpertStatus.Pending) return ExpertErrors.NotPending;
         Transition(ExpertStatus.Approved, officeUserId, now, null);
         return Result.Success;
@@ -164,6 +165,7 @@ public sealed class Expert : AuditedEntity
     public Result Reject(Guid officeUserId, string reason, DateTimeOffset now)
     {
         if (string.IsNullOrWhiteSpace(reason)) return ExpertErrors.ReasonRequired;
+        if (Status == ExpertStatus.Rejected) return ExpertErrors.AlreadyRejected;
         if (Status != ExpertStatus.Pending) return ExpertErrors.NotPending;
         Transition(ExpertStatus.Rejected, officeUserId, now, reason.Trim());
         return Result.Success;
@@ -173,6 +175,7 @@ public sealed class Expert : AuditedEntity
     public Result Suspend(Guid officeUserId, string reason, DateTimeOffset now)
     {
         if (string.IsNullOrWhiteSpace(reason)) return ExpertErrors.ReasonRequired;
+        if (Status == ExpertStatus.Suspended) return ExpertErrors.AlreadySuspended;
         if (Status != ExpertStatus.Approved)
             return Error.Conflict("expert.not_approved_for_suspension", "利用停止できるのは承認済みの専門家だけです。");
         Transition(ExpertStatus.Suspended, officeUserId, now, reason.Trim());
@@ -181,6 +184,7 @@ public sealed class Expert : AuditedEntity
 
     public Result Reinstate(Guid officeUserId, string? reason, DateTimeOffset now)
     {
+        if (Status == ExpertStatus.Approved) return ExpertErrors.AlreadyActive;
         if (Status != ExpertStatus.Suspended) return Error.Conflict("expert.not_suspended", "この専門家は利用停止中ではありません。");
         Transition(ExpertStatus.Approved, officeUserId, now, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim());
         return Result.Success;

@@ -70,6 +70,7 @@ public sealed class ExpertChangeRequest : AuditedEntity
     public Result Approve(Expert expert, Guid officeUserId, DateTimeOffset now)
     {
         if (expert.Id != ExpertId) throw new ArgumentException("The request belongs to another expert.", nameof(expert));
+        if (Status == ChangeRequestStatus.Approved) return AlreadyApproved;
         if (Status != ChangeRequestStatus.Pending) return NotPending;
         expert.ApplyReviewedChange(Change, now);
         Decide(ChangeRequestStatus.Approved, officeUserId, now, null);
@@ -79,12 +80,15 @@ public sealed class ExpertChangeRequest : AuditedEntity
     public Result Reject(Guid officeUserId, string reason, DateTimeOffset now)
     {
         if (string.IsNullOrWhiteSpace(reason)) return ExpertErrors.ReasonRequired;
+        if (Status == ChangeRequestStatus.Rejected) return AlreadyRejected;
         if (Status != ChangeRequestStatus.Pending) return NotPending;
         Decide(ChangeRequestStatus.Rejected, officeUserId, now, reason.Trim());
         return Result.Success;
     }
 
     private static Error NotPending => Error.Conflict("change_request.not_pending", "この変更申請はすでに処理されています。");
+    private static Error AlreadyApproved => Error.Conflict("change_request.already_approved", "この変更申請はすでに承認されています。");
+    private static Error AlreadyRejected => Error.Conflict("change_request.already_rejected", "この変更申請はすでに不承認になっています。");
 
     private void Decide(ChangeRequestStatus to, Guid actor, DateTimeOffset now, string? reason)
     {

@@ -9,6 +9,14 @@ public static class PlanErrors
     public static readonly Error NotEditable = Error.Conflict("plan.not_editable", "この支援計画は現在変更できません。");
     public static readonly Error NotSubmitted = Error.Conflict("plan.not_submitted", "事務局の審査待ちの支援計画ではありません。");
     public static readonly Error NotApproved = Error.Conflict("plan.not_approved", "事務局に承認された支援計画ではないため、予約できません。承認前の支援は補助の対象になりません。");
+    public static readonly Error AlreadyAgreed = Error.Conflict("plan.already_agreed", "この支援計画にはすでに同意しています。");
+    public static readonly Error AlreadyApproved = Error.Conflict("plan.already_approved", "この支援計画はすでに承認されています。");
+    public static readonly Error AlreadySentBack = Error.Conflict("plan.already_sent_back", "この支援計画はすでに差し戻されています。");
+    public static readonly Error AlreadyCancelled = Error.Conflict("plan.already_cancelled", "この支援計画はすでに中止されています。");
+    public static readonly Error AlreadyCompleted = Error.Conflict("plan.already_completed", "この支援計画はすでに完了しています。");
+    public static readonly Error AlreadyDrafted = Error.Conflict("plan.already_drafted",
+        "この専門家との同じ支援計画（同じ名称・期間）が、すでに作成されて審査前の段階にあります。");
+    public static readonly Error Unchanged = Error.Conflict("plan.unchanged", "この内容はすでに保存され、同意済みです（変更はありません）。");
     public static readonly Error AlreadyClosed = Error.Conflict("plan.closed", "この支援計画はすでに終了または中止されています。");
     public static readonly Error CommentRequired = Error.Invalid("plan.comment_required", "差し戻しの理由を入力してください。", "comment");
     public static readonly Error ReasonRequired = Error.Invalid("plan.reason_required", "理由を入力してください。", "reason");

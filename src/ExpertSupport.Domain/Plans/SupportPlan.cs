@@ -96,6 +96,8 @@ public sealed class SupportPlan : AuditedEntity
     public Result Revise(ProgrammeRound round, PlanParty reviser, PlanTerms terms, Guid actorUserId, DateTimeOffset now)
     {
         if (!IsEditable) return PlanErrors.NotEditable;
+        // The same terms again from a side that already agreed to them: the revision has already happened.
+        if (Status == SupportPlanStatus.Draft && HasAgreed(reviser) && Terms == Normalized(terms)) return PlanErrors.Unchanged;
         if (JapanTime.DateOf(now) > round.ApplicationDeadline) return PlanErrors.PastApplicationDeadline(round.ApplicationDeadline);
         var errors = PlanRules.Check(round, terms);
         if (errors.Count > 0) return Result.Failure(errors);
@@ -107,9 +109,10 @@ public sealed class SupportPlan : AuditedEntity
         return Result.Success;
     }
 
-    /// <summary>One side agrees; when both have, the plan goes to the office.</summary>
+    /// <summary>One side agrees; when both have, the plan goes to the office. Agreeing twice is refused as done already.</summary>
     public Result Agree(PlanParty party, Guid actorUserId, DateTimeOffset now)
     {
+        if (HasAgreed(party) && Status != SupportPlanStatus.Cancelled) return PlanErrors.AlreadyAgreed;
         if (!IsEditable) return PlanErrors.NotEditable;
         MarkAgreed(party, now);
         if (CompanyAgreedAt is not null && ExpertAgreedAt is not null)
@@ -122,6 +125,7 @@ public sealed class SupportPlan : AuditedEntity
 
     public Result Approve(Guid officeUserId, DateTimeOffset now)
     {
+        if (Status == SupportPlanStatus.Approved) return PlanErrors.AlreadyApproved;
         if (Status != SupportPlanStatus.Submitted) return PlanErrors.NotSubmitted;
         ApprovedAt = now;
         ApprovedByUserId = officeUserId;
@@ -132,6 +136,7 @@ public sealed class SupportPlan : AuditedEntity
 
     public Result SendBack(Guid officeUserId, string comment, DateTimeOffset now)
     {
+        if (Status == SupportPlanStatus.SentBack) return PlanErrors.AlreadySentBack;
         if (Status != SupportPlanStatus.Submitted) return PlanErrors.NotSubmitted;
         if (string.IsNullOrWhiteSpace(comment)) return PlanErrors.CommentRequired;
         OfficeComment = comment.Trim();
@@ -143,7 +148,8 @@ public sealed class SupportPlan : AuditedEntity
 
     public Result Cancel(Guid actorUserId, string reason, DateTimeOffset now)
     {
-        if (Status is SupportPlanStatus.Completed or SupportPlanStatus.Cancelled) return PlanErrors.AlreadyClosed;
+        if (Status == SupportPlanStatus.Cancelled) return PlanErrors.AlreadyCancelled;
+        if (Status == SupportPlanStatus.Completed) return PlanErrors.AlreadyClosed;
         if (string.IsNullOrWhiteSpace(reason)) return PlanErrors.ReasonRequired;
         CancellationReason = reason.Trim();
         Transition(SupportPlanStatus.Cancelled, actorUserId, now, CancellationReason);
@@ -152,6 +158,7 @@ public sealed class SupportPlan : AuditedEntity
 
     public Result Complete(Guid? actorUserId, DateTimeOffset now)
     {
+        if (Status == SupportPlanStatus.Completed) return PlanErrors.AlreadyCompleted;
         if (Status != SupportPlanStatus.Approved) return PlanErrors.NotApproved;
         CompletedAt = now;
         Transition(SupportPlanStatus.Completed, actorUserId, now, null);
@@ -164,6 +171,7 @@ public sealed class SupportPlan : AuditedEntity
     /// </summary>
     public Result CompleteAsParty(Guid actorUserId, DateTimeOffset now)
     {
+        if (Status == SupportPlanStatus.Completed) return PlanErrors.AlreadyCompleted;
         if (Status != SupportPlanStatus.Approved) return PlanErrors.NotApproved;
         if (JapanTime.DateOf(now) <= EndDate) return PlanErrors.NotEndedYet(EndDate);
         return Complete(actorUserId, now);
@@ -184,6 +192,11 @@ public sealed class SupportPlan : AuditedEntity
     }
 
     public bool IsParty(Guid companyId, Guid expertId) => CompanyId == companyId || ExpertId == expertId;
+
+    public PlanTerms Terms => new(Title, Goals, PlannedMinutes, HourlyFee, StartDate, EndDate);
+
+    /// <summary>The terms as they would be stored (trimmed), to compare with what is stored.</summary>
+    public static PlanTerms Normalized(PlanTerms t) => t with { Title = t.Title.Trim(), Goals = t.Goals.Trim() };
 
     private void ApplyTerms(PlanTerms terms, DateTimeOffset now)
     {

@@ -8,6 +8,12 @@ public static class ReportErrors
     public static readonly Error NotFound = Error.NotFound("report.not_found", "支援実施報告が見つかりません。");
     public static readonly Error BookingNotCompleted = Error.Conflict("report.booking_not_completed", "実施済みの予約にだけ報告を提出できます。");
     public static readonly Error AlreadyFiled = Error.Conflict("report.already_filed", "この予約の報告はすでに提出されています。");
+    public static readonly Error AlreadyConfirmed = Error.Conflict("report.already_confirmed", "この報告はすでに確認済みです。");
+    public static readonly Error AlreadyDisputed = Error.Conflict("report.already_disputed", "この報告にはすでに異議が出されています。");
+    public static readonly Error AlreadyResubmitted = Error.Conflict("report.already_resubmitted", "この報告はすでに修正して再提出されています。");
+    public static readonly Error AlreadyVoided = Error.Conflict("report.already_voided", "この報告はすでに事務局が「支払わない」と判断しています。");
+    public static readonly Error AlreadyReversed = Error.Conflict("report.already_reversed", "この支援の補助はすでに取り消されています。");
+    public static readonly Error ShareAlreadyRecorded = Error.Conflict("report.share_already_recorded", "この日付と金額の受領はすでに記録されています。");
     public static readonly Error NotDisputed = Error.Conflict("report.not_disputed", "差し戻された報告ではないため、再提出できません。");
     public static readonly Error NotAwaitingCompany = Error.Conflict("report.not_awaiting", "この報告は現在、確認や異議の対象ではありません。");
     public static readonly Error NotConfirmed = Error.Conflict("report.not_confirmed", "確認済みの報告ではありません。");

@@ -134,6 +134,7 @@ public sealed class SessionReport : AuditedEntity
     /// <summary>After a dispute, the expert corrects the facts and submits again; the company's window starts over.</summary>
     public Result Resubmit(SupportPlan plan, ProgrammeRound round, SessionFacts facts, Guid actorUserId, DateTimeOffset now)
     {
+        if (Status == SessionReportStatus.Submitted && Revision > 1) return ReportErrors.AlreadyResubmitted;
         if (Status != SessionReportStatus.Disputed) return ReportErrors.NotDisputed;
         var errors = Check(plan, round, facts, now);
         if (errors.Count > 0) return Result.Failure(errors);
@@ -145,6 +146,7 @@ public sealed class SessionReport : AuditedEntity
 
     public Result Dispute(string reason, Guid actorUserId, DateTimeOffset now)
     {
+        if (Status == SessionReportStatus.Disputed) return ReportErrors.AlreadyDisputed;
         if (Status != SessionReportStatus.Submitted) return ReportErrors.NotAwaitingCompany;
         if (string.IsNullOrWhiteSpace(reason)) return ReportErrors.ReasonRequired;
         DisputeReason = reason.Trim();
@@ -159,10 +161,7 @@ public sealed class SessionReport : AuditedEntity
     /// </summary>
     public Result Confirm(SubsidyBreakdown settlement, bool byOffice, string? officeReason, Guid actorUserId, DateTimeOffset now)
     {
-        var allowed = byOffice
-            ? Status is SessionReportStatus.Submitted or SessionReportStatus.Disputed
-            : Status == SessionReportStatus.Submitted;
-        if (!allowed) return ReportErrors.NotAwaitingCompany;
+        if (EnsureCanConfirm(byOffice) is { IsFailure: true } refusal) return refusal;
         if (byOffice && string.IsNullOrWhiteSpace(officeReason)) return ReportErrors.ReasonRequired;
         if (settlement.WorkedMinutes != WorkedMinutes || settlement.HourlyRate != HourlyFee) return ReportErrors.SettlementMismatch;
         BillableMinutes = settlement.BillableMinutes;
@@ -179,9 +178,21 @@ public sealed class SessionReport : AuditedEntity
         return Result.Success;
     }
 
+    /// <summary>Whether the company (a submitted report) or the office (submitted or disputed) may confirm now.</summary>
+    public Result EnsureCanConfirm(bool byOffice)
+    {
+        if (Status == SessionReportStatus.Confirmed) return ReportErrors.AlreadyConfirmed;
+        var allowed = byOffice
+            ? Status is SessionReportStatus.Submitted or SessionReportStatus.Disputed
+            : Status == SessionReportStatus.Submitted;
+        return allowed ? Result.Success : ReportErrors.NotAwaitingCompany;
+    }
+
     /// <summary>The office decides a dispute against payment. The caller releases the booking's reservation.</summary>
     public Result Void(string reason, Guid officeUserId, DateTimeOffset now)
     {
+        if (Status == SessionReportStatus.Voided) return ReportErrors.AlreadyVoided;
+        if (Status == SessionReportStatus.Confirmed) return ReportErrors.AlreadyConfirmed;
         if (Status is not (SessionReportStatus.Submitted or SessionReportStatus.Disputed)) return ReportErrors.NotAwaitingCompany;
         if (string.IsNullOrWhiteSpace(reason)) return ReportErrors.ReasonRequired;
         DecidedByOffice = true;
@@ -200,6 +211,8 @@ public sealed class SessionReport : AuditedEntity
         if (amount < 0) return ReportErrors.AmountNegative;
         if (receivedOn > JapanTime.DateOf(now)) return ReportErrors.ReceiptInFuture;
         if (receivedOn < JapanTime.DateOf(ActualStart)) return ReportErrors.ReceiptBeforeSession;
+        // A correction changes the date or the amount; the same receipt again has already been recorded.
+        if (CompanyShareReceivedOn == receivedOn && CompanyShareReceivedAmount == amount) return ReportErrors.ShareAlreadyRecorded;
         CompanyShareReceivedOn = receivedOn;
         CompanyShareReceivedAmount = amount;
         UpdatedAt = now;
@@ -211,13 +224,13 @@ public sealed class SessionReport : AuditedEntity
 
     /// <summary>
     /// Records that the office reversed the settled subsidy (the caller writes the reversing ledger entry in the
-    /// same transaction). A second call does nothing.
+    /// same transaction). A second reversal is refused: it has already happened.
     /// </summary>
     public Result MarkSubsidyReversed(string reason, Guid officeUserId, DateTimeOffset now)
     {
         if (Status != SessionReportStatus.Confirmed) return ReportErrors.NotConfirmed;
         if (string.IsNullOrWhiteSpace(reason)) return ReportErrors.ReasonRequired;
-        if (SubsidyReversedAt is not null) return Result.Success;
+        if (SubsidyReversedAt is not null) return ReportErrors.AlreadyReversed;
         SubsidyReversedAt = now;
         SubsidyReversalReason = reason.Trim();
         UpdatedAt = now;

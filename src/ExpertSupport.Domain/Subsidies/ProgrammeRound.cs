@@ -58,13 +58,15 @@ public sealed class ProgrammeRound : AuditedEntity
         return round;
     }
 
-    /// <summary>Changes the settings; the audit entry lists every changed value, old → new.</summary>
+    public static readonly Error Unchanged = Error.Conflict("round.unchanged", "この設定はすでに保存されています（変更はありません）。");
+
+    /// <summary>Changes the settings; the audit entry lists every changed value, old → new. Saving the same settings again is refused: that change has already happened.</summary>
     public Result Update(ProgrammeRoundSettings settings, Guid actorUserId, DateTimeOffset now)
     {
         var errors = settings.Validate();
         if (errors.Count > 0) return Result.Failure(errors);
         var changes = Diff(Settings, settings with { Name = settings.Name.Trim(), ClaimBatchCron = settings.ClaimBatchCron.Trim() });
-        if (changes.Length == 0) return Result.Success;
+        if (changes.Length == 0) return Unchanged;
         Apply(settings, now);
         RecordTransition(null, "Updated", actorUserId, now, changes);
         return Result.Success;

@@ -15,8 +15,8 @@ namespace ExpertSupport.Infrastructure.Claims;
 
 /// <summary>
 /// Exports an approved batch as CSV, XLSX or a Zengin 総合振込 file. Each format is generated once, from the frozen batch,
-/// streamed straight into the file store (named by its SHA-256) and recorded with its hash; asking again returns the
-/// record of the same bytes. The first export locks the batch (Exported); the exporter must not be its approver.
+/// streamed straight into the file store (named by its SHA-256) and recorded with its hash; asking to export it again
+/// answers 409 claims.already_exported (the stored file is downloaded, always the same bytes). The first export locks the batch (Exported); the exporter must not be its approver.
 /// Lives in Infrastructure because the writers do (the application cannot reference them).
 /// </summary>
 public sealed record ExportClaimBatchCommand(Guid BatchId, ClaimExportFormat Format) : ICommand<Result<ClaimExportInfo>>;
@@ -29,13 +29,13 @@ public sealed class ExportClaimBatchHandler(AppDbContext db, ICurrentUser user, 
         if (!user.IsOffice()) return ClaimErrors.OfficeOnly;
         db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
         // FOR UPDATE: two exports of the same batch take turns, so each format is generated once.
-        var batch = (await db.ClaimBatches.FromSql($"SELECT * FROM claim_batches WHERE id = {cmd.BatchId} FOR UPDATE").ToListAsync(ct)).SingleOrDefault();
+        var batch = (await db.ClaimBatches.FromSql($"SELECT *, xmin FROM claim_batches WHERE id = {cmd.BatchId} FOR UPDATE").ToListAsync(ct)).SingleOrDefault();
         if (batch is null) return ClaimErrors.BatchNotFound;
         var exporter = user.RequiredId();
         if (batch.EnsureCanExport(exporter) is { IsFailure: true } refusal) return Result<ClaimExportInfo>.Failure(refusal.Errors);
 
         var existing = await db.ClaimExports.AsNoTracking().SingleOrDefaultAsync(x => x.BatchId == batch.Id && x.Format == cmd.Format, ct);
-        if (existing is not null) return await InfoAsync(existing, ct);
+        if (existing is not null) return ClaimErrors.AlreadyExported;
 
         var paymentDate = batch.PaymentDate!.Value;
         Func<Stream, CancellationToken, Task<int>> write;

@@ -96,10 +96,10 @@ public sealed class ClaimExportTests(BookingClockFixture fixture) : IClassFixtur
         Assert.Equal("000002", trailer[1..7]);
         Assert.Equal("000000013000", trailer[7..19]);
 
-        // Generated once: asking again returns the same record, and every download the same bytes.
+        // Generated once: asking again is refused as done already, and every download returns the same bytes.
         var again = await review.PostAsync($"/api/office/claims/batches/{batchId}/exports/Csv", null);
-        var info = await again.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
-        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(csv)), info.GetProperty("sha256").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal("claims.already_exported", (await again.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("code").GetString());
         Assert.Equal(csv, await review.GetByteArrayAsync($"/api/office/claims/batches/{batchId}/exports/Csv"));
         Assert.Equal(1, await App.Db(db => db.ClaimExports.CountAsync(x => x.BatchId == batchId && x.Format == ClaimExportFormat.Csv)));
         Assert.Equal(ClaimBatchStatus.Exported, (await App.Db(db => db.ClaimBatches.AsNoTracking().SingleAsync(b => b.Id == batchId))).Status);

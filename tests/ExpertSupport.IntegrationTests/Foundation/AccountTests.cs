@@ -19,7 +19,7 @@ public sealed partial class AccountTests(AppFixture fixture) : IClassFixture<App
 
         Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync("/api/auth/register", body, ct)).StatusCode);
         var again = await client.PostAsJsonAsync("/api/auth/register", body, ct);
-        Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         Assert.Contains("すでに登録されています", await again.Content.ReadAsStringAsync(ct));
     }
 

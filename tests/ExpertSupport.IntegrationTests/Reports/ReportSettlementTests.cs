@@ -134,7 +134,7 @@ public sealed class ReportSettlementTests(BookingClockFixture fixture) : IClassF
         var twice = await App.Send(office, x => x.Send(new ReverseSettledSubsidyCommand(reportId, "もう一度")));
 
         Assert.Equal(3_500, reversed.Value);
-        Assert.Equal(0, twice.Value);
+        Assert.Equal(("report.already_reversed", ErrorKind.Conflict), (twice.FirstError.Code, twice.FirstError.Kind));
         Assert.Equal([(LedgerKind.Reserve, 3_500L), (LedgerKind.Release, -3_500L), (LedgerKind.Settle, 3_500L), (LedgerKind.Reverse, -3_500L)], await LedgerRowsAsync(bookingId, reportId));
         var after = await App.ReportAsync(reportId);
         Assert.Equal((60, 3_500L, SessionReportStatus.Confirmed), (after.WorkedMinutes, after.Subsidy, after.Status));

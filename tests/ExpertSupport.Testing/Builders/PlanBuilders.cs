@@ -35,6 +35,11 @@ public static class PlanTestData
     private static readonly string[] Titles =
         ["クラウド会計の導入", "テレワーク環境の整備", "ネットショップの開設", "受発注のEDI化", "情報セキュリティ対策", "請求書の電子化"];
 
+    // Numbered: an open case, and a plan before approval, are unique per company (and expert) by their name.
+    private static int _titles;
+
+    private static string Title() => $"{Faker.PickRandom(Titles)}（{Interlocked.Increment(ref _titles)}）";
+
     /// <summary>A company user who can log in, with an SME profile in the given prefecture.</summary>
     public static async Task<(TestUser User, Guid CompanyId)> CompanyAsync(this TestApp app, short prefecture = 13)
     {
@@ -82,7 +87,7 @@ public static class PlanTestData
         DateOnly? start = null, DateOnly? end = null)
     {
         string title;
-        lock (Gate) title = Faker.PickRandom(Titles);
+        lock (Gate) title = Title();
         var from = start ?? today.AddDays(7);
         return new DraftPlanCommand(expertId, caseId, title, "業務の手作業を減らし、月末の締め作業を半分の時間で終えられるようにする。",
             minutes, fee, from, end ?? from.AddMonths(2));
@@ -91,7 +96,7 @@ public static class PlanTestData
     public static OpenCaseCommand Case(string[]? skills = null, WorkMode mode = WorkMode.Either, short? prefecture = null, string? title = null)
     {
         string t;
-        lock (Gate) t = title ?? Faker.PickRandom(Titles) + "の相談";
+        lock (Gate) t = title ?? Title() + "の相談";
         return new OpenCaseCommand(t, "紙の請求書と手入力の会計で、月末に毎回残業になっています。", skills ?? ["cloud-accounting"], mode, prefecture, "20");
     }
 

@@ -90,7 +90,7 @@ public sealed class BookingStateTests
         var started = world.Confirmed(Monday10.AddDays(3));
         Assert.Equal("booking.started", started.Cancel(BookingParty.Company, world.CompanyUser, "遅い", 24, Monday10.AddDays(3)).FirstError.Code);
         Assert.Equal("booking.reason_required", world.Confirmed(Monday10.AddDays(4)).Cancel(BookingParty.Company, world.CompanyUser, " ", 24, BookingWorld.Now).FirstError.Code);
-        Assert.Equal("booking.not_active", confirmed.Cancel(BookingParty.Company, world.CompanyUser, "二重", 24, BookingWorld.Now).FirstError.Code);
+        Assert.Equal("booking.already_cancelled", confirmed.Cancel(BookingParty.Company, world.CompanyUser, "二重", 24, BookingWorld.Now).FirstError.Code);
     }
 
     [Fact]

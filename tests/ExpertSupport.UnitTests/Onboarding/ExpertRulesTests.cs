@@ -54,7 +54,7 @@ public sealed class ExpertRulesTests
 
         Assert.Equal("reason", expert.Reject(Office, "", Now).FirstError.Field);
         Assert.True(expert.Approve(Office, Now).IsSuccess);
-        Assert.Equal("expert.not_pending", expert.Approve(Office, Now).FirstError.Code);
+        Assert.Equal("expert.already_approved", expert.Approve(Office, Now).FirstError.Code);
         Assert.Equal("expert.not_pending", expert.Reject(Office, "理由", Now).FirstError.Code);
     }
 

@@ -119,13 +119,14 @@ public sealed class ProgrammeRoundTests
     }
 
     [Fact]
-    public void An_edit_that_changes_nothing_writes_no_audit_entry()
+    public void An_edit_that_changes_nothing_is_refused_as_already_saved_and_writes_no_audit_entry()
     {
         var s = ProgrammeRoundSettings.DefaultFor(new DateOnly(2026, 11, 28));
         var round = ProgrammeRound.Create(s, null, Now).Value;
         round.ClearPendingAudit();
 
-        Assert.True(round.Update(s, Guid.CreateVersion7(), Now).IsSuccess);
+        var again = round.Update(s, Guid.CreateVersion7(), Now);
+        Assert.Equal(("round.unchanged", ErrorKind.Conflict), (again.FirstError.Code, again.FirstError.Kind));
         Assert.Empty(round.PendingAudit);
     }
 

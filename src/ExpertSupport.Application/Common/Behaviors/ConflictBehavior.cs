@@ -1,28 +1,49 @@
+using ExpertSupport.Application.Data;
 using ExpertSupport.Domain.Common;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace ExpertSupport.Application.Common.Behaviors;
 
 /// <summary>
-/// The database keeps the promises (unique keys, exclusion constraints). When it refuses a write, the
-/// command gets a 409 Conflict, never a 500. Handlers that know better catch the SqlState themselves first.
+/// The one place where a lost race becomes an answer. The database keeps the promises (xmin concurrency tokens, unique
+/// keys, exclusion constraints); when it refuses a write, the command's transaction has rolled back and written nothing.
+/// <para>
+/// The command then runs once more, in a fresh transaction on an empty change tracker, so that it sees what the winner
+/// committed and gives its own specific answer ("this proposal has already been accepted": 409
+/// <c>proposal.already_accepted</c>) rather than a generic one. Safe because everything a command writes — rows, audit,
+/// ledger, outbox mail — is in that transaction; commands with effects outside it (files, Hangfire jobs) take their row
+/// lock first and so never lose such a race after the effect. A second loss answers 409 <c>db.concurrent</c> and friends.
+/// Nested commands (inside another command's transaction) never re-run: the outer command does.
+/// </para>
 /// </summary>
-public sealed class ConflictBehavior<TMessage, TResponse> : IPipelineBehavior<TMessage, TResponse>
+public sealed partial class ConflictBehavior<TMessage, TResponse>(AppDbContext db, ILogger<ConflictBehavior<TMessage, TResponse>> logger)
+    : IPipelineBehavior<TMessage, TResponse>
     where TMessage : IBaseCommand
 {
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
-        try
+        var mayRetry = db.Database.CurrentTransaction is null;
+        while (true)
         {
-            return await next(message, cancellationToken);
-        }
-        catch (Exception ex) when (DatabaseErrors.ConflictOf(ex) is { } error && ResultFactory<TResponse>.Failure is { } fail)
-        {
-            return fail([error]);
+            try
+            {
+                return await next(message, cancellationToken);
+            }
+            catch (Exception ex) when (DatabaseErrors.ConflictOf(ex) is { } error && ResultFactory<TResponse>.Failure is { } fail)
+            {
+                db.ChangeTracker.Clear();
+                if (!mayRetry) return fail([error]);
+                mayRetry = false;
+                LogRetry(typeof(TMessage).Name, error.Code);
+            }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Message} lost a race ({Code}); running it once more on the committed state")]
+    private partial void LogRetry(string message, string code);
 }
 
 public static class DatabaseErrors
@@ -30,16 +51,16 @@ public static class DatabaseErrors
     /// <summary>unique_violation, exclusion_violation, serialization_failure, deadlock_detected, and a lost optimistic-concurrency check.</summary>
     public static Error? ConflictOf(Exception ex)
     {
-        // An optimistic concurrency token (e.g. a plan's updated_at) saw another writer first: the same answer as a race.
+        // Another writer changed the row (its xmin) between our read and our write.
         if (ex is DbUpdateConcurrencyException)
-            return Error.Conflict("db.concurrent", "同時に別の更新がありました。もう一度お試しください。");
+            return Error.Conflict("db.concurrent", "同時に別の更新がありました。画面を更新して、もう一度お試しください。");
         var pg = ex as PostgresException ?? (ex as DbUpdateException)?.InnerException as PostgresException;
         return pg?.SqlState switch
         {
             PostgresErrorCodes.UniqueViolation => Error.Conflict("db.duplicate", "同じ内容がすでに登録されています。"),
             PostgresErrorCodes.ExclusionViolation => Error.Conflict("db.overlap", "ほかの予定と時間が重なっています。"),
             PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected =>
-                Error.Conflict("db.concurrent", "同時に別の更新がありました。もう一度お試しください。"),
+                Error.Conflict("db.concurrent", "同時に別の更新がありました。画面を更新して、もう一度お試しください。"),
             _ => null,
         };
     }

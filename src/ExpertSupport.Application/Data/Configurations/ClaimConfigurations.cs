@@ -27,7 +27,6 @@ internal sealed class ClaimBatchConfiguration : IEntityTypeConfiguration<ClaimBa
         b.HasIndex(x => new { x.RoundId, x.PeriodEnd }).IsUnique();
         b.HasIndex(x => new { x.Status, x.PeriodEnd });
         b.HasIndex(x => x.PeriodEnd);
-        b.Property(x => x.UpdatedAt).IsConcurrencyToken();
         b.HasOne<ProgrammeRound>().WithMany().HasForeignKey(x => x.RoundId).OnDelete(DeleteBehavior.Restrict);
         b.Ignore(x => x.PendingAudit);
     }

@@ -33,6 +33,8 @@ internal sealed class ConsultationCaseConfiguration : IEntityTypeConfiguration<C
         b.HasIndex(c => new { c.CompanyId, c.Status });
         // Experts browse open cases, newest first.
         b.HasIndex(c => c.CreatedAt).HasFilter("status = 'Open'").HasDatabaseName("ix_consultation_cases_open_created_at");
+        // Exactly once: a double-submitted case is the same company opening the same title twice while it is open.
+        b.HasIndex(c => new { c.CompanyId, c.Title }).IsUnique().HasFilter("status = 'Open'").HasDatabaseName("ux_consultation_cases_open_title");
         b.Ignore(c => c.PendingAudit);
         b.Ignore(c => c.IsOpen);
     }

@@ -29,7 +29,6 @@ internal sealed class SessionReportConfiguration : IEntityTypeConfiguration<Sess
         b.Property(r => r.DisputeReason).HasMaxLength(2000);
         b.Property(r => r.OfficeDecisionReason).HasMaxLength(2000);
         b.Property(r => r.SubsidyReversalReason).HasMaxLength(2000);
-        b.Property(r => r.UpdatedAt).IsConcurrencyToken();
         // One report per booking, ever: a correction is a new revision of the same report.
         b.HasIndex(r => r.BookingId).IsUnique();
         b.HasIndex(r => new { r.ExpertId, r.Status });

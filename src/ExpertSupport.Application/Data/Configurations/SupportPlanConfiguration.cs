@@ -26,7 +26,6 @@ internal sealed class SupportPlanConfiguration : IEntityTypeConfiguration<Suppor
         b.Property(p => p.Goals).HasMaxLength(4000);
         b.Property(p => p.OfficeComment).HasMaxLength(2000);
         b.Property(p => p.CancellationReason).HasMaxLength(2000);
-        b.Property(p => p.UpdatedAt).IsConcurrencyToken();
         b.HasOne<ProgrammeRound>().WithMany().HasForeignKey(p => p.RoundId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Company>().WithMany().HasForeignKey(p => p.CompanyId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Expert>().WithMany().HasForeignKey(p => p.ExpertId).OnDelete(DeleteBehavior.Restrict);
@@ -36,7 +35,12 @@ internal sealed class SupportPlanConfiguration : IEntityTypeConfiguration<Suppor
         b.HasIndex(p => new { p.ExpertId, p.Status });
         b.HasIndex(p => p.Status).HasFilter("status = 'Submitted'");
         b.HasIndex(p => p.CaseId);
+        // Exactly once: before the office approves, a company and an expert have one plan of a given name and period;
+        // a second identical draft (a double-click, a retried request, two acceptances of equal proposals) is refused.
+        b.HasIndex(p => new { p.CompanyId, p.ExpertId, p.Title, p.StartDate, p.EndDate }).IsUnique()
+            .HasFilter("status IN ('Draft', 'Submitted', 'SentBack')").HasDatabaseName("ux_support_plans_one_live_draft");
         b.Ignore(p => p.PendingAudit);
         b.Ignore(p => p.IsEditable);
+        b.Ignore(p => p.Terms);
     }
 }

@@ -36,6 +36,10 @@ public sealed class DetailModel(ISender sender, IStringLocalizer<SharedResource>
     public async Task<IActionResult> OnPostAcceptAsync(Guid id, Guid proposalId, CancellationToken ct)
     {
         var result = await sender.Send(new AcceptProposalCommand(proposalId), ct);
+        // A double-click (or a second tab) accepted it a moment ago: show the plan that made, not an error.
+        if (result.IsFailure && result.FirstError.Code == CaseErrors.ProposalAlreadyAccepted.Code && await LoadAsync(id, ct)
+            && Case.Proposals.SingleOrDefault(p => p.Id == proposalId)?.PlanId is { } made)
+            return Redirect($"/Plans/{made}");
         if (result.IsFailure) return await AfterAsync(id, result, "", ct);
         TempData["Flash"] = l["提案を採用し、支援計画の案を作りました。内容を確認して同意すると、事務局の審査に進みます。"].Value;
         return Redirect($"/Plans/{result.Value.PlanId}");
