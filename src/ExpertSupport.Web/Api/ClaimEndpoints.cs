@@ -57,7 +57,8 @@ internal static class ClaimEndpoints
         office.MapPost("/batches/{id:guid}/approve-unflagged", async (Guid id, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new ApproveUnflaggedClaimLinesCommand(id), ct)).ToHttpResult())
             .WithName("ApproveUnflaggedClaimLines")
-            .WithSummary("印のない未決定の明細をまとめて承認する / Approve every pending line without a flag (returns the count)");
+            .WithSummary("印のない未決定の明細をまとめて承認する / Approve every pending line without a flag (returns the count)")
+            .WithDescription("承認できる明細が残っていないときは 409 claims.nothing_to_approve。");
         office.MapPost("/batches/{id:guid}/approve", async (Guid id, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new ApproveClaimBatchCommand(id), ct)).ToHttpResult())
             .WithName("ApproveClaimBatch")
@@ -69,7 +70,7 @@ internal static class ClaimEndpoints
             .WithName("ExportClaimBatch")
             .WithSummary("承認済みの締めを出力する（CSV / XLSX / Zengin） / Export an approved batch (generated once; locks the batch)")
             .WithDescription("format: Csv | Xlsx | Zengin。最初の出力で締めはロックされます（Exported）。承認した人は出力できません（403 claims.four_eyes_exporter）。" +
-                "2回目以降は同じファイル（同じ SHA-256）の情報を返します。口座のない専門家がいると Zengin は 409 claims.no_bank_account。");
+                "同じ形式の2回目の出力は 409 claims.already_exported（ファイルは GET で何度でも同じバイト列をダウンロードできます）。口座のない専門家がいると Zengin は 409 claims.no_bank_account。");
         office.MapGet("/batches/{id:guid}/exports/{format}", Download)
             .WithName("DownloadClaimExport")
             .Produces<Stream>(StatusCodes.Status200OK, "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "text/plain")

@@ -116,7 +116,7 @@ internal static class ReportEndpoints
                 (await sender.Send(new ReverseSettledSubsidyCommand(id, body.Reason), ct)).ToHttpResult())
             .WithName("ReverseSettledSubsidy")
             .WithSummary("確定した補助を取り消す（訂正） / Correct a confirmed report: reverse its settled subsidy with a reversing ledger entry; reason required")
-            .WithDescription("報告そのものは変わらず、台帳に取り消しの行が加わり、その支援は謝金申請の対象外になります。繰り返しても一度だけです（応答は取り消した額、2回目は 0）。" +
+            .WithDescription("報告そのものは変わらず、台帳に取り消しの行が加わり、その支援は謝金申請の対象外になります。取り消しは一度だけです（応答は取り消した額、2回目は 409 report.already_reversed）。" +
                 "謝金申請に含まれた後は請求の審査で却下します（409 report.claimed）。");
     }
 
