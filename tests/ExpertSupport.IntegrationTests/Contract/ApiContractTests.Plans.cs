@@ -44,14 +44,13 @@ public sealed partial class ApiContractTests
         await Ok(company, "CloseCase", $"/api/cases/{cases[1]}/close", new { reason = "社内で対応します。" });
 
         await Ok(company, "GetPlan", $"/api/plans/{planId}");
+        // Revising is the reviser's agreement; the other side then agrees.
         await Ok(company, "RevisePlan", $"/api/plans/{planId}", Terms(6_000));
-        await Ok(company, "AgreePlan", $"/api/plans/{planId}/agree");
         await Ok(expert, "AgreePlan", $"/api/plans/{planId}/agree");
         await Ok(office, "ListOfficePlans", "/api/office/plans");
         await Ok(office, "GetOfficePlan", $"/api/office/plans/{planId}");
         await Ok(office, "SendBackPlan", $"/api/office/plans/{planId}/send-back", new { comment = "目標をもう少し具体的にしてください。" });
         await Ok(company, "RevisePlan", $"/api/plans/{planId}", Terms(6_500));
-        await Ok(company, "AgreePlan", $"/api/plans/{planId}/agree");
         await Ok(expert, "AgreePlan", $"/api/plans/{planId}/agree");
         await Ok(office, "ApprovePlan", $"/api/office/plans/{planId}/approve");
         await Ok(company, "ListPlans", "/api/plans?status=Approved");
