@@ -13,9 +13,11 @@ internal static class Pipeline
     public static WebApplication UseExpertSupport(this WebApplication app)
     {
         app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
-        app.UseExceptionHandler("/Error");
-        app.UseWhen(IsApi, api => api.UseStatusCodePages());
-        app.UseWhen(ctx => !IsApi(ctx), pages => pages.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
+        // Two exception handlers, chosen by the original path: under /api a problem+json answer (the exception handler
+        // service and then the problem details writer), for pages the friendly /Error page. One handler re-executing
+        // /Error for both made every API failure an HTML page.
+        app.UseWhen(IsApi, api => api.UseExceptionHandler().UseStatusCodePages());
+        app.UseWhen(ctx => !IsApi(ctx), pages => pages.UseExceptionHandler("/Error").UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
         if (!app.Environment.IsDevelopment()) app.UseHsts();
         app.Use(SecurityHeaders);
 
