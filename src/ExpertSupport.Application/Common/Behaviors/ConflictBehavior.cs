@@ -27,7 +27,7 @@ public sealed class ConflictBehavior<TMessage, TResponse> : IPipelineBehavior<TM
 
 public static class DatabaseErrors
 {
-    /// <summary>unique_violation, exclusion_violation, serialization_failure, deadlock_detected, and a lost optimistic-concurrency check.</summary>
+    /// <summary>unique_violation, exclusion_violation, serialization_failure, deadlock_detected, a lost optimistic-concurrency check, and a text too long for its column.</summary>
     public static Error? ConflictOf(Exception ex)
     {
         // An optimistic concurrency token (e.g. a plan's updated_at) saw another writer first: the same answer as a race.
@@ -40,6 +40,8 @@ public static class DatabaseErrors
             PostgresErrorCodes.ExclusionViolation => Error.Conflict("db.overlap", "ほかの予定と時間が重なっています。"),
             PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected =>
                 Error.Conflict("db.concurrent", "同時に別の更新がありました。もう一度お試しください。"),
+            // A text longer than its column: a validator should have said so; if one is missing, still a 400, not a 500.
+            PostgresErrorCodes.StringDataRightTruncation => Error.Invalid("db.too_long", "長すぎる入力があります。文字数を減らしてもう一度お試しください。"),
             _ => null,
         };
     }
