@@ -57,4 +57,18 @@ public sealed class PageBoundaryTests(AppFixture fixture) : IClassFixture<AppFix
         Assert.Contains("リクエストを処理できませんでした", html);
         Assert.DoesNotContain("エラーが発生しました", html);
     }
+
+    [Theory]
+    [InlineData("/a%00b")]
+    [InlineData("/a%0d%0aSet-Cookie:%20x=1")]
+    [InlineData("/%5cevil.example")]
+    public async Task The_language_switch_returns_only_to_a_path_of_this_site(string returnUrl)
+    {
+        using var client = fixture.App.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        var response = await client.GetAsync($"/culture?culture=en&returnUrl={returnUrl}", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/", response.Headers.Location?.OriginalString);
+    }
 }
