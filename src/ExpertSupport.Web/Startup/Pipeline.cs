@@ -16,8 +16,13 @@ internal static class Pipeline
         // Two exception handlers, chosen by the original path: under /api a problem+json answer (the exception handler
         // service and then the problem details writer), for pages the friendly /Error page. One handler re-executing
         // /Error for both made every API failure an HTML page.
-        app.UseWhen(IsApi, api => api.UseExceptionHandler().UseStatusCodePages());
-        app.UseWhen(ctx => !IsApi(ctx), pages => pages.UseExceptionHandler("/Error").UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
+        // ApiExceptionHandler logs every exception once (a refusal as one warning), so the middleware adds nothing.
+        app.UseWhen(IsApi, api => api
+            .UseExceptionHandler(new ExceptionHandlerOptions { SuppressDiagnosticsCallback = _ => true })
+            .UseStatusCodePages());
+        app.UseWhen(ctx => !IsApi(ctx), pages => pages
+            .UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/Error", SuppressDiagnosticsCallback = _ => true })
+            .UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
         if (!app.Environment.IsDevelopment()) app.UseHsts();
         app.Use(SecurityHeaders);
 

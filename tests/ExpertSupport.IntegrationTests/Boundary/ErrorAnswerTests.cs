@@ -78,5 +78,33 @@ public sealed class ErrorAnswerTests(FailingAppFixture fixture) : IClassFixture<
         Assert.Equal(2, entries.Count(e => e.Level == LogLevel.Warning && e.Message.Contains("/api/auth/login", StringComparison.Ordinal)));
     }
 
+    [Fact]
+    public async Task A_link_refused_at_the_input_boundary_is_one_warning_without_a_stack_trace()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var client = fixture.App.CreateClient();
+        fixture.Logs.Entries.Clear();
+
+        var response = await client.GetAsync("/Account/Login?ReturnUrl=a%00b", ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var entries = fixture.Logs.Entries.ToList();
+        Assert.DoesNotContain(entries, e => e.Level >= LogLevel.Error || e.Exception is not null);
+        Assert.Single(entries, e => e.Level == LogLevel.Warning && e.Message.Contains("/Account/Login", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_unexpected_failure_is_logged_once_as_an_error_with_its_exception()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var client = await ClientAsync();
+        fixture.Logs.Entries.Clear();
+
+        await client.GetAsync("/api/test/failure", ct);
+
+        var error = Assert.Single(fixture.Logs.Entries, e => e.Level >= LogLevel.Error);
+        Assert.Contains(FailingAppFixture.Secret, error.Exception?.Message);
+    }
+
     private async Task<HttpClient> ClientAsync() => await fixture.App.ApiClientAsync(await fixture.App.CreateUserAsync("Office"));
 }
