@@ -13,10 +13,9 @@ internal static class Pipeline
     public static WebApplication UseExpertSupport(this WebApplication app)
     {
         app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
-        // Two exception handlers, chosen by the original path: under /api a problem+json answer (the exception handler
-        // service and then the problem details writer), for pages the friendly /Error page. One handler re-executing
-        // /Error for both made every API failure an HTML page.
-        // ApiExceptionHandler logs every exception once (a refusal as one warning), so the middleware adds nothing.
+        // Under /api a problem+json answer, for pages the friendly /Error page. (A single handler re-executing /Error
+        // rewrote the path to /Error before ApiExceptionHandler looked at it, so every API failure became an HTML page.)
+        // ApiExceptionHandler logs every exception once, a refusal as one warning, so the middleware's own log is off.
         app.UseWhen(IsApi, api => api
             .UseExceptionHandler(new ExceptionHandlerOptions { SuppressDiagnosticsCallback = _ => true })
             .UseStatusCodePages());
