@@ -53,7 +53,7 @@ public sealed class ValueFactory(Random random, IdPool ids, string role, string 
     /// <summary>A plausible scalar as text (query, route, header, form field).</summary>
     public string? PlausibleText(IOpenApiSchema? schema, string name) => Schemas.KindOf(schema) switch
     {
-        ValueKind.Uuid => ids.Pick(name, path, role, random) ?? Guid.NewGuid().ToString(),
+        ValueKind.Uuid => ids.Pick(name, path, role, random) ?? SeededGuid().ToString(),
         ValueKind.Date => DateOnly.FromDateTime(Today.AddDays(random.Next(-40, 60))).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         ValueKind.DateTime => new DateTimeOffset(Today.AddDays(random.Next(-40, 60)).AddHours(random.Next(0, 24)), TimeSpan.Zero).ToString("o", CultureInfo.InvariantCulture),
         ValueKind.Integer or ValueKind.Number => Pick("0", "1", "2", "13", "30", "60", "90", "500", "5000", "100000"),
@@ -97,4 +97,12 @@ public sealed class ValueFactory(Random random, IdPool ids, string role, string 
         };
 
     private T Pick<T>(params T[] values) => values[random.Next(values.Length)];
+
+    /// <summary>An unknown id from the seed, not Guid.NewGuid(), so that a run can be repeated.</summary>
+    private Guid SeededGuid()
+    {
+        var bytes = new byte[16];
+        random.NextBytes(bytes);
+        return new Guid(bytes);
+    }
 }
