@@ -44,14 +44,20 @@ public sealed class ValueFactory(Random random, IdPool ids, string role, string 
             default:
                 var text = PlausibleText(schema, name);
                 return text is null ? null
-                    : kind is ValueKind.Integer or ValueKind.Number ? JsonValue.Create(long.Parse(text, CultureInfo.InvariantCulture))
-                    : kind == ValueKind.Boolean ? JsonValue.Create(text == "true")
+                    : kind is ValueKind.Integer or ValueKind.Number && long.TryParse(text, CultureInfo.InvariantCulture, out var number) ? JsonValue.Create(number)
+                    : kind == ValueKind.Boolean && bool.TryParse(text, out var flag) ? JsonValue.Create(flag)
                     : JsonValue.Create(text);
         }
     }
 
-    /// <summary>A plausible scalar as text (query, route, header, form field).</summary>
-    public string? PlausibleText(IOpenApiSchema? schema, string name) => Schemas.KindOf(schema) switch
+    /// <summary>A plausible scalar as text (query, route, header, form field): the document's example when it has one.</summary>
+    public string? PlausibleText(IOpenApiSchema? schema, string name) =>
+        Schemas.KindOf(schema) is not (ValueKind.Uuid or ValueKind.Date or ValueKind.DateTime)
+        && (Schemas.Effective(schema)?.Examples?.FirstOrDefault() ?? Schemas.Effective(schema)?.Default) is JsonValue example && random.Next(2) == 0
+            ? example.ToString()
+            : Invented(schema, name);
+
+    private string? Invented(IOpenApiSchema? schema, string name) => Schemas.KindOf(schema) switch
     {
         ValueKind.Uuid => ids.Pick(name, path, role, random) ?? SeededGuid().ToString(),
         ValueKind.Date => DateOnly.FromDateTime(Today.AddDays(random.Next(-40, 60))).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
