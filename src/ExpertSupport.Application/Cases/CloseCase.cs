@@ -3,6 +3,7 @@ using ExpertSupport.Application.Data;
 using ExpertSupport.Application.Notifications;
 using ExpertSupport.Domain.Cases;
 using ExpertSupport.Domain.Common;
+using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,6 +14,11 @@ namespace ExpertSupport.Application.Cases;
 /// (its expert is e-mailed). Plans already drafted from the case carry on.
 /// </summary>
 public sealed record CloseCaseCommand(Guid CaseId, string? Reason) : ICommand<Result>;
+
+public sealed class CloseCaseValidator : AbstractValidator<CloseCaseCommand>
+{
+    public CloseCaseValidator() => RuleFor(c => c.Reason).MaximumLength(2000).WithMessage("理由は2000文字以内にしてください。");
+}
 
 public sealed class CloseCaseHandler(AppDbContext db, ICurrentUser user, TimeProvider clock, Outbox outbox) : ICommandHandler<CloseCaseCommand, Result>
 {

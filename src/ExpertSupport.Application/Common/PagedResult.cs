@@ -13,7 +13,13 @@ public static class Paging
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 200;
 
-    /// <summary>Counts, then reads one page. Out-of-range page numbers and sizes are clamped, never an error.</summary>
+    /// <summary>The highest page number anyone may ask for (at 200 a page, two million rows deep); see <see cref="InputRules"/>.</summary>
+    public const int MaxPage = 10_000;
+
+    /// <summary>
+    /// Counts, then reads one page. The input boundary refuses page numbers and sizes outside their ranges; a page past
+    /// the last one shows the last one.
+    /// </summary>
     public static async Task<PagedResult<T>> ToPagedAsync<T>(this IQueryable<T> query, int page, int pageSize, CancellationToken ct)
     {
         pageSize = Math.Clamp(pageSize <= 0 ? DefaultPageSize : pageSize, 1, MaxPageSize);

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
 using ExpertSupport.Application.Common;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -5,43 +7,72 @@ using Microsoft.AspNetCore.Mvc;
 namespace ExpertSupport.Web.Api;
 
 /// <summary>
-/// The last line: bad input that slipped past binding becomes 400, a refused access 403, a database that cannot be
-/// reached (restarting, failing over, out of connections) 503 with Retry-After — the transaction was rolled back, so
-/// the same request can simply be sent again — and anything else a 500 that reveals nothing. API requests get problem
-/// details; pages get the friendly error page.
+/// The last line: a malformed request (bad JSON, a value that does not bind, input refused by a use case) becomes 400
+/// with the fields at fault and one warning in the log; a refused access 403; a database that cannot be reached
+/// (restarting, failing over, out of connections) 503 with Retry-After — the transaction was rolled back, so the same
+/// request can simply be sent again — and anything else a 500 that reveals nothing but a trace id. API requests get
+/// problem details; pages get the friendly error page.
 /// </summary>
 internal sealed partial class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> log) : IExceptionHandler
 {
+    private const string Malformed = "値の形式が正しくありません。";
+
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
+        // The exception handler middleware has already pointed Request.Path at the error page; the feature keeps the original.
+        var path = http.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? http.Request.Path.Value ?? "";
         var (status, title, errors) = exception switch
         {
             InvalidRequestException invalid => (400, invalid.Errors[0].Message,
                 invalid.Errors.Where(e => e.Field is not null).GroupBy(e => e.Field!).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray())),
-            BadHttpRequestException bad => (bad.StatusCode, "リクエストの形式が正しくありません。", null),
+            BadHttpRequestException bad => Describe(bad),
             UnauthorizedAccessException => (403, "この操作を行う権限がありません。", null),
             _ when IsDatabaseUnavailable(exception) => (503, "ただいまデータベースに接続できません。少し待ってからもう一度お試しください。", null),
             _ => (500, "システムエラーが発生しました。時間をおいてもう一度お試しください。", (Dictionary<string, string[]>?)null),
         };
-        if (status == 500) LogUnhandled(exception, http.Request.Path);
-        if (status == 503)
+        switch (status)
         {
-            LogUnavailable(exception.GetBaseException().Message, http.Request.Path);
-            http.Response.Headers.RetryAfter = "2";
-        }
-
-        if (!http.Request.Path.StartsWithSegments("/api"))
-        {
-            if (status == 500) return false; // the /Error page
-            http.Response.StatusCode = status;
-            return false;
+            case 500:
+                LogUnhandled(exception, path);
+                break;
+            case 503:
+                LogUnavailable(exception.GetBaseException().Message, path);
+                http.Response.Headers.RetryAfter = "2";
+                break;
+            case 403:
+                LogForbidden(http.Request.Method, path);
+                break;
+            default:
+                LogMalformed(http.Request.Method, path, status, errors is null ? title : string.Join(", ", errors.Keys));
+                break;
         }
 
         http.Response.StatusCode = status;
+        if (!new PathString(path).StartsWithSegments("/api")) return false; // the /Error page, with this status
+
         var problem = new ProblemDetails { Status = status, Title = title };
         if (exception is BadHttpRequestException) problem.Detail = exception.Message;
         if (errors is { Count: > 0 }) problem.Extensions["errors"] = errors;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
+    }
+
+    /// <summary>What binding could not read, and where: the JSON path of a body value, or the parameter's name.</summary>
+    private static (int Status, string Title, Dictionary<string, string[]>? Errors) Describe(BadHttpRequestException bad)
+    {
+        if (bad.InnerException is JsonException json)
+        {
+            var field = json.Path is null or "$" ? null : json.Path.StartsWith("$.", StringComparison.Ordinal) ? json.Path[2..] : json.Path.TrimStart('$');
+            return (bad.StatusCode, "リクエストの本文（JSON）を読み取れません。", field is null ? null : new() { [field] = [Malformed] });
+        }
+        if (bad.StatusCode == StatusCodes.Status413PayloadTooLarge) return (bad.StatusCode, "リクエストが大きすぎます。", null);
+        if (bad.StatusCode == StatusCodes.Status415UnsupportedMediaType) return (bad.StatusCode, "この形式の本文は受け付けていません（JSON で送ってください）。", null);
+        if (bad.Message.Contains("body", StringComparison.OrdinalIgnoreCase) && bad.Message.Contains("provided", StringComparison.OrdinalIgnoreCase))
+            return (bad.StatusCode, "リクエストの本文（JSON）がありません。", null);
+        var parameter = ParameterOf().Match(bad.Message);
+        if (!parameter.Success) return (bad.StatusCode, "リクエストの形式が正しくありません。", null);
+        var name = parameter.Groups["declaration"].Value.Split(' ')[^1];
+        var message = bad.Message.StartsWith("Required", StringComparison.Ordinal) ? InputRules.Required.Message : Malformed;
+        return (bad.StatusCode, message, new() { [char.ToLowerInvariant(name[0]) + name[1..]] = [message] });
     }
 
     /// <summary>Connection-level failures (anywhere in the chain), never an answer from a working server such as a constraint.</summary>
@@ -63,6 +94,16 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
         }
         return false;
     }
+
+    /// <summary>Minimal APIs name the parameter in their message: Failed to bind parameter "int? page" from "x".</summary>
+    [GeneratedRegex("parameter \"(?<declaration>[^\"]+)\"")]
+    private static partial Regex ParameterOf();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Malformed request {Method} {Path} answered {Status}: {What}")]
+    private partial void LogMalformed(string method, string path, int status, string what);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused access on {Method} {Path}")]
+    private partial void LogForbidden(string method, string path);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Database unavailable on {Path}: {Reason}")]
     private partial void LogUnavailable(string reason, string path);

@@ -7,7 +7,7 @@ internal static class ApiRoutes
 {
     public static WebApplication MapApi(this WebApplication app)
     {
-        var api = app.MapGroup("/api");
+        var api = app.MapGroup("/api").RefuseBadInput();
         api.MapAccountEndpoints();
         api.MapAdminEndpoints();
         api.MapSubsidyEndpoints();

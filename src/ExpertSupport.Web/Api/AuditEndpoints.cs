@@ -26,8 +26,8 @@ internal static class AuditEndpoints
             .WithDescription("entityType: Company | Expert | SupportPlan | Booking | SessionReport | ClaimBatch | ClaimLine | Claim など、entityId、" +
                 "actor: 操作した人の名前かメールの一部、from / to: 日本時間の日付（両端を含む）、text: 理由や状態の一部。");
         audit.MapGet("/export.csv", ([AsParameters] AuditParameters p, ISender sender, TimeProvider clock, CancellationToken ct) =>
-                TypedResults.Stream(stream => AuditCsv.WriteAsync(stream, sender.CreateStream(new ExportAuditQuery(p.Filter), ct), AuditLabels.Japanese, ct),
-                    CsvWriter.ContentType, $"audit-{JapanTime.Today(clock):yyyy-MM-dd}.csv"))
+                StreamedDownload.StartAsync(sender.CreateStream(new ExportAuditQuery(p.Filter), ct), (stream, rows, c) => AuditCsv.WriteAsync(stream, rows, AuditLabels.Japanese, c),
+                    CsvWriter.ContentType, $"audit-{JapanTime.Today(clock):yyyy-MM-dd}.csv", ct))
             .WithName("ExportAudit")
             .Produces<Stream>(StatusCodes.Status200OK, "text/csv")
             .WithSummary("検索結果をCSVで出力（UTF-8 BOM付き） / The filtered audit trail as CSV");

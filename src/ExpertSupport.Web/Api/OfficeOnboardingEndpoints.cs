@@ -36,8 +36,8 @@ internal static class OfficeOnboardingEndpoints
             .WithName("ListCompanies")
             .WithSummary("企業の一覧（絞り込み・ページ送り） / Companies, filtered and paged");
         companies.MapGet("/export.csv", ([AsParameters] CompanyListParameters p, ISender sender, TimeProvider clock, CancellationToken ct) =>
-                TypedResults.Stream(stream => OnboardingCsv.WriteCompaniesAsync(stream, sender.CreateStream(new ExportCompaniesQuery(p.Filter), ct), ct),
-                    CsvWriter.ContentType, $"companies-{JapanTime.Today(clock):yyyy-MM-dd}.csv"))
+                StreamedDownload.StartAsync(sender.CreateStream(new ExportCompaniesQuery(p.Filter), ct), OnboardingCsv.WriteCompaniesAsync,
+                    CsvWriter.ContentType, $"companies-{JapanTime.Today(clock):yyyy-MM-dd}.csv", ct))
             .WithName("ExportCompanies")
             .Produces<Stream>(StatusCodes.Status200OK, "text/csv")
             .WithSummary("企業の一覧をCSVで出力（UTF-8 BOM付き） / Export the filtered companies as CSV");
@@ -61,8 +61,8 @@ internal static class OfficeOnboardingEndpoints
             .WithName("ListExperts")
             .WithSummary("専門家の一覧（審査待ちが先頭） / Experts, pending first, filtered and paged");
         experts.MapGet("/export.csv", ([AsParameters] ExpertListParameters p, ISender sender, TimeProvider clock, CancellationToken ct) =>
-                TypedResults.Stream(stream => OnboardingCsv.WriteExpertsAsync(stream, sender.CreateStream(new ExportExpertsQuery(p.Filter), ct), ct),
-                    CsvWriter.ContentType, $"experts-{JapanTime.Today(clock):yyyy-MM-dd}.csv"))
+                StreamedDownload.StartAsync(sender.CreateStream(new ExportExpertsQuery(p.Filter), ct), OnboardingCsv.WriteExpertsAsync,
+                    CsvWriter.ContentType, $"experts-{JapanTime.Today(clock):yyyy-MM-dd}.csv", ct))
             .WithName("ExportExperts")
             .Produces<Stream>(StatusCodes.Status200OK, "text/csv")
             .WithSummary("専門家の一覧をCSVで出力（口座情報は含みません） / Export the filtered experts as CSV (no bank accounts)");

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using ExpertSupport.Application.Common;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -13,6 +15,9 @@ public sealed class ErrorModel(IStringLocalizer<SharedResource> l) : PageModel
     public string Message { get; private set; } = "";
     public string? RequestId { get; private set; }
 
+    /// <summary>What the input boundary refused, when that is why this page is shown (a 400).</summary>
+    public IReadOnlyList<string> Problems { get; private set; } = [];
+
     public void OnGet(int? code) => Describe(code);
 
     public void OnPost(int? code) => Describe(code);
@@ -20,6 +25,10 @@ public sealed class ErrorModel(IStringLocalizer<SharedResource> l) : PageModel
     private void Describe(int? code)
     {
         RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
+        // Re-executed after an exception, the status the exception handler chose (400, 403, 503) is already set.
+        code ??= Response.StatusCode is >= 400 and not 500 ? Response.StatusCode : null;
+        if (HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error is InvalidRequestException refused)
+            Problems = [.. refused.Errors.Select(e => e.Message).Distinct()];
         (Title, Message) = code switch
         {
             404 => (l["ページが見つかりません"].Value, l["URL が正しいかご確認ください。ページが移動または削除された可能性があります。"].Value),

@@ -13,9 +13,15 @@ internal static class Pipeline
     public static WebApplication UseExpertSupport(this WebApplication app)
     {
         app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
-        app.UseExceptionHandler("/Error");
-        app.UseWhen(IsApi, api => api.UseStatusCodePages());
-        app.UseWhen(ctx => !IsApi(ctx), pages => pages.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
+        // Under /api a problem+json answer, for pages the friendly /Error page. (A single handler re-executing /Error
+        // rewrote the path to /Error before ApiExceptionHandler looked at it, so every API failure became an HTML page.)
+        // ApiExceptionHandler logs every exception once, a refusal as one warning, so the middleware's own log is off.
+        app.UseWhen(IsApi, api => api
+            .UseExceptionHandler(new ExceptionHandlerOptions { SuppressDiagnosticsCallback = _ => true })
+            .UseStatusCodePages());
+        app.UseWhen(ctx => !IsApi(ctx), pages => pages
+            .UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/Error", SuppressDiagnosticsCallback = _ => true })
+            .UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
         if (!app.Environment.IsDevelopment()) app.UseHsts();
         app.Use(SecurityHeaders);
 
@@ -56,7 +62,10 @@ internal static class Pipeline
         http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
             new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
-        return Results.LocalRedirect(string.IsNullOrEmpty(returnUrl) || !returnUrl.StartsWith('/') || returnUrl.StartsWith("//", StringComparison.Ordinal) ? "/" : returnUrl);
+        // Only a path of this site, and nothing a Location header cannot carry (a NUL or a line break was a 500).
+        var local = !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal)
+                    && !returnUrl.StartsWith("/\\", StringComparison.Ordinal) && !returnUrl.Any(char.IsControl);
+        return Results.LocalRedirect(local ? returnUrl! : "/");
     }
 
     private static Task SecurityHeaders(HttpContext ctx, Func<Task> next)

@@ -42,14 +42,17 @@ internal static class ServiceRegistration
             options.ServiceLifetime = ServiceLifetime.Scoped;
             // Infrastructure holds the use cases that need its writers (claim batch exports).
             options.Assemblies = [typeof(AppDbContext).Assembly, typeof(ExportClaimBatchCommand).Assembly];
-            // Outermost first: log, validate, turn database conflicts into 409, then one transaction per command.
+            // Outermost first: log, refuse values outside the input rules, validate, turn database conflicts into 409,
+            // then one transaction per command.
             options.PipelineBehaviors =
             [
                 typeof(LoggingBehavior<,>),
+                typeof(InputBoundaryBehavior<,>),
                 typeof(ValidationBehavior<,>),
                 typeof(ConflictBehavior<,>),
                 typeof(TransactionBehavior<,>),
             ];
+            options.StreamPipelineBehaviors = [typeof(InputBoundaryStreamBehavior<,>)];
         });
 
         services.AddHttpContextAccessor();
@@ -103,13 +106,19 @@ internal static class ServiceRegistration
             o.Conventions.AllowAnonymousToPage("/Index");
             o.Conventions.AllowAnonymousToPage("/Error");
             o.Conventions.AuthorizePage("/Account/Logout");
-        }).AddViewLocalization();
+        })
+        .AddMvcOptions(o => o.Filters.Add<ExpertSupport.Web.Pages.InputBoundaryPageFilter>())
+        .AddViewLocalization();
 
         services.AddAuthorizationBuilder().AddPolicies();
 
         // Enums travel by name in the API ("Approved", "Retail"), as they are stored.
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        // Before AddProblemDetails: problem writers are asked in the order they were registered.
+        services.AddSingleton<IProblemDetailsWriter, ApiProblemDetailsWriter>();
         services.AddProblemDetails(ProblemDetailsSetup.Customize);
+        // A body or parameter that does not bind throws, so the exception handler answers it with the field at fault.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddOpenApi(OpenApiSetup.Configure);
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);

@@ -97,7 +97,9 @@ public sealed class OfficeRoundTests(AppFixture fixture) : IClassFixture<AppFixt
     {
         var office = await App.CreateUserAsync(Roles.Office);
         using var client = await App.ApiClientAsync(office);
-        var round = FutureRound() with { TimeUnitMinutes = 25, ClaimBatchCron = "every day", CompanyCap = 0, SupportEndDate = default };
+        // The support end before the period (a date outside 2000–2100 would be refused earlier, alone, at the input boundary).
+        var valid = FutureRound();
+        var round = valid with { TimeUnitMinutes = 25, ClaimBatchCron = "every day", CompanyCap = 0, SupportEndDate = valid.PeriodStart.AddDays(-1) };
 
         var response = await client.PostAsJsonAsync("/api/office/rounds", round, Ct);
 

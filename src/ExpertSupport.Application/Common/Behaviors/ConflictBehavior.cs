@@ -35,7 +35,7 @@ public sealed partial class ConflictBehavior<TMessage, TResponse>(AppDbContext d
             catch (Exception ex) when (DatabaseErrors.ConflictOf(ex) is { } error && ResultFactory<TResponse>.Failure is { } fail)
             {
                 db.ChangeTracker.Clear();
-                if (!mayRetry) return fail([error]);
+                if (!mayRetry || error.Kind != ErrorKind.Conflict) return fail([error]);
                 mayRetry = false;
                 LogRetry(typeof(TMessage).Name, error.Code);
             }
@@ -48,7 +48,7 @@ public sealed partial class ConflictBehavior<TMessage, TResponse>(AppDbContext d
 
 public static class DatabaseErrors
 {
-    /// <summary>unique_violation, exclusion_violation, serialization_failure, deadlock_detected, and a lost optimistic-concurrency check.</summary>
+    /// <summary>unique_violation, exclusion_violation, serialization_failure, deadlock_detected, a lost optimistic-concurrency check, and a text too long for its column.</summary>
     public static Error? ConflictOf(Exception ex)
     {
         // Another writer changed the row (its xmin) between our read and our write.
@@ -61,6 +61,8 @@ public static class DatabaseErrors
             PostgresErrorCodes.ExclusionViolation => Error.Conflict("db.overlap", "ほかの予定と時間が重なっています。"),
             PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected =>
                 Error.Conflict("db.concurrent", "同時に別の更新がありました。画面を更新して、もう一度お試しください。"),
+            // A text longer than its column: a validator should have said so; if one is missing, still a 400, not a 500.
+            PostgresErrorCodes.StringDataRightTruncation => Error.Invalid("db.too_long", "長すぎる入力があります。文字数を減らしてもう一度お試しください。"),
             _ => null,
         };
     }

@@ -23,6 +23,12 @@ public sealed partial class LoggingBehavior<TMessage, TResponse>(ILogger<Logging
                 LogHandled(typeof(TMessage).Name, elapsed);
             return response;
         }
+        catch (InvalidRequestException refused)
+        {
+            // Bad input is the caller's mistake, not ours: one line, no stack trace.
+            LogFailed(typeof(TMessage).Name, Stopwatch.GetElapsedTime(started).TotalMilliseconds, refused.Errors[0].Code);
+            throw;
+        }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             LogError(ex, typeof(TMessage).Name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
