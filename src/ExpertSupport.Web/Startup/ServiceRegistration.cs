@@ -40,8 +40,8 @@ internal static class ServiceRegistration
         services.AddMediator(options =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
-            // Infrastructure holds the use cases that need its writers (claim batch exports).
-            options.Assemblies = [typeof(AppDbContext).Assembly, typeof(ExportClaimBatchCommand).Assembly];
+            // Every use case lives in Application.
+            options.Assemblies = [typeof(AppDbContext).Assembly];
             // Outermost first: log, refuse values outside the input rules, validate, turn database conflicts into 409,
             // then one transaction per command.
             options.PipelineBehaviors =
