@@ -58,8 +58,8 @@ internal static class AvailabilityOf
         var expertId = await db.Experts.OwnedBy(user).Select(e => (Guid?)e.Id).SingleOrDefaultAsync(ct);
         if (expertId is null) return null;
         // Changes of one expert's hours take turns: a repeated save applies the same hours again, a repeated exception
-        // finds the first. Two first saves meet at the unique key on expert_id; the pipeline's retry then finds the row.
-        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM expert_availabilities WHERE expert_id = {expertId} FOR UPDATE", ct);
+        // finds the first, and a second first save finds the row the first one created.
+        await OwnerLocks.TakeAsync(db, "availability", expertId.Value, ct);
         var availability = await db.ExpertAvailabilities.AsSplitQuery().SingleOrDefaultAsync(a => a.ExpertId == expertId, ct);
         if (availability is not null) return availability;
         availability = ExpertAvailability.CreateFor(expertId.Value, clock.GetUtcNow());

@@ -78,8 +78,8 @@ public sealed class SaveCompanyProfileHandler(AppDbContext db, ICurrentUser user
             return Error.Forbidden("company.company_only", "会社情報を登録できるのは企業のアカウントだけです。");
         var userId = user.RequiredId();
         // A profile is a document saved whole: saves of one user's profile take turns (a double-submit saves twice, in
-        // order, the same values), and a second first save finds the first one through its unique key and the pipeline's retry.
-        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM companies WHERE user_id = {userId} FOR UPDATE", ct);
+        // order, the same values), and a second first save finds the company the first one registered.
+        await OwnerLocks.TakeAsync(db, "company-profile", userId, ct);
         var mine = db.Companies.OwnedBy(user);
         var company = cmd.CompanyId is { } id
             ? await mine.SingleOrDefaultAsync(c => c.Id == id, ct)

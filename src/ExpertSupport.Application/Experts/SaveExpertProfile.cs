@@ -93,7 +93,7 @@ public sealed class SaveExpertProfileHandler(AppDbContext db, ICurrentUser user,
             return Error.Forbidden("expert.expert_only", "専門家プロフィールを登録できるのは専門家のアカウントだけです。");
         var userId = user.RequiredId();
         // Saved whole and in turn (see SaveCompanyProfile): a repeated save finds the change request the first one opened.
-        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM experts WHERE user_id = {userId} FOR UPDATE", ct);
+        await OwnerLocks.TakeAsync(db, "expert-profile", userId, ct);
         var mine = db.Experts.OwnedBy(user);
         var expert = cmd.ExpertId is { } id
             ? await mine.SingleOrDefaultAsync(e => e.Id == id, ct)

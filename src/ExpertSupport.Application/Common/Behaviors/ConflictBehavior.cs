@@ -52,10 +52,9 @@ public static class DatabaseErrors
     public static Error? ConflictOf(Exception ex)
     {
         // Another writer changed the row (its xmin) between our read and our write.
-        if (ex is DbUpdateConcurrencyException)
+        if (Find<DbUpdateConcurrencyException>(ex) is not null)
             return Error.Conflict("db.concurrent", "同時に別の更新がありました。画面を更新して、もう一度お試しください。");
-        var pg = ex as PostgresException ?? (ex as DbUpdateException)?.InnerException as PostgresException;
-        return pg?.SqlState switch
+        return Find<PostgresException>(ex)?.SqlState switch
         {
             PostgresErrorCodes.UniqueViolation => Error.Conflict("db.duplicate", "同じ内容がすでに登録されています。"),
             PostgresErrorCodes.ExclusionViolation => Error.Conflict("db.overlap", "ほかの予定と時間が重なっています。"),
@@ -67,6 +66,16 @@ public static class DatabaseErrors
         };
     }
 
-    public static bool Is(Exception ex, string sqlState) =>
-        (ex as PostgresException ?? (ex as DbUpdateException)?.InnerException as PostgresException)?.SqlState == sqlState;
+    public static bool Is(Exception ex, string sqlState) => Find<PostgresException>(ex)?.SqlState == sqlState;
+
+    /// <summary>
+    /// The refusal wherever it sits in the chain: EF wraps it in a DbUpdateException, and Npgsql's execution strategy
+    /// wraps a transient one (a deadlock, a serialization failure) once more in an InvalidOperationException.
+    /// </summary>
+    private static T? Find<T>(Exception ex) where T : Exception
+    {
+        for (Exception? e = ex; e is not null; e = e.InnerException)
+            if (e is T found) return found;
+        return null;
+    }
 }
