@@ -6,7 +6,6 @@ using ExpertSupport.Application.Notifications;
 using ExpertSupport.Application.Subsidies;
 using ExpertSupport.Domain.Claims;
 using ExpertSupport.Domain.Common;
-using ExpertSupport.Infrastructure.Claims;
 using ExpertSupport.Infrastructure.Files;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

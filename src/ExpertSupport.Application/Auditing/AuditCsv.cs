@@ -1,8 +1,8 @@
+using ExpertSupport.Application.Files;
 using System.Globalization;
-using ExpertSupport.Application.Auditing;
 using ExpertSupport.Domain.Common;
 
-namespace ExpertSupport.Infrastructure.Exports;
+namespace ExpertSupport.Application.Auditing;
 
 /// <summary>The audit search as CSV for the office (Tokyo times, the same filter as the page), newest first.</summary>
 public static class AuditCsv

@@ -3,7 +3,7 @@ using ExpertSupport.Domain.Reference;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace ExpertSupport.Application.Data.Configurations;
+namespace ExpertSupport.Application.Auditing;
 
 internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
 {
@@ -20,18 +20,5 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.HasIndex(e => new { e.At, e.Id }).IsDescending(true, true);
         b.HasIndex(e => new { e.ActorUserId, e.At });
         b.HasIndex(e => e.EntityId);
-    }
-}
-
-internal sealed class SkillConfiguration : IEntityTypeConfiguration<Skill>
-{
-    public void Configure(EntityTypeBuilder<Skill> b)
-    {
-        b.ToTable("skills");
-        b.HasKey(s => s.Code);
-        b.Property(s => s.Code).HasMaxLength(40);
-        b.Property(s => s.NameJa).HasMaxLength(100);
-        b.Property(s => s.NameEn).HasMaxLength(100);
-        b.HasData(Skill.Defaults.Select(s => new Skill { Code = s.Code, NameJa = s.NameJa, NameEn = s.NameEn, SortOrder = s.SortOrder, IsActive = true }));
     }
 }

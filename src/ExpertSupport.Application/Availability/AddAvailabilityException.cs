@@ -43,20 +43,3 @@ public sealed class AddAvailabilityExceptionHandler(AppDbContext db, ICurrentUse
         return added.Value.Id;
     }
 }
-
-public sealed record RemoveAvailabilityExceptionCommand(Guid ExceptionId) : ICommand<Result>;
-
-public sealed class RemoveAvailabilityExceptionHandler(AppDbContext db, ICurrentUser user, TimeProvider clock, NextFreeSlots nextFree)
-    : ICommandHandler<RemoveAvailabilityExceptionCommand, Result>
-{
-    public async ValueTask<Result> Handle(RemoveAvailabilityExceptionCommand cmd, CancellationToken ct)
-    {
-        var availability = await AvailabilityOf.LoadOrCreateAsync(db, user, clock, ct);
-        if (availability is null) return ExpertAccess.NotFound;
-        var removed = availability.RemoveException(cmd.ExceptionId, clock.GetUtcNow());
-        if (removed.IsFailure) return removed;
-        await db.SaveChangesAsync(ct);
-        await nextFree.RefreshAsync([availability.ExpertId], ct);
-        return Result.Success;
-    }
-}

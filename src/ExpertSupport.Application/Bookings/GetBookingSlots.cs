@@ -102,23 +102,3 @@ public sealed class GetBookingSlotsHandler(AppDbContext db, ICurrentUser user, T
 
     private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
 }
-
-/// <summary>The company's approved plans it can book sessions under (the booking form's starting points).</summary>
-public sealed record PlanToBook(Guid Id, string Title, string ExpertName, long HourlyFee, DateOnly StartDate, DateOnly EndDate);
-
-public sealed record ListPlansToBookQuery : IQuery<IReadOnlyList<PlanToBook>>;
-
-public sealed class ListPlansToBookHandler(AppDbContext db, ICurrentUser user, TimeProvider clock) : IQueryHandler<ListPlansToBookQuery, IReadOnlyList<PlanToBook>>
-{
-    public async ValueTask<IReadOnlyList<PlanToBook>> Handle(ListPlansToBookQuery query, CancellationToken ct)
-    {
-        var today = JapanTime.Today(clock);
-        return await (
-            from p in db.SupportPlans.AsNoTracking()
-            join c in db.Companies.OwnedBy(user) on p.CompanyId equals c.Id
-            join e in db.Experts on p.ExpertId equals e.Id
-            where p.Status == SupportPlanStatus.Approved && p.EndDate >= today && e.Status == ExpertStatus.Approved
-            orderby p.EndDate
-            select new PlanToBook(p.Id, p.Title, e.DisplayName, p.HourlyFee, p.StartDate, p.EndDate)).ToListAsync(ct);
-    }
-}

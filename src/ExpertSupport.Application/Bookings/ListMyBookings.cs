@@ -44,31 +44,3 @@ public sealed class ListMyBookingsHandler(AppDbContext db, ICurrentUser user, Ti
         return await BookingRows.Project(db, mine).ToPagedAsync(q.Page, q.PageSize, ct);
     }
 }
-
-/// <summary>Every booking, for the office (read only), newest session first; optionally one status.</summary>
-public sealed record ListOfficeBookingsQuery(BookingStatus? Status = null, int Page = 1, int PageSize = Paging.DefaultPageSize) : IQuery<PagedResult<BookingRow>>;
-
-public sealed class ListOfficeBookingsHandler(AppDbContext db, ICurrentUser user) : IQueryHandler<ListOfficeBookingsQuery, PagedResult<BookingRow>>
-{
-    public async ValueTask<PagedResult<BookingRow>> Handle(ListOfficeBookingsQuery q, CancellationToken ct)
-    {
-        if (!user.IsOffice()) throw new UnauthorizedAccessException();
-        var bookings = db.Bookings.AsNoTracking();
-        if (q.Status is { } status) bookings = bookings.Where(b => b.Status == status);
-        return await BookingRows.Project(db, bookings.OrderByDescending(b => b.StartAt)).ToPagedAsync(q.Page, q.PageSize, ct);
-    }
-}
-
-internal static class BookingRows
-{
-    /// <summary>One query with the names joined in; the order of <paramref name="bookings"/> is kept.</summary>
-    public static IQueryable<BookingRow> Project(AppDbContext db, IQueryable<Booking> bookings) =>
-        from b in bookings
-        join c in db.Companies on b.CompanyId equals c.Id
-        join e in db.Experts on b.ExpertId equals e.Id
-        join p in db.SupportPlans on b.PlanId equals p.Id
-        select new BookingRow(
-            b.Id, b.StartAt, b.EndAt, b.Minutes, b.Mode, b.Status, b.Status == BookingStatus.Requested && b.OfferedSubsidy != null,
-            c.Name, e.DisplayName, p.Title, b.Fee, b.ReservedSubsidy ?? b.AcceptedSubsidy, b.Fee - (b.ReservedSubsidy ?? b.AcceptedSubsidy),
-            b.LateCancellation, b.ExpiresAt);
-}

@@ -1,3 +1,4 @@
+using ExpertSupport.Application.Data;
 using ExpertSupport.Application.Matching;
 using ExpertSupport.Domain.Cases;
 using ExpertSupport.Domain.Companies;
@@ -7,7 +8,7 @@ using ExpertSupport.Domain.Plans;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace ExpertSupport.Application.Data.Configurations;
+namespace ExpertSupport.Application.Cases;
 
 // The search functions and triggers (expert_search_documents, expert_rating_summaries) and the rating guards are
 // raw SQL in the Plans migration.
@@ -69,65 +70,5 @@ internal sealed class ProposalConfiguration : IEntityTypeConfiguration<Proposal>
         b.HasIndex(p => p.PlanId);
         b.Ignore(p => p.PendingAudit);
         b.Ignore(p => p.Terms);
-    }
-}
-
-internal sealed class PlanRatingConfiguration : IEntityTypeConfiguration<PlanRating>
-{
-    public void Configure(EntityTypeBuilder<PlanRating> b)
-    {
-        b.ToTable("plan_ratings", t => t.HasCheckConstraint("ck_plan_ratings_stars", "stars BETWEEN 1 AND 5"));
-        b.Property(r => r.Comment).HasMaxLength(PlanRating.CommentMaxLength);
-        // The company rates the expert once per plan.
-        b.HasIndex(r => r.PlanId).IsUnique();
-        b.HasIndex(r => new { r.ExpertId, r.CreatedAt });
-        b.HasIndex(r => r.CompanyId);
-        b.HasOne<SupportPlan>().WithMany().HasForeignKey(r => r.PlanId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne<Company>().WithMany().HasForeignKey(r => r.CompanyId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne<Expert>().WithMany().HasForeignKey(r => r.ExpertId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne<AppUser>().WithMany().HasForeignKey(r => r.CreatedByUserId).OnDelete(DeleteBehavior.Restrict);
-    }
-}
-
-internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
-{
-    public void Configure(EntityTypeBuilder<Message> b)
-    {
-        b.ToTable("messages", t =>
-            // A message belongs to exactly one conversation: a case (with one expert) or a plan.
-            t.HasCheckConstraint("ck_messages_one_subject", "num_nonnulls(case_id, plan_id) = 1"));
-        b.Property(m => m.Body).HasMaxLength(Message.BodyMaxLength);
-        b.HasOne<ConsultationCase>().WithMany().HasForeignKey(m => m.CaseId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne<SupportPlan>().WithMany().HasForeignKey(m => m.PlanId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne<Company>().WithMany().HasForeignKey(m => m.CompanyId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne<Expert>().WithMany().HasForeignKey(m => m.ExpertId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne<AppUser>().WithMany().HasForeignKey(m => m.SenderUserId).OnDelete(DeleteBehavior.Restrict);
-        b.HasIndex(m => new { m.CaseId, m.ExpertId, m.SentAt }).HasFilter("case_id IS NOT NULL");
-        b.HasIndex(m => new { m.PlanId, m.SentAt }).HasFilter("plan_id IS NOT NULL");
-        b.HasIndex(m => m.CompanyId);
-        b.HasIndex(m => m.ExpertId);
-    }
-}
-
-internal sealed class ExpertRatingSummaryConfiguration : IEntityTypeConfiguration<ExpertRatingSummary>
-{
-    public void Configure(EntityTypeBuilder<ExpertRatingSummary> b)
-    {
-        b.ToTable("expert_rating_summaries", t =>
-            t.HasCheckConstraint("ck_expert_rating_summaries_counts", "rating_count >= 0 AND rating_total BETWEEN rating_count AND rating_count * 5"));
-        b.HasKey(s => s.ExpertId);
-        b.HasOne<Expert>().WithOne().HasForeignKey<ExpertRatingSummary>(s => s.ExpertId).OnDelete(DeleteBehavior.Cascade);
-    }
-}
-
-internal sealed class ExpertSearchDocumentConfiguration : IEntityTypeConfiguration<ExpertSearchDocument>
-{
-    public void Configure(EntityTypeBuilder<ExpertSearchDocument> b)
-    {
-        b.ToTable("expert_search_documents");
-        b.HasKey(d => d.ExpertId);
-        b.HasOne<Expert>().WithOne().HasForeignKey<ExpertSearchDocument>(d => d.ExpertId).OnDelete(DeleteBehavior.Cascade);
-        // Free-text search: "bigrams @> the query's bigrams" finds candidates through this index; LIKE then checks them.
-        b.HasIndex(d => d.Bigrams).HasMethod("gin").HasDatabaseName("ix_expert_search_documents_bigrams");
     }
 }

@@ -6,7 +6,7 @@ using ExpertSupport.Domain.Subsidies;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace ExpertSupport.Application.Data.Configurations;
+namespace ExpertSupport.Application.Claims;
 
 internal sealed class ClaimBatchConfiguration : IEntityTypeConfiguration<ClaimBatch>
 {

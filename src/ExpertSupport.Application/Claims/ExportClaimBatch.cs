@@ -1,17 +1,16 @@
 using System.IO.Pipelines;
-using ExpertSupport.Application.Claims;
 using ExpertSupport.Application.Common;
 using ExpertSupport.Application.Data;
 using ExpertSupport.Application.Files;
 using ExpertSupport.Domain.Claims;
 using ExpertSupport.Domain.Common;
-using ExpertSupport.Infrastructure.Exports.Xlsx;
-using ExpertSupport.Infrastructure.Exports.Zengin;
+using ExpertSupport.Application.Files.Xlsx;
+using ExpertSupport.Application.Claims.Zengin;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace ExpertSupport.Infrastructure.Claims;
+namespace ExpertSupport.Application.Claims;
 
 /// <summary>
 /// Exports an approved batch as CSV, XLSX or a Zengin 総合振込 file. Each format is generated once, from the frozen batch,

@@ -1,6 +1,6 @@
-using ExpertSupport.Infrastructure.Exports.Zengin;
+using ExpertSupport.Application.Claims.Zengin;
 
-namespace ExpertSupport.Infrastructure.Claims;
+namespace ExpertSupport.Application.Claims;
 
 /// <summary>
 /// The programme office's own bank account, the payer of every Zengin 総合振込 file (configuration section

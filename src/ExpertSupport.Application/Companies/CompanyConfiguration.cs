@@ -1,8 +1,9 @@
+using ExpertSupport.Application.Data;
 using ExpertSupport.Domain.Companies;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace ExpertSupport.Application.Data.Configurations;
+namespace ExpertSupport.Application.Companies;
 
 internal sealed class CompanyConfiguration : IEntityTypeConfiguration<Company>
 {

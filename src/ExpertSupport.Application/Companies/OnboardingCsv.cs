@@ -1,12 +1,12 @@
+using ExpertSupport.Application.Files;
 using System.Globalization;
-using ExpertSupport.Application.Companies;
 using ExpertSupport.Application.Experts;
 using ExpertSupport.Domain.Common;
 using ExpertSupport.Domain.Companies;
 using ExpertSupport.Domain.Experts;
 using ExpertSupport.Domain.Reference;
 
-namespace ExpertSupport.Infrastructure.Exports;
+namespace ExpertSupport.Application.Companies;
 
 /// <summary>The office's CSV lists of companies and experts: Japanese headers and values, as the office reads them.</summary>
 public static class OnboardingCsv

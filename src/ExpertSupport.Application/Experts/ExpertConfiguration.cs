@@ -1,9 +1,10 @@
+using ExpertSupport.Application.Data;
 using ExpertSupport.Domain.Experts;
 using ExpertSupport.Domain.Reference;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace ExpertSupport.Application.Data.Configurations;
+namespace ExpertSupport.Application.Experts;
 
 internal sealed class ExpertConfiguration : IEntityTypeConfiguration<Expert>
 {

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace ExpertSupport.Infrastructure.Exports;
+namespace ExpertSupport.Application.Files;
 
 /// <summary>
 /// One CSV cell: text, which is protected against spreadsheet formula injection, or a number, which is written as

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace ExpertSupport.Infrastructure.Exports;
+namespace ExpertSupport.Application.Files;
 
 /// <summary>The size and SHA-256 of an export's bytes, as stored beside them.</summary>
 /// <param name="Length">Bytes written.</param>

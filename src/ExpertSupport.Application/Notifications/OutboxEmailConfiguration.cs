@@ -1,8 +1,7 @@
-using ExpertSupport.Application.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace ExpertSupport.Application.Data.Configurations;
+namespace ExpertSupport.Application.Notifications;
 
 internal sealed class OutboxEmailConfiguration : IEntityTypeConfiguration<OutboxEmail>
 {

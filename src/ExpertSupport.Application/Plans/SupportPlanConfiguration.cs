@@ -1,3 +1,4 @@
+using ExpertSupport.Application.Data;
 using ExpertSupport.Domain.Cases;
 using ExpertSupport.Domain.Companies;
 using ExpertSupport.Domain.Experts;
@@ -6,7 +7,7 @@ using ExpertSupport.Domain.Subsidies;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace ExpertSupport.Application.Data.Configurations;
+namespace ExpertSupport.Application.Plans;
 
 internal sealed class SupportPlanConfiguration : IEntityTypeConfiguration<SupportPlan>
 {

@@ -2,7 +2,7 @@ using ExpertSupport.Domain.Reports;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace ExpertSupport.Application.Data.Configurations;
+namespace ExpertSupport.Application.Reports;
 
 // The trigger that keeps evidence rows append-only is raw SQL in the Reports migration.
 internal sealed class ReportEvidenceConfiguration : IEntityTypeConfiguration<ReportEvidence>

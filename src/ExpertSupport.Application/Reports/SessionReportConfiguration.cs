@@ -7,7 +7,7 @@ using ExpertSupport.Domain.Subsidies;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace ExpertSupport.Application.Data.Configurations;
+namespace ExpertSupport.Application.Reports;
 
 internal sealed class SessionReportConfiguration : IEntityTypeConfiguration<SessionReport>
 {

@@ -23,29 +23,3 @@ public sealed class ListProgrammeRoundsHandler(AppDbContext db, ICurrentUser use
         return [.. rounds.Select(r => new ProgrammeRoundView(r.Id, r.Contains(today), r.Settings, r.UpdatedAt))];
     }
 }
-
-public sealed record GetProgrammeRoundQuery(Guid Id) : IQuery<ProgrammeRoundView?>;
-
-public sealed class GetProgrammeRoundHandler(AppDbContext db, ICurrentUser user, TimeProvider clock)
-    : IQueryHandler<GetProgrammeRoundQuery, ProgrammeRoundView?>
-{
-    public async ValueTask<ProgrammeRoundView?> Handle(GetProgrammeRoundQuery query, CancellationToken ct)
-    {
-        if (!user.IsOffice()) throw new UnauthorizedAccessException();
-        var round = await db.ProgrammeRounds.AsNoTracking().SingleOrDefaultAsync(r => r.Id == query.Id, ct);
-        return round is null ? null : new ProgrammeRoundView(round.Id, round.Contains(JapanTime.Today(clock)), round.Settings, round.UpdatedAt);
-    }
-}
-
-/// <summary>What a new round's form starts with: the default settings for the fiscal year after the latest round.</summary>
-public sealed record GetNewRoundDefaultsQuery : IQuery<ProgrammeRoundSettings>;
-
-public sealed class GetNewRoundDefaultsHandler(AppDbContext db, TimeProvider clock) : IQueryHandler<GetNewRoundDefaultsQuery, ProgrammeRoundSettings>
-{
-    public async ValueTask<ProgrammeRoundSettings> Handle(GetNewRoundDefaultsQuery query, CancellationToken ct)
-    {
-        var latestEnd = await db.ProgrammeRounds.AsNoTracking().MaxAsync(r => (DateOnly?)r.PeriodEnd, ct);
-        var today = JapanTime.Today(clock);
-        return ProgrammeRoundSettings.DefaultFor(latestEnd is { } end && end >= today ? end.AddDays(1) : today);
-    }
-}

@@ -1,10 +1,11 @@
+using ExpertSupport.Application.Data;
 using ExpertSupport.Domain.Companies;
 using ExpertSupport.Domain.Experts;
 using ExpertSupport.Domain.Subsidies;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace ExpertSupport.Application.Data.Configurations;
+namespace ExpertSupport.Application.Subsidies;
 
 // The triggers (append-only ledger, balances kept from the ledger, cap guard) and the exclusion constraint on
 // round periods are raw SQL in the SubsidyEngine migration.

@@ -1,7 +1,8 @@
 using ExpertSupport.Application.Auditing;
 using ExpertSupport.Application.Common;
 using ExpertSupport.Domain.Common;
-using ExpertSupport.Infrastructure.Exports;
+using ExpertSupport.Application.Files;
+using ExpertSupport.Application.Companies;
 using ExpertSupport.Web.Auth;
 using ExpertSupport.Web.Pages.Office;
 using Mediator;

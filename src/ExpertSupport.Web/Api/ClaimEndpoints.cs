@@ -1,7 +1,6 @@
 using ExpertSupport.Application.Claims;
 using ExpertSupport.Application.Common;
 using ExpertSupport.Domain.Claims;
-using ExpertSupport.Infrastructure.Claims;
 using ExpertSupport.Web.Auth;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;

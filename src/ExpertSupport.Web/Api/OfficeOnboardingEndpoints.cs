@@ -4,7 +4,8 @@ using ExpertSupport.Domain.Common;
 using ExpertSupport.Domain.Companies;
 using ExpertSupport.Domain.Experts;
 using ExpertSupport.Domain.Reference;
-using ExpertSupport.Infrastructure.Exports;
+using ExpertSupport.Application.Files;
+using ExpertSupport.Application.Auditing;
 using ExpertSupport.Web.Auth;
 using Mediator;
 

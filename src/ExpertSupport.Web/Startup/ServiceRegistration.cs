@@ -5,7 +5,7 @@ using ExpertSupport.Application.Common.Behaviors;
 using ExpertSupport.Application.Data;
 using ExpertSupport.Application.Notifications;
 using ExpertSupport.Application.Files;
-using ExpertSupport.Infrastructure.Claims;
+using ExpertSupport.Application.Claims;
 using ExpertSupport.Infrastructure.Email;
 using ExpertSupport.Infrastructure.Files;
 using ExpertSupport.Infrastructure.Jobs;

@@ -6,7 +6,7 @@ using ExcelDataReader;
 using ExpertSupport.Application.Claims;
 using ExpertSupport.Domain.Claims;
 using ExpertSupport.Domain.Common;
-using ExpertSupport.Infrastructure.Exports.Zengin;
+using ExpertSupport.Application.Claims.Zengin;
 using ExpertSupport.Testing;
 using ExpertSupport.Testing.Builders;
 using Microsoft.EntityFrameworkCore;

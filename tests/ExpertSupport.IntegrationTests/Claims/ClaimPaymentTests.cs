@@ -29,7 +29,7 @@ public sealed class ClaimPaymentTests(BookingClockFixture fixture) : IClassFixtu
         Assert.Equal(HttpStatusCode.Conflict, beforeExport.StatusCode);
         Assert.Equal("application/problem+json", beforeExport.Content.Headers.ContentType?.MediaType);
         Assert.Contains("claims.batch_not_exported", await beforeExport.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        await App.Send(b.Reviewer, x => x.Send(new Infrastructure.Claims.ExportClaimBatchCommand(b.BatchId, ClaimExportFormat.Csv)));
+        await App.Send(b.Reviewer, x => x.Send(new Application.Claims.ExportClaimBatchCommand(b.BatchId, ClaimExportFormat.Csv)));
 
         var early = await office.PostAsJsonAsync($"/api/office/claims/batches/{b.BatchId}/paid", new { paidOn = today.AddDays(-1) });
         Assert.Equal(HttpStatusCode.BadRequest, early.StatusCode);

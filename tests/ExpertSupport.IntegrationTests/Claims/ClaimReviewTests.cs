@@ -63,12 +63,12 @@ public sealed class ClaimReviewTests(BookingClockFixture fixture) : IClassFixtur
         var undecided = await App.Send(approver, x => x.Send(new ApproveClaimBatchCommand(batchId)));
         await App.Send(reviewer, x => x.Send(new ApproveClaimLineCommand(second)));
         var byReviewer = await App.Send(reviewer, x => x.Send(new ApproveClaimBatchCommand(batchId)));
-        var tooEarly = await App.Send(exporter, x => x.Send(new Infrastructure.Claims.ExportClaimBatchCommand(batchId, ClaimExportFormat.Csv)));
+        var tooEarly = await App.Send(exporter, x => x.Send(new Application.Claims.ExportClaimBatchCommand(batchId, ClaimExportFormat.Csv)));
         var approvedAt = App.Clock!.GetUtcNow();
         var approved = await App.Send(approver, x => x.Send(new ApproveClaimBatchCommand(batchId)));
-        var byApprover = await App.Send(approver, x => x.Send(new Infrastructure.Claims.ExportClaimBatchCommand(batchId, ClaimExportFormat.Csv)));
+        var byApprover = await App.Send(approver, x => x.Send(new Application.Claims.ExportClaimBatchCommand(batchId, ClaimExportFormat.Csv)));
         var lateDecision = await App.Send(reviewer, x => x.Send(new RejectClaimLineCommand(first, "承認後の不承認")));
-        var exported = await App.Send(exporter, x => x.Send(new Infrastructure.Claims.ExportClaimBatchCommand(batchId, ClaimExportFormat.Csv)));
+        var exported = await App.Send(exporter, x => x.Send(new Application.Claims.ExportClaimBatchCommand(batchId, ClaimExportFormat.Csv)));
 
         Assert.Equal("claims.lines_undecided", undecided.FirstError.Code);
         Assert.Equal(ClaimErrors.ReviewerCannotApprove.Code, byReviewer.FirstError.Code);
@@ -98,7 +98,7 @@ public sealed class ClaimReviewTests(BookingClockFixture fixture) : IClassFixtur
         var batchId = Assert.Single((await App.CloseAsync(await App.PassNextClosingAsync())).BatchIds);
         await App.Send(reviewer, x => x.Send(new ApproveClaimLineCommand(session)));
         await App.Send(approver, x => x.Send(new ApproveClaimBatchCommand(batchId)));
-        await App.Send(reviewer, x => x.Send(new Infrastructure.Claims.ExportClaimBatchCommand(batchId, ClaimExportFormat.Xlsx)));
+        await App.Send(reviewer, x => x.Send(new Application.Claims.ExportClaimBatchCommand(batchId, ClaimExportFormat.Xlsx)));
 
         await Assert.ThrowsAnyAsync<Exception>(() => App.Db(db => db.Database.ExecuteSqlAsync(
             $"UPDATE claim_lines SET status = 'Rejected', rejection_reason = 'x' WHERE session_report_id = {session}")));

@@ -87,6 +87,6 @@ public sealed record ClaimStages(
         if (approver is null) return;
         ExactlyOnceFixture.Ensure(await app.Send(approver, s => s.Send(new ApproveClaimBatchCommand(decided))));
         if (export)
-            ExactlyOnceFixture.Ensure(await app.Send(reviewer, s => s.Send(new Infrastructure.Claims.ExportClaimBatchCommand(decided, ClaimExportFormat.Csv))));
+            ExactlyOnceFixture.Ensure(await app.Send(reviewer, s => s.Send(new Application.Claims.ExportClaimBatchCommand(decided, ClaimExportFormat.Csv))));
     }
 }

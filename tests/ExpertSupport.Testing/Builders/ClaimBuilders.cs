@@ -111,7 +111,7 @@ public static class ExportedBatches
         if (approved.IsFailure) throw new InvalidOperationException(approved.FirstError.Message);
         if (export)
         {
-            var exported = await app.Send(reviewer, x => x.Send(new Infrastructure.Claims.ExportClaimBatchCommand(batchId, Domain.Claims.ClaimExportFormat.Csv)));
+            var exported = await app.Send(reviewer, x => x.Send(new Application.Claims.ExportClaimBatchCommand(batchId, Domain.Claims.ClaimExportFormat.Csv)));
             if (exported.IsFailure) throw new InvalidOperationException(exported.FirstError.Message);
         }
         var expertIds = scenarios.Select(s => s.ExpertId).ToList();

@@ -1,5 +1,7 @@
 using System.Text;
-using ExpertSupport.Infrastructure.Exports;
+using ExpertSupport.Application.Files;
+using ExpertSupport.Application.Auditing;
+using ExpertSupport.Application.Companies;
 
 namespace ExpertSupport.UnitTests.Exports;
 

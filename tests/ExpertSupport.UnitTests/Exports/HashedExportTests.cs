@@ -1,7 +1,9 @@
 using System.Security.Cryptography;
-using ExpertSupport.Infrastructure.Exports;
-using ExpertSupport.Infrastructure.Exports.Xlsx;
-using ExpertSupport.Infrastructure.Exports.Zengin;
+using ExpertSupport.Application.Files;
+using ExpertSupport.Application.Auditing;
+using ExpertSupport.Application.Companies;
+using ExpertSupport.Application.Files.Xlsx;
+using ExpertSupport.Application.Claims.Zengin;
 
 namespace ExpertSupport.UnitTests.Exports;
 

@@ -1,5 +1,7 @@
-using ExpertSupport.Infrastructure.Exports;
-using ExpertSupport.Infrastructure.Exports.Xlsx;
+using ExpertSupport.Application.Files;
+using ExpertSupport.Application.Auditing;
+using ExpertSupport.Application.Companies;
+using ExpertSupport.Application.Files.Xlsx;
 
 namespace ExpertSupport.UnitTests.Exports;
 

@@ -1,7 +1,7 @@
 using Bogus;
 using ExcelDataReader;
-using ExpertSupport.Infrastructure.Exports.Xlsx;
-using ExpertSupport.Infrastructure.Exports.Zengin;
+using ExpertSupport.Application.Files.Xlsx;
+using ExpertSupport.Application.Claims.Zengin;
 
 namespace ExpertSupport.UnitTests.Exports;
 

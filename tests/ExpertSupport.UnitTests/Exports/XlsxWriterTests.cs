@@ -3,7 +3,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using DocumentFormat.OpenXml.Validation;
 using ExpertSupport.Domain.Common;
-using ExpertSupport.Infrastructure.Exports.Xlsx;
+using ExpertSupport.Application.Files.Xlsx;
 
 namespace ExpertSupport.UnitTests.Exports;
 

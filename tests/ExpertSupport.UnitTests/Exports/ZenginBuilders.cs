@@ -1,6 +1,6 @@
 using Bogus;
 using ExpertSupport.Domain.Common;
-using ExpertSupport.Infrastructure.Exports.Zengin;
+using ExpertSupport.Application.Claims.Zengin;
 
 namespace ExpertSupport.UnitTests.Exports;
 

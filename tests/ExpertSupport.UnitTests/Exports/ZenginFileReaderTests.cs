@@ -1,5 +1,5 @@
 using System.Text;
-using ExpertSupport.Infrastructure.Exports.Zengin;
+using ExpertSupport.Application.Claims.Zengin;
 
 namespace ExpertSupport.UnitTests.Exports;
 

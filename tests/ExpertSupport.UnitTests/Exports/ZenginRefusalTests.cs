@@ -1,5 +1,5 @@
 using ExpertSupport.Domain.Common;
-using ExpertSupport.Infrastructure.Exports.Zengin;
+using ExpertSupport.Application.Claims.Zengin;
 
 namespace ExpertSupport.UnitTests.Exports;
 

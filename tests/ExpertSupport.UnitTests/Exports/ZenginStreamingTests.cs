@@ -1,4 +1,4 @@
-using ExpertSupport.Infrastructure.Exports.Zengin;
+using ExpertSupport.Application.Claims.Zengin;
 
 namespace ExpertSupport.UnitTests.Exports;
 

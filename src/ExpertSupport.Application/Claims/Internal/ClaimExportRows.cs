@@ -1,12 +1,14 @@
 using ExpertSupport.Application.Data;
 using ExpertSupport.Domain.Claims;
 using ExpertSupport.Domain.Experts;
-using ExpertSupport.Infrastructure.Exports;
-using ExpertSupport.Infrastructure.Exports.Xlsx;
-using ExpertSupport.Infrastructure.Exports.Zengin;
+using ExpertSupport.Application.Files;
+using ExpertSupport.Application.Auditing;
+using ExpertSupport.Application.Companies;
+using ExpertSupport.Application.Files.Xlsx;
+using ExpertSupport.Application.Claims.Zengin;
 using Microsoft.EntityFrameworkCore;
 
-namespace ExpertSupport.Infrastructure.Claims;
+namespace ExpertSupport.Application.Claims;
 
 /// <summary>One line of a batch as the CSV and XLSX exports write it.</summary>
 public sealed record ClaimExportRow(

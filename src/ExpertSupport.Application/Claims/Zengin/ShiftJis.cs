@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace ExpertSupport.Infrastructure.Exports.Zengin;
+namespace ExpertSupport.Application.Claims.Zengin;
 
 /// <summary>
 /// Shift_JIS (code page 932), the encoding banks expect for Zengin files. .NET Core ships only the Unicode

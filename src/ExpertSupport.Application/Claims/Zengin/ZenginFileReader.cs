@@ -3,7 +3,7 @@ using System.Text;
 using ExpertSupport.Domain.Common;
 using ExpertSupport.Domain.Payments;
 
-namespace ExpertSupport.Infrastructure.Exports.Zengin;
+namespace ExpertSupport.Application.Claims.Zengin;
 
 /// <summary>
 /// Reads a 総合振込 file back field by field and checks everything a bank checks: 120-byte records (with or without

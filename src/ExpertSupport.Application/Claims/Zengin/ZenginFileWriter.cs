@@ -3,7 +3,7 @@ using ExpertSupport.Domain.Common;
 using ExpertSupport.Domain.Payments;
 using ExpertSupport.Domain.Reference;
 
-namespace ExpertSupport.Infrastructure.Exports.Zengin;
+namespace ExpertSupport.Application.Claims.Zengin;
 
 /// <summary>
 /// Writes a 全銀協 総合振込 file: one header record, a data record per transfer, a trailer with the count and the sum,

@@ -1,6 +1,6 @@
 using ExpertSupport.Domain.Common;
 
-namespace ExpertSupport.Infrastructure.Exports.Zengin;
+namespace ExpertSupport.Application.Claims.Zengin;
 
 /// <summary>
 /// A Zengin record cannot be written or read as the format requires. Every error names the record (ヘッダー,

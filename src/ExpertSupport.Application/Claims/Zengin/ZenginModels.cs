@@ -1,6 +1,6 @@
 using ExpertSupport.Domain.Common;
 
-namespace ExpertSupport.Infrastructure.Exports.Zengin;
+namespace ExpertSupport.Application.Claims.Zengin;
 
 /// <summary>預金種目: the kind of bank account.</summary>
 public enum ZenginAccountType

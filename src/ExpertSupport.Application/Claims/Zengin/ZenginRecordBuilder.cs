@@ -1,7 +1,7 @@
 using ExpertSupport.Domain.Common;
 using ExpertSupport.Domain.Payments;
 
-namespace ExpertSupport.Infrastructure.Exports.Zengin;
+namespace ExpertSupport.Application.Claims.Zengin;
 
 /// <summary>
 /// Fills one 120-byte record field by field, in the order of the 全銀協 layout, and collects what is wrong instead of

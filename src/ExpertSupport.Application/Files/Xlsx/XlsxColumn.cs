@@ -1,4 +1,4 @@
-namespace ExpertSupport.Infrastructure.Exports.Xlsx;
+namespace ExpertSupport.Application.Files.Xlsx;
 
 /// <summary>How a column's cells are stored and shown.</summary>
 public enum XlsxCellKind

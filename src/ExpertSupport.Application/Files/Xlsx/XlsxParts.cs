@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security;
 
-namespace ExpertSupport.Infrastructure.Exports.Xlsx;
+namespace ExpertSupport.Application.Files.Xlsx;
 
 /// <summary>
 /// The small, fixed parts of a SpreadsheetML package (ECMA-376): content types, relationships, styles, workbook and

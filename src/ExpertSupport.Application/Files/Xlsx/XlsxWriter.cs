@@ -3,7 +3,7 @@ using System.IO.Compression;
 using System.Text;
 using ExpertSupport.Domain.Common;
 
-namespace ExpertSupport.Infrastructure.Exports.Xlsx;
+namespace ExpertSupport.Application.Files.Xlsx;
 
 /// <summary>
 /// Writes one worksheet as an .xlsx (Office Open XML) file, streaming rows straight into the zip so memory stays flat

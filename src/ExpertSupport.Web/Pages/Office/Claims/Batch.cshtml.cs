@@ -2,7 +2,6 @@ using ExpertSupport.Application.Claims;
 using ExpertSupport.Application.Common;
 using ExpertSupport.Domain.Claims;
 using ExpertSupport.Domain.Common;
-using ExpertSupport.Infrastructure.Claims;
 using ExpertSupport.Web.Localization;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;

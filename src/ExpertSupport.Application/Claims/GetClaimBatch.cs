@@ -1,0 +1,63 @@
+using ExpertSupport.Application.Auditing;
+using ExpertSupport.Application.Common;
+using ExpertSupport.Application.Data;
+using ExpertSupport.Application.Subsidies;
+using ExpertSupport.Domain.Claims;
+using ExpertSupport.Domain.Reference;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace ExpertSupport.Application.Claims;
+
+/// <summary>One batch for the office: totals, flags, the chart by prefecture, the largest claims, exports and history.</summary>
+public sealed record GetClaimBatchQuery(Guid BatchId) : IQuery<ClaimBatchDetail?>;
+
+public sealed class GetClaimBatchHandler(AppDbContext db, ICurrentUser user) : IQueryHandler<GetClaimBatchQuery, ClaimBatchDetail?>
+{
+    public async ValueTask<ClaimBatchDetail?> Handle(GetClaimBatchQuery query, CancellationToken ct)
+    {
+        if (!user.IsOffice()) return null;
+        var batch = await db.ClaimBatches.AsNoTracking().SingleOrDefaultAsync(b => b.Id == query.BatchId, ct);
+        if (batch is null) return null;
+        var row = await ClaimBatchRows.Of(db, db.ClaimBatches.Where(b => b.Id == batch.Id)).SingleAsync(ct);
+        var lines = db.ClaimLines.AsNoTracking().Where(l => l.BatchId == batch.Id);
+
+        var byStatus = await lines.GroupBy(l => l.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        int Count(ClaimLineStatus s) => byStatus.Where(x => x.Key == s).Sum(x => x.Count);
+        var byFlags = await lines.Where(l => l.Flags != ClaimFlags.None).GroupBy(l => l.Flags).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        var noEvidence = await lines.CountAsync(l => ClaimEvidence.ReportsWithoutEvidence(db).Contains(l.Id), ct);
+        ClaimFlagCount[] flags =
+        [
+            .. new[] { ClaimFlags.LongSession, ClaimFlags.ManySessionsInADay, ClaimFlags.CompanyAtCap }
+                .Select(f => new ClaimFlagCount(f, byFlags.Where(x => (x.Key & f) != 0).Sum(x => x.Count))),
+            new ClaimFlagCount(ClaimFlags.NoEvidence, noEvidence),
+        ];
+
+        var byPrefecture = await lines.GroupBy(l => l.PrefectureCode)
+            .Select(g => new { g.Key, Count = g.Count(), Subsidy = g.Sum(l => l.Subsidy) }).OrderByDescending(x => x.Subsidy).ToListAsync(ct);
+        var topClaims = await (from c in db.Claims.AsNoTracking()
+                               where c.BatchId == batch.Id
+                               join e in db.Experts on c.ExpertId equals e.Id
+                               orderby c.TotalSubsidy descending, c.Id
+                               select new ClaimSummary(c.Id, c.ExpertId, e.DisplayName, c.LineCount, c.TotalSubsidy, c.ApprovedLineCount, c.ApprovedSubsidy))
+            .Take(20).ToListAsync(ct);
+        var exports = await (from x in db.ClaimExports.AsNoTracking()
+                             where x.BatchId == batch.Id
+                             join u in db.Users on x.CreatedByUserId equals u.Id
+                             orderby x.Format
+                             select new ClaimExportInfo(x.Format, x.Sha256, x.Length, x.RowCount, x.Total, x.CreatedAt, u.DisplayName)).ToListAsync(ct);
+        var names = await db.Users.Where(u => u.Id == batch.ApprovedByUserId || u.Id == batch.ExportedByUserId)
+            .Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct);
+        var fourEyes = await db.ProgrammeRounds.Where(r => r.Id == batch.RoundId).Select(r => r.FourEyesRequired).SingleAsync(ct);
+        var viewer = user.Id;
+        var viewerDecided = await lines.AnyAsync(l => l.DecidedByUserId == viewer, ct);
+        var totals = await lines.GroupBy(_ => 1).Select(g => new { Fee = g.Sum(l => l.Fee), Share = g.Sum(l => l.CompanyShare) }).SingleAsync(ct);
+        var history = await AuditTrail.ForAsync(db, [nameof(ClaimBatch)], [batch.Id], ct);
+
+        return new ClaimBatchDetail(row, totals.Fee, totals.Share, Count(ClaimLineStatus.Approved), Count(ClaimLineStatus.Rejected), flags,
+            [.. byPrefecture.Select(p => new ClaimTotal(p.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), Prefectures.NameOf(p.Key), p.Count, p.Subsidy))],
+            topClaims, names.FirstOrDefault(n => n.Id == batch.ApprovedByUserId)?.DisplayName, batch.ApprovedAt,
+            names.FirstOrDefault(n => n.Id == batch.ExportedByUserId)?.DisplayName, batch.ExportedAt, batch.ApprovedByUserId,
+            exports, fourEyes, viewerDecided, history);
+    }
+}

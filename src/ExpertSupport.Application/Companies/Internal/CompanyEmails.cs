@@ -1,0 +1,20 @@
+using ExpertSupport.Application.Common;
+using ExpertSupport.Application.Data;
+using ExpertSupport.Application.Notifications;
+using ExpertSupport.Domain.Common;
+using ExpertSupport.Domain.Companies;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace ExpertSupport.Application.Companies;
+
+internal static class CompanyEmails
+{
+    public static async Task SendAsync(AppDbContext db, Outbox outbox, Company company, string subject, string body, CancellationToken ct)
+    {
+        var account = await db.Users.Where(u => u.Id == company.UserId).Select(u => new { u.Email, u.DisplayName }).SingleAsync(ct);
+        if (account.Email is null) return;
+        outbox.Email(account.Email, subject, $"{company.Name}\n{account.DisplayName} 様\n\nExpertSupport 事務局です。\n{body}\nExpertSupport 事務局\n");
+    }
+}

@@ -1,0 +1,36 @@
+using ExpertSupport.Application.Common;
+using ExpertSupport.Application.Data;
+using ExpertSupport.Application.Notifications;
+using ExpertSupport.Domain.Common;
+using ExpertSupport.Domain.Experts;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace ExpertSupport.Application.Experts;
+
+/// <summary>The office rejects a change with a reason: the live fee and account stay as they were.</summary>
+public sealed record RejectChangeRequestCommand(Guid ChangeRequestId, string Reason) : ICommand<Result>;
+
+public sealed class RejectChangeRequestValidator : AbstractValidator<RejectChangeRequestCommand>
+{
+    public RejectChangeRequestValidator() =>
+        RuleFor(c => c.Reason).NotEmpty().WithMessage("不承認の理由を入力してください。専門家にメールで伝わります。").MaximumLength(2000);
+}
+
+public sealed class RejectChangeRequestHandler(AppDbContext db, ICurrentUser user, Outbox outbox, TimeProvider clock)
+    : ICommandHandler<RejectChangeRequestCommand, Result>
+{
+    public async ValueTask<Result> Handle(RejectChangeRequestCommand cmd, CancellationToken ct)
+    {
+        if (!user.IsOffice()) return ExpertAccess.OfficeOnly;
+        var request = await db.ExpertChangeRequests.SingleOrDefaultAsync(r => r.Id == cmd.ChangeRequestId, ct);
+        if (request is null) return ExpertAccess.ChangeRequestNotFound;
+        var result = request.Reject(user.RequiredId(), cmd.Reason, clock.GetUtcNow());
+        if (result.IsFailure) return result;
+        var expert = await db.Experts.AsNoTracking().SingleAsync(e => e.Id == request.ExpertId, ct);
+        await ExpertEmails.ChangeRejectedAsync(db, outbox, expert, request, ct);
+        await db.SaveChangesAsync(ct);
+        return Result.Success;
+    }
+}

@@ -1,0 +1,43 @@
+using ExpertSupport.Application.Common;
+using ExpertSupport.Application.Data;
+using ExpertSupport.Application.Subsidies;
+using ExpertSupport.Domain.Common;
+using ExpertSupport.Domain.Reports;
+using FluentValidation;
+using Mediator;
+
+namespace ExpertSupport.Application.Reports;
+
+/// <summary>
+/// An office correction after confirmation: the settled subsidy is reversed by a new ledger entry (the confirmed
+/// report itself never changes), the session stops being claimable, and both sides are told why. Once a session is
+/// claimed, the claim review does this instead (rejecting the claim line). A repeat is refused (409 report.already_reversed).
+/// </summary>
+public sealed record ReverseSettledSubsidyCommand(Guid ReportId, string? Reason) : ICommand<Result<long>>;
+
+public sealed class ReverseSettledSubsidyValidator : AbstractValidator<ReverseSettledSubsidyCommand>
+{
+    public ReverseSettledSubsidyValidator() =>
+        RuleFor(c => c.Reason).NotEmpty().WithMessage("取り消しの理由を入力してください。").MaximumLength(2000).WithMessage("理由は2000文字以内にしてください。");
+}
+
+public sealed class ReverseSettledSubsidyHandler(AppDbContext db, ICurrentUser user, TimeProvider clock, SubsidyLedger ledger, ReportEmails emails)
+    : ICommandHandler<ReverseSettledSubsidyCommand, Result<long>>
+{
+    public async ValueTask<Result<long>> Handle(ReverseSettledSubsidyCommand cmd, CancellationToken ct)
+    {
+        if (!user.IsOffice()) return ReportErrors.NotFound;
+        if (await ReportAccess.LockForChangeAsync(db, user, cmd.ReportId, ct) is not { } locked) return ReportErrors.NotFound;
+        var report = locked.Report;
+        if (report.Status != SessionReportStatus.Confirmed) return ReportErrors.NotConfirmed;
+        if (report.SubsidyReversedAt is not null) return ReportErrors.AlreadyReversed;
+        if (await ReportClaims.IsClaimedAsync(db, report.Id, ct)) return ReportErrors.ClaimedUseClaimReview;
+
+        var reversed = await ledger.ReverseAsync(SubsidySource.SessionReport(report.Id), ct);
+        var marked = report.MarkSubsidyReversed(cmd.Reason ?? "", user.RequiredId(), clock.GetUtcNow());
+        if (marked.IsFailure) return Result<long>.Failure(marked.Errors);
+        await emails.ReversedAsync(report, locked.Booking, reversed, ct);
+        await db.SaveChangesAsync(ct);
+        return reversed;
+    }
+}
