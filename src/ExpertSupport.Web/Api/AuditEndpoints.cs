@@ -4,7 +4,7 @@ using ExpertSupport.Domain.Common;
 using ExpertSupport.Application.Files;
 using ExpertSupport.Application.Companies;
 using ExpertSupport.Web.Auth;
-using ExpertSupport.Web.Pages.Office;
+using ExpertSupport.Web.Pages.Auditing;
 using Mediator;
 
 namespace ExpertSupport.Web.Api;

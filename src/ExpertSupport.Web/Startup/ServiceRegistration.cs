@@ -97,12 +97,8 @@ internal static class ServiceRegistration
 
         services.AddRazorPages(o =>
         {
-            o.Conventions.AuthorizeFolder("/Company", Policies.Company);
-            o.Conventions.AuthorizeFolder("/Expert", Policies.Expert);
-            o.Conventions.AuthorizeFolder("/Office", Policies.Office);
-            o.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
+            o.Conventions.Add(new AuthorizeByUrl());
             o.Conventions.AllowAnonymousToFolder("/Account");
-            o.Conventions.AllowAnonymousToFolder("/Public");
             o.Conventions.AllowAnonymousToPage("/Index");
             o.Conventions.AllowAnonymousToPage("/Error");
             o.Conventions.AuthorizePage("/Account/Logout");

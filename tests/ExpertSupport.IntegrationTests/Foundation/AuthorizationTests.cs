@@ -1,6 +1,10 @@
 using System.Net;
 using ExpertSupport.Domain.Common;
 using ExpertSupport.Testing;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ExpertSupport.IntegrationTests.Foundation;
 
@@ -35,6 +39,35 @@ public sealed class AuthorizationTests(AppFixture fixture) : IClassFixture<AppFi
             {
                 Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
                 Assert.Contains("/Account/AccessDenied", response.Headers.Location!.OriginalString);
+            }
+        }
+    }
+
+    [Fact]
+    public void Every_page_under_a_roles_URL_requires_that_role_wherever_its_file_lives()
+    {
+        var pages = fixture.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is not null)
+            .ToList();
+        Assert.NotEmpty(pages);
+        foreach (var page in pages)
+        {
+            var url = "/" + page.RoutePattern.RawText;
+            var area = url.Split('/', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "";
+            var policies = page.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).ToList();
+            var anonymous = page.Metadata.GetMetadata<IAllowAnonymous>() is not null;
+            if (HomeOf.ContainsKey(area))
+            {
+                Assert.True(policies.Contains(area), $"{url} does not require {area}");
+                Assert.False(anonymous, $"{url} is open to anonymous visitors");
+            }
+            else if (area is "Public" or "Account" || url == "/" || url.StartsWith("/Index", StringComparison.Ordinal) || url.StartsWith("/Error", StringComparison.Ordinal))
+            {
+                continue;
+            }
+            else
+            {
+                Assert.False(anonymous, $"{url} is open to anonymous visitors");
             }
         }
     }

@@ -1,6 +1,6 @@
 using System.Globalization;
 using ExpertSupport.Application.Dashboard;
-using ExpertSupport.Web.Pages.Office;
+using ExpertSupport.Web.Pages.Dashboard;
 
 namespace ExpertSupport.UnitTests.Web;
 

@@ -1,0 +1,36 @@
+using ExpertSupport.Application.Accounts;
+using ExpertSupport.Application.Dashboard;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace ExpertSupport.Web.Pages.Accounts;
+
+public sealed class OfficeUsersModel(ISender sender, IStringLocalizer<SharedResource> l) : PageModel
+{
+    public IReadOnlyList<OfficeUserRow> OfficeUsers { get; private set; } = [];
+    [BindProperty] public OfficeUserInput Input { get; set; } = new();
+
+    public sealed class OfficeUserInput
+    {
+        public string DisplayName { get; set; } = "";
+        public string Email { get; set; } = "";
+        public string InitialPassword { get; set; } = "";
+    }
+
+    public async Task OnGetAsync(CancellationToken ct) => OfficeUsers = await sender.Send(new ListOfficeUsersQuery(), ct);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var result = await sender.Send(new CreateOfficeUserCommand(Input.Email, Input.DisplayName, Input.InitialPassword), ct);
+        if (result.IsFailure)
+        {
+            ModelState.AddErrors(result);
+            OfficeUsers = await sender.Send(new ListOfficeUsersQuery(), ct);
+            return Page();
+        }
+        TempData["Flash"] = l["事務局アカウントを作成しました。"].Value;
+        return RedirectToPage();
+    }
+}

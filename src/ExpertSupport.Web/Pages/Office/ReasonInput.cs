@@ -1,7 +1,0 @@
-namespace ExpertSupport.Web.Pages.Office;
-
-/// <summary>A reason typed into one of the office's decision forms (reject, suspend, reinstate).</summary>
-public sealed class ReasonInput
-{
-    public string? Reason { get; set; }
-}
