@@ -5,7 +5,7 @@ namespace ExpertSupport.Migrations.Migrations;
 /// <summary>
 /// The raw SQL of the RoundIsTheRule migration: the view <c>caps_left</c>, the set-based twin of
 /// <c>CapUse.Left</c> in Application/Subsidies (a test holds the two to the same answer on random data). The check
-/// constraints that named the programme's ¥500 are replaced by EF (they are part of the model); this class holds only
+/// constraints that named the programme's minimum fee are replaced by EF (they are part of the model); this class holds only
 /// what EF cannot express.
 /// </summary>
 internal static class RoundIsTheRuleSql
