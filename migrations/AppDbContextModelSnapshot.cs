@@ -313,6 +313,43 @@ namespace ExpertSupport.Migrations.Migrations
                     b.ToTable("outbox_emails", (string)null);
                 });
 
+            modelBuilder.Entity("ExpertSupport.Application.Subsidies.CapLeftRow", b =>
+                {
+                    b.Property<long>("Cap")
+                        .HasColumnType("bigint")
+                        .HasColumnName("cap");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("holder");
+
+                    b.Property<Guid>("HolderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("holder_id");
+
+                    b.Property<long>("Left")
+                        .HasColumnType("bigint")
+                        .HasColumnName("cap_left");
+
+                    b.Property<long>("Reserved")
+                        .HasColumnType("bigint")
+                        .HasColumnName("reserved");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("round_id");
+
+                    b.Property<long>("Settled")
+                        .HasColumnType("bigint")
+                        .HasColumnName("settled");
+
+                    b.ToTable((string)null);
+
+                    b.ToView("caps_left", (string)null);
+                });
+
             modelBuilder.Entity("ExpertSupport.Domain.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -605,7 +642,7 @@ namespace ExpertSupport.Migrations.Migrations
 
                             t.HasCheckConstraint("ck_bookings_confirmed_reserved", "status NOT IN ('Confirmed', 'Completed') OR (reserved_subsidy IS NOT NULL AND confirmed_at IS NOT NULL)");
 
-                            t.HasCheckConstraint("ck_bookings_money", "hourly_fee >= 500 AND fee >= 0 AND subsidy_before_caps BETWEEN 0 AND fee AND accepted_subsidy BETWEEN 0 AND fee AND (reserved_subsidy IS NULL OR reserved_subsidy BETWEEN 0 AND subsidy_before_caps) AND (offered_subsidy IS NULL OR offered_subsidy >= 0)");
+                            t.HasCheckConstraint("ck_bookings_money", "hourly_fee > 0 AND fee >= 0 AND subsidy_before_caps BETWEEN 0 AND fee AND accepted_subsidy BETWEEN 0 AND fee AND (reserved_subsidy IS NULL OR reserved_subsidy BETWEEN 0 AND subsidy_before_caps) AND (offered_subsidy IS NULL OR offered_subsidy >= 0)");
 
                             t.HasCheckConstraint("ck_bookings_no_show", "status <> 'NoShow' OR (no_show_at IS NOT NULL AND no_show_reported_by IS NOT NULL AND no_show_reason IS NOT NULL)");
 
@@ -894,7 +931,7 @@ namespace ExpertSupport.Migrations.Migrations
 
                             t.HasCheckConstraint("ck_proposals_dates", "end_date >= start_date");
 
-                            t.HasCheckConstraint("ck_proposals_hourly_fee", "hourly_fee >= 500");
+                            t.HasCheckConstraint("ck_proposals_hourly_fee", "hourly_fee > 0");
 
                             t.HasCheckConstraint("ck_proposals_planned_minutes", "planned_minutes > 0");
                         });
@@ -1648,7 +1685,7 @@ namespace ExpertSupport.Migrations.Migrations
 
                             t.HasCheckConstraint("ck_experts_bank_code", "bank_code IS NULL OR bank_code ~ '^[0-9]{4}$'");
 
-                            t.HasCheckConstraint("ck_experts_hourly_fee", "hourly_fee >= 500");
+                            t.HasCheckConstraint("ck_experts_hourly_fee", "hourly_fee > 0");
                         });
                 });
 
@@ -1721,7 +1758,7 @@ namespace ExpertSupport.Migrations.Migrations
 
                             t.HasCheckConstraint("ck_expert_change_requests_bank_code", "bank_code IS NULL OR bank_code ~ '^[0-9]{4}$'");
 
-                            t.HasCheckConstraint("ck_expert_change_requests_hourly_fee", "hourly_fee IS NULL OR hourly_fee >= 500");
+                            t.HasCheckConstraint("ck_expert_change_requests_hourly_fee", "hourly_fee IS NULL OR hourly_fee > 0");
 
                             t.HasCheckConstraint("ck_expert_change_requests_not_empty", "hourly_fee IS NOT NULL OR bank_code IS NOT NULL");
                         });
@@ -2011,7 +2048,7 @@ namespace ExpertSupport.Migrations.Migrations
 
                             t.HasCheckConstraint("ck_support_plans_dates", "end_date >= start_date");
 
-                            t.HasCheckConstraint("ck_support_plans_hourly_fee", "hourly_fee >= 500");
+                            t.HasCheckConstraint("ck_support_plans_hourly_fee", "hourly_fee > 0");
 
                             t.HasCheckConstraint("ck_support_plans_planned_minutes", "planned_minutes > 0");
                         });

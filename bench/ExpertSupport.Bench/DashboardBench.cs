@@ -58,7 +58,7 @@ internal static class DashboardBench
                 var handler = new GetOfficeDashboardHandler(db, new OfficePerson(), TimeProvider.System);
                 async Task<OfficeDashboard?> Run() => await handler.Handle(new GetOfficeDashboardQuery(round.Id), default);
                 var dashboard = measured ? await timings[^1].TimeAsync(Run) : await Run();
-                if (i == 0) Console.WriteLine($"Used {new Yen(dashboard!.Budget.Used)}, reserved {new Yen(dashboard.Budget.Reserved)}, {dashboard.Timeline.Count} days.");
+                if (i == 0) Console.WriteLine($"Used {new Yen((dashboard!.Budget.Used).Value)}, reserved {new Yen(dashboard.Budget.Reserved.Value)}, {dashboard.Timeline.Count} days.");
             }
         }
         Console.WriteLine();

@@ -1,4 +1,5 @@
 using Bogus;
+using ExpertSupport.Domain.Common;
 using ExpertSupport.Domain.Subsidies;
 using Npgsql;
 using NpgsqlTypes;
@@ -104,12 +105,12 @@ internal sealed class ScaleLoader(NpgsqlDataSource dataSource, ProgrammeRound ro
             while (busy.Contains(slot)) slot++;
             if (slot >= slots.Count) continue; // this expert's calendar is full: another plan takes the session
             var minutes = faker.PickRandom(Lengths);
-            var split = SubsidyCalculator.Calculate(round.Rules, expertRows[plan.Expert].Fee, minutes,
-                round.CompanyCap - companyUsed[plan.Company], round.ExpertCap - expertUsed[plan.Expert]).Value;
+            var split = SubsidyCalculator.Calculate(round.Rules, new Yen(expertRows[plan.Expert].Fee), minutes,
+                round.CompanyCap - new Yen(companyUsed[plan.Company]), round.ExpertCap - new Yen(expertUsed[plan.Expert])).Value;
             expertNext[plan.Expert] = slot + 1;
             busy.Add(slot);
-            companyUsed[plan.Company] += split.Subsidy;
-            expertUsed[plan.Expert] += split.Subsidy;
+            companyUsed[plan.Company] += split.Subsidy.Value;
+            expertUsed[plan.Expert] += split.Subsidy.Value;
             sessionRows.Add(new Session(Guid.CreateVersion7(), Guid.CreateVersion7(), p, slots[slot], minutes, split));
         }
         await CopySessionsAsync(conn, sessionRows, planRows, companyRows, expertRows, progress);
@@ -246,7 +247,7 @@ internal sealed class ScaleLoader(NpgsqlDataSource dataSource, ProgrammeRound ro
         await using (var copy = await conn.BeginBinaryImportAsync(
             "COPY subsidy_ledger (round_id, company_id, expert_id, amount, kind, source_type, source_id, created_at) FROM STDIN (FORMAT BINARY)"))
         {
-            foreach (var s in sessions.Where(s => s.Split.Subsidy > 0))
+            foreach (var s in sessions.Where(s => s.Split.Subsidy > Yen.Zero))
             {
                 var plan = plans[s.Plan];
                 await copy.StartRowAsync();

@@ -33,11 +33,11 @@ internal static class SearchBench
         new("skill + prefecture", f => (new(SkillCode: Skill(f), PrefectureCode: Prefecture(f)), ExpertSearchSort.Fit, 1)),
         new("free text (2–6 chars)", f => (new(Text: f.PickRandom(Words)), ExpertSearchSort.Fit, 1)),
         new("free text two words + online", f => (new(Text: $"{f.PickRandom(Words)} {f.PickRandom(Words)}", Mode: WorkMode.Online), ExpertSearchSort.Fit, 1)),
-        new("fee range, cheapest first", f => (new(FeeMin: 3_000, FeeMax: f.Random.Int(5, 12) * 1_000L), ExpertSearchSort.FeeLow, 1)),
+        new("fee range, cheapest first", f => (new(FeeMin: new Yen(3_000), FeeMax: new Yen(f.Random.Int(5, 12) * 1_000L)), ExpertSearchSort.FeeLow, 1)),
         new("language + qualification", f => (new(Language: f.PickRandom("en", "zh", "vi"), Qualification: f.PickRandom(Qualifications.All.ToList()).Code), ExpertSearchSort.Fit, 1)),
         new("free within 7 days, soonest", _ => (new(FreeWithinDays: 7), ExpertSearchSort.NextFreeSlot, 1)),
         new("skill, best rated", f => (new(SkillCode: Skill(f)), ExpertSearchSort.Rating, 1)),
-        new("everything at once", f => (new(f.PickRandom(Words), Skill(f), Prefecture(f), WorkMode.Onsite, null, 15_000, null, null, 14), ExpertSearchSort.Fit, 1)),
+        new("everything at once", f => (new(f.PickRandom(Words), Skill(f), Prefecture(f), WorkMode.Onsite, null, new Yen(15_000), null, null, 14), ExpertSearchSort.Fit, 1)),
         new("no filter, page 20", _ => (new(), ExpertSearchSort.FeeLow, 20)),
     ];
 
@@ -101,7 +101,7 @@ internal static class SearchBench
     {
         await using var db = database.NewContext();
         var user = new BenchUser(companyUser);
-        var handler = new SearchExpertsHandler(db, user, TimeProvider.System, new SubsidyLedger(db, user, TimeProvider.System));
+        var handler = new SearchExpertsHandler(db, user, TimeProvider.System, new CapsLeftReader(db));
         var result = await handler.Handle(new SearchExpertsQuery(filter, sort, page), CancellationToken.None);
         return result.Experts.Items.Count;
     }

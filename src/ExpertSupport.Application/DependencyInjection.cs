@@ -24,6 +24,7 @@ public static class DependencyInjection
         services.AddValidatorsFromAssemblyContaining<AppDbContext>(ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddScoped<Outbox>();
         services.AddScoped<SubsidyLedger>();
+        services.AddScoped<CapsLeftReader>();
         services.AddScoped<NextFreeSlots>();
         services.AddScoped<BookingEmails>();
         services.AddScoped<BookingReminders>();

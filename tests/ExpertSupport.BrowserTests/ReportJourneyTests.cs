@@ -75,10 +75,10 @@ public sealed class ReportJourneyTests(BrowserFixture browser, ReportBrowserAppF
                 var report = await db.SessionReports.AsNoTracking().SingleAsync(r => r.Id == reportId);
                 return (settle.Amount, report.Fee!.Value);
             });
-            Assert.Equal(5_250, settled);
-            await Expect(company.GetByTestId("split-subsidy")).ToHaveTextAsync(new Yen(settled).ToString());
-            await Expect(company.GetByTestId("split-company")).ToHaveTextAsync(new Yen(fee - settled).ToString());
-            await Expect(company.GetByTestId("report-ledger")).ToContainTextAsync(new Yen(settled).ToString());
+            Assert.Equal(new Yen(5_250), settled);
+            await Expect(company.GetByTestId("split-subsidy")).ToHaveTextAsync(new Yen(settled.Value).ToString());
+            await Expect(company.GetByTestId("split-company")).ToHaveTextAsync(new Yen((fee - settled).Value).ToString());
+            await Expect(company.GetByTestId("report-ledger")).ToContainTextAsync(new Yen(settled.Value).ToString());
             Assert.Empty(companyExternal);
         }
     }

@@ -30,7 +30,7 @@ public static class SubsidyTestData
                 string name;
                 lock (Gate) name = "株式会社" + Faker.Name.LastName() + Faker.Random.Number(1, 9999);
                 var company = Company.Register(user.Id, LegalForm.Corporation, name, "カブシキガイシャテスト", null,
-                    13, "東京都千代田区1-1-1", IndustryCategory.Services, 10_000_000, 10, DateTimeOffset.UtcNow);
+                    13, "東京都千代田区1-1-1", IndustryCategory.Services, new Yen(10_000_000), 10, DateTimeOffset.UtcNow);
                 companies.Add(company);
                 db.Companies.Add(company);
             }
@@ -49,7 +49,7 @@ public static class SubsidyTestData
                 string name;
                 lock (Gate) name = Faker.Name.LastName() + " " + Faker.Name.FirstName();
                 var expert = Expert.Register(user.Id, ExpertKind.Individual, name, "テスト", "テスト用の専門家です。",
-                    hourlyFee, true, [13], DateTimeOffset.UtcNow);
+                    new Yen(hourlyFee), true, [13], DateTimeOffset.UtcNow);
                 experts.Add(expert);
                 db.Experts.Add(expert);
             }
@@ -62,7 +62,7 @@ public static class SubsidyTestData
     public static Task<Guid> CreateCompanyForAsync(this TestApp app, TestUser user) => app.Db(async db =>
     {
         var company = Company.Register(user.Id, LegalForm.SoleProprietor, "テスト商店", "テストショウテン", null,
-            27, "大阪府大阪市1-1", IndustryCategory.Retail, 0, 1, DateTimeOffset.UtcNow);
+            27, "大阪府大阪市1-1", IndustryCategory.Retail, Yen.Zero, 1, DateTimeOffset.UtcNow);
         db.Companies.Add(company);
         await db.SaveChangesAsync();
         return company.Id;
@@ -70,7 +70,7 @@ public static class SubsidyTestData
 
     public static Task<Guid> CreateExpertForAsync(this TestApp app, TestUser user) => app.Db(async db =>
     {
-        var expert = Expert.Register(user.Id, ExpertKind.Individual, "テスト 専門家", "テスト センモンカ", "テスト", 5_000, true, [13], DateTimeOffset.UtcNow);
+        var expert = Expert.Register(user.Id, ExpertKind.Individual, "テスト 専門家", "テスト センモンカ", "テスト", new Yen(5_000), true, [13], DateTimeOffset.UtcNow);
         db.Experts.Add(expert);
         await db.SaveChangesAsync();
         return expert.Id;
@@ -108,32 +108,32 @@ public static class SubsidyTestData
         return users;
     }
 
-    public static Task<(long Reserved, long Settled)> CompanyBalanceAsync(this TestApp app, Guid roundId, Guid companyId) => app.Db(async db =>
+    public static Task<(Yen Reserved, Yen Settled)> CompanyBalanceAsync(this TestApp app, Guid roundId, Guid companyId) => app.Db(async db =>
     {
         var b = await db.CompanyCapBalances.AsNoTracking().SingleOrDefaultAsync(x => x.RoundId == roundId && x.CompanyId == companyId);
-        return (b?.Reserved ?? 0, b?.Settled ?? 0);
+        return (b?.Reserved ?? Yen.Zero, b?.Settled ?? Yen.Zero);
     });
 
-    public static Task<(long Reserved, long Settled)> ExpertBalanceAsync(this TestApp app, Guid roundId, Guid expertId) => app.Db(async db =>
+    public static Task<(Yen Reserved, Yen Settled)> ExpertBalanceAsync(this TestApp app, Guid roundId, Guid expertId) => app.Db(async db =>
     {
         var b = await db.ExpertCapBalances.AsNoTracking().SingleOrDefaultAsync(x => x.RoundId == roundId && x.ExpertId == expertId);
-        return (b?.Reserved ?? 0, b?.Settled ?? 0);
+        return (b?.Reserved ?? Yen.Zero, b?.Settled ?? Yen.Zero);
     });
 
     /// <summary>The ledger's sums per kind for one company: (reserved = reserve + release, settled = settle + reverse).</summary>
-    public static Task<(long Reserved, long Settled)> CompanyLedgerSumsAsync(this TestApp app, Guid roundId, Guid companyId) => app.Db(async db =>
+    public static Task<(Yen Reserved, Yen Settled)> CompanyLedgerSumsAsync(this TestApp app, Guid roundId, Guid companyId) => app.Db(async db =>
     {
         var rows = await db.SubsidyLedger.AsNoTracking().Where(e => e.RoundId == roundId && e.CompanyId == companyId).ToListAsync();
         return Sums(rows);
     });
 
-    public static Task<(long Reserved, long Settled)> ExpertLedgerSumsAsync(this TestApp app, Guid roundId, Guid expertId) => app.Db(async db =>
+    public static Task<(Yen Reserved, Yen Settled)> ExpertLedgerSumsAsync(this TestApp app, Guid roundId, Guid expertId) => app.Db(async db =>
     {
         var rows = await db.SubsidyLedger.AsNoTracking().Where(e => e.RoundId == roundId && e.ExpertId == expertId).ToListAsync();
         return Sums(rows);
     });
 
-    private static (long, long) Sums(List<SubsidyLedgerEntry> rows) =>
+    private static (Yen, Yen) Sums(List<SubsidyLedgerEntry> rows) =>
         (rows.Where(r => r.Kind is LedgerKind.Reserve or LedgerKind.Release).Sum(r => r.Amount),
          rows.Where(r => r.Kind is LedgerKind.Settle or LedgerKind.Reverse).Sum(r => r.Amount));
 }

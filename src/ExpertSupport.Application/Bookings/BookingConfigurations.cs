@@ -23,9 +23,10 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
         b.ToTable("bookings", t =>
         {
             t.HasCheckConstraint("ck_bookings_times", "end_at > start_at AND blocked_until >= end_at AND minutes > 0 AND buffer_minutes >= 0");
-            // Money is whole yen; what the company accepted or the ledger holds never exceeds the fee.
+            // Money is whole yen; what the company accepted or the ledger holds never exceeds the fee. Only what is always
+            // true: whether a fee is eligible is the round's rule (the office may change it), checked with a message.
             t.HasCheckConstraint("ck_bookings_money",
-                "hourly_fee >= 500 AND fee >= 0 AND subsidy_before_caps BETWEEN 0 AND fee AND accepted_subsidy BETWEEN 0 AND fee " +
+                "hourly_fee > 0 AND fee >= 0 AND subsidy_before_caps BETWEEN 0 AND fee AND accepted_subsidy BETWEEN 0 AND fee " +
                 "AND (reserved_subsidy IS NULL OR reserved_subsidy BETWEEN 0 AND subsidy_before_caps) AND (offered_subsidy IS NULL OR offered_subsidy >= 0)");
             // A confirmed session always holds its reservation in the subsidy ledger.
             t.HasCheckConstraint("ck_bookings_confirmed_reserved", "status NOT IN ('Confirmed', 'Completed') OR (reserved_subsidy IS NOT NULL AND confirmed_at IS NOT NULL)");

@@ -1,4 +1,5 @@
 using ExpertSupport.Domain.Bookings;
+using ExpertSupport.Domain.Common;
 
 namespace ExpertSupport.Application.Bookings;
 
@@ -16,12 +17,12 @@ public sealed record BookingView(
     SessionMode Mode,
     BookingStatus Status,
     bool AwaitingCompany,
-    long HourlyFee,
-    long Fee,
-    long SubsidyBeforeCaps,
-    long ExpectedSubsidy,
-    long ExpectedCompanyShare,
-    long? OfferedSubsidy,
+    Yen HourlyFee,
+    Yen Fee,
+    Yen SubsidyBeforeCaps,
+    Yen ExpectedSubsidy,
+    Yen ExpectedCompanyShare,
+    Yen? OfferedSubsidy,
     DateTimeOffset RequestedAt,
     DateTimeOffset ExpiresAt,
     bool LateCancellation,

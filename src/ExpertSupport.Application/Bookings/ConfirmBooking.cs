@@ -7,7 +7,7 @@ using Mediator;
 namespace ExpertSupport.Application.Bookings;
 
 /// <summary>What a confirmation came to: confirmed with the subsidy reserved, or returned to the company (the caps now give less).</summary>
-public sealed record ConfirmBookingResult(BookingStatus Status, ConfirmOutcome Outcome, long ExpectedSubsidy, long? OfferedSubsidy);
+public sealed record ConfirmBookingResult(BookingStatus Status, ConfirmOutcome Outcome, Yen ExpectedSubsidy, Yen? OfferedSubsidy);
 
 /// <summary>The expert confirms a request: the expected subsidy is reserved against both caps in the same transaction.</summary>
 public sealed record ConfirmBookingCommand(Guid BookingId) : ICommand<Result<ConfirmBookingResult>>;

@@ -19,11 +19,11 @@ public sealed record Slot(DateTimeOffset Start, DateTimeOffset End);
 public sealed record SlotDay(DateOnly Date, string? HolidayName, IReadOnlyList<Slot> Slots);
 
 /// <summary>The expected split of one session with the caps left now. Reduced: the caps cut the subsidy, so the company must accept it.</summary>
-public sealed record SlotQuote(long Fee, long SubsidyBeforeCaps, long Subsidy, long CompanyShare, CapBinding CappedBy, bool Reduced);
+public sealed record SlotQuote(Yen Fee, Yen SubsidyBeforeCaps, Yen Subsidy, Yen CompanyShare, CapBinding CappedBy, bool Reduced);
 
 /// <summary>What the booking form shows for a plan: its expert's free slots of one length over some days, and the price.</summary>
 public sealed record BookingSlots(
-    Guid PlanId, string PlanTitle, string ExpertName, long HourlyFee, DateOnly PlanStart, DateOnly PlanEnd,
+    Guid PlanId, string PlanTitle, string ExpertName, Yen HourlyFee, DateOnly PlanStart, DateOnly PlanEnd,
     int Minutes, IReadOnlyList<int> MinuteChoices, bool OnlinePossible, bool OnSitePossible,
     DateOnly From, DateOnly To, DateOnly? Previous, DateOnly? Next,
     IReadOnlyList<SlotDay> Days, SlotQuote? Quote, string? Unavailable);
@@ -36,7 +36,7 @@ public sealed record BookingSlots(
 /// </summary>
 public sealed record GetBookingSlotsQuery(Guid PlanId, int? Minutes = null, DateOnly? From = null, int Days = 14, Guid? Replacing = null) : IQuery<BookingSlots?>;
 
-public sealed class GetBookingSlotsHandler(AppDbContext db, ICurrentUser user, TimeProvider clock, SubsidyLedger ledger)
+public sealed class GetBookingSlotsHandler(AppDbContext db, ICurrentUser user, TimeProvider clock, CapsLeftReader caps)
     : IQueryHandler<GetBookingSlotsQuery, BookingSlots?>
 {
     public async ValueTask<BookingSlots?> Handle(GetBookingSlotsQuery q, CancellationToken ct)
@@ -59,7 +59,7 @@ public sealed class GetBookingSlotsHandler(AppDbContext db, ICurrentUser user, T
         var first = Max(today, plan.StartDate);
         var from = q.From is { } f && f >= first ? f : first;
         var to = Min(from.AddDays(days - 1), last);
-        var quote = await BookingRequester.QuoteAsync(ledger, round, plan, minutes, ct);
+        var quote = await BookingRequester.QuoteAsync(caps, round, plan, minutes, ct);
 
         var unavailable = plan.Status != SupportPlanStatus.Approved ? PlanErrors.NotApproved.Message
             : company.EnsureCanBook() is { IsFailure: true } c ? c.FirstError.Message

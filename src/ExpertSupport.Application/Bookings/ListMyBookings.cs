@@ -1,6 +1,7 @@
 using ExpertSupport.Application.Common;
 using ExpertSupport.Application.Data;
 using ExpertSupport.Domain.Bookings;
+using ExpertSupport.Domain.Common;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,7 +10,7 @@ namespace ExpertSupport.Application.Bookings;
 /// <summary>One line of a booking list.</summary>
 public sealed record BookingRow(
     Guid Id, DateTimeOffset Start, DateTimeOffset End, int Minutes, SessionMode Mode, BookingStatus Status, bool AwaitingCompany,
-    string CompanyName, string ExpertName, string PlanTitle, long Fee, long ExpectedSubsidy, long ExpectedCompanyShare,
+    string CompanyName, string ExpertName, string PlanTitle, Yen Fee, Yen ExpectedSubsidy, Yen ExpectedCompanyShare,
     bool LateCancellation, DateTimeOffset ExpiresAt);
 
 public enum BookingScope

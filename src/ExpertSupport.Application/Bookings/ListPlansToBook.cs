@@ -14,7 +14,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ExpertSupport.Application.Bookings;
 
 /// <summary>The company's approved plans it can book sessions under (the booking form's starting points).</summary>
-public sealed record PlanToBook(Guid Id, string Title, string ExpertName, long HourlyFee, DateOnly StartDate, DateOnly EndDate);
+public sealed record PlanToBook(Guid Id, string Title, string ExpertName, Yen HourlyFee, DateOnly StartDate, DateOnly EndDate);
 
 public sealed record ListPlansToBookQuery : IQuery<IReadOnlyList<PlanToBook>>;
 

@@ -16,7 +16,7 @@ namespace ExpertSupport.Application.Bookings;
 /// is refused (409 idempotency.key_reused).
 /// </summary>
 public sealed record RequestBookingCommand(
-    Guid PlanId, DateTimeOffset Start, int Minutes, SessionMode Mode, string? Note, long? AcceptedSubsidy, string? IdempotencyKey = null)
+    Guid PlanId, DateTimeOffset Start, int Minutes, SessionMode Mode, string? Note, Yen? AcceptedSubsidy, string? IdempotencyKey = null)
     : ICommand<Result<BookingCreated>>
 {
     public NewSession Session => new(PlanId, Start, Minutes, Mode, Note, AcceptedSubsidy);
@@ -30,7 +30,7 @@ public sealed class RequestBookingValidator : AbstractValidator<RequestBookingCo
         RuleFor(c => c.Minutes).GreaterThan(0).WithMessage("時間を選んでください。");
         RuleFor(c => c.Mode).IsInEnum().WithMessage("実施方法を選んでください。");
         RuleFor(c => c.Note).MaximumLength(Booking.NoteMaxLength).WithMessage($"メッセージは{Booking.NoteMaxLength}文字以内にしてください。");
-        RuleFor(c => c.AcceptedSubsidy).GreaterThanOrEqualTo(0).WithMessage("補助額は0円以上で指定してください。");
+        RuleFor(c => c.AcceptedSubsidy).Must(s => s is null || s >= Yen.Zero).WithMessage("補助額は0円以上で指定してください。");
         RuleFor(c => c.IdempotencyKey)
             .Must(k => Idempotency.IsValidKey(k!)).When(c => c.IdempotencyKey is not null)
             .WithMessage($"Idempotency-Key は{IdempotencyRecord.KeyMaxLength}文字以内の英数字と記号で指定してください。");

@@ -17,7 +17,7 @@ namespace ExpertSupport.Application.Bookings;
 /// the old one: the old booking stops holding its time before the new one is written.
 /// </summary>
 public sealed record RescheduleBookingCommand(
-    Guid BookingId, DateTimeOffset Start, int Minutes, SessionMode Mode, string? Note, long? AcceptedSubsidy, string? Reason)
+    Guid BookingId, DateTimeOffset Start, int Minutes, SessionMode Mode, string? Note, Yen? AcceptedSubsidy, string? Reason)
     : ICommand<Result<BookingCreated>>;
 
 public sealed class RescheduleBookingValidator : AbstractValidator<RescheduleBookingCommand>
@@ -27,7 +27,7 @@ public sealed class RescheduleBookingValidator : AbstractValidator<RescheduleBoo
         RuleFor(c => c.Minutes).GreaterThan(0).WithMessage("時間を選んでください。");
         RuleFor(c => c.Mode).IsInEnum().WithMessage("実施方法を選んでください。");
         RuleFor(c => c.Note).MaximumLength(Booking.NoteMaxLength).WithMessage($"メッセージは{Booking.NoteMaxLength}文字以内にしてください。");
-        RuleFor(c => c.AcceptedSubsidy).GreaterThanOrEqualTo(0).WithMessage("補助額は0円以上で指定してください。");
+        RuleFor(c => c.AcceptedSubsidy).Must(s => s is null || s >= Yen.Zero).WithMessage("補助額は0円以上で指定してください。");
         RuleFor(c => c.Reason)
             .NotEmpty().WithMessage("日時を変更する理由を入力してください。")
             .MaximumLength(Booking.ReasonMaxLength).WithMessage($"理由は{Booking.ReasonMaxLength}文字以内にしてください。");

@@ -48,7 +48,7 @@ internal sealed class ProposalConfiguration : IEntityTypeConfiguration<Proposal>
         b.ToTable("proposals", t =>
         {
             // The same floors as a plan: a proposal becomes a plan when accepted.
-            t.HasCheckConstraint("ck_proposals_hourly_fee", "hourly_fee >= 500");
+            t.HasCheckConstraint("ck_proposals_hourly_fee", "hourly_fee > 0");
             t.HasCheckConstraint("ck_proposals_planned_minutes", "planned_minutes > 0");
             t.HasCheckConstraint("ck_proposals_dates", "end_date >= start_date");
             // An accepted proposal always points at the plan it drafted.

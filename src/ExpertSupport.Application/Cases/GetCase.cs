@@ -3,6 +3,7 @@ using ExpertSupport.Application.Common;
 using ExpertSupport.Application.Data;
 using ExpertSupport.Application.Plans;
 using ExpertSupport.Domain.Cases;
+using ExpertSupport.Domain.Common;
 using ExpertSupport.Domain.Plans;
 using ExpertSupport.Domain.Reference;
 using Mediator;
@@ -11,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ExpertSupport.Application.Cases;
 
 public sealed record ProposalView(
-    Guid Id, Guid ExpertId, string ExpertName, string Message, string Title, string Goals, int PlannedMinutes, long HourlyFee,
+    Guid Id, Guid ExpertId, string ExpertName, string Message, string Title, string Goals, int PlannedMinutes, Yen HourlyFee,
     DateOnly StartDate, DateOnly EndDate, ProposalStatus Status, Guid? PlanId, string? DecisionReason, DateTimeOffset CreatedAt, DateTimeOffset? DecidedAt);
 
 /// <summary>A conversation on the case between its company and one expert.</summary>

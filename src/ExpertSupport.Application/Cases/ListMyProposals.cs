@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ExpertSupport.Application.Cases;
 
 public sealed record MyProposalRow(
-    Guid Id, Guid CaseId, string CaseTitle, string CompanyName, string Title, long HourlyFee, int PlannedMinutes, DateOnly StartDate, DateOnly EndDate,
+    Guid Id, Guid CaseId, string CaseTitle, string CompanyName, string Title, Yen HourlyFee, int PlannedMinutes, DateOnly StartDate, DateOnly EndDate,
     ProposalStatus Status, Guid? PlanId, string? DecisionReason, DateTimeOffset CreatedAt, DateTimeOffset? DecidedAt);
 
 /// <summary>The signed-in expert's proposals, newest first.</summary>

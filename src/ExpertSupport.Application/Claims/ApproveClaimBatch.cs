@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ExpertSupport.Application.Claims;
 
 /// <summary>What an approval fixed: the payment date and the amounts.</summary>
-public sealed record ClaimBatchApproved(Guid BatchId, DateOnly PaymentDate, int ApprovedLines, int RejectedLines, long ApprovedSubsidy, int Experts);
+public sealed record ClaimBatchApproved(Guid BatchId, DateOnly PaymentDate, int ApprovedLines, int RejectedLines, Yen ApprovedSubsidy, int Experts);
 
 /// <summary>
 /// The office approves a batch whose lines are all decided. With four eyes (the round's setting) the approver must not
@@ -31,11 +31,11 @@ public sealed class ApproveClaimBatchHandler(AppDbContext db, ICurrentUser user,
         var fourEyes = await db.ProgrammeRounds.Where(r => r.Id == batch.RoundId).Select(r => r.FourEyesRequired).SingleAsync(ct);
 
         var counts = await db.ClaimLines.Where(l => l.BatchId == batch.Id).GroupBy(l => l.Status)
-            .Select(g => new { Status = g.Key, Count = g.Count(), Subsidy = g.Sum(l => l.Subsidy) }).ToListAsync(ct);
+            .Select(g => new { Status = g.Key, Count = g.Count(), Subsidy = g.Sum(l => (long)l.Subsidy) }).ToListAsync(ct);
         int Count(ClaimLineStatus s) => counts.Where(c => c.Status == s).Sum(c => c.Count);
         var decidedByApprover = await db.ClaimLines.AnyAsync(l => l.BatchId == batch.Id && l.DecidedByUserId == approver, ct);
         var decisions = new BatchDecisions(Count(ClaimLineStatus.Pending), Count(ClaimLineStatus.Approved), Count(ClaimLineStatus.Rejected),
-            counts.Where(c => c.Status == ClaimLineStatus.Approved).Sum(c => c.Subsidy), decidedByApprover);
+            new Yen(counts.Where(c => c.Status == ClaimLineStatus.Approved).Sum(c => c.Subsidy)), decidedByApprover);
 
         var now = clock.GetUtcNow();
         var approved = batch.Approve(decisions, fourEyes, approver, now);
@@ -48,7 +48,7 @@ public sealed class ApproveClaimBatchHandler(AppDbContext db, ICurrentUser user,
             WHERE c.id = a.claim_id
             """, ct);
         var paid = await (from c in db.Claims
-                          where c.BatchId == batch.Id && c.ApprovedSubsidy > 0
+                          where c.BatchId == batch.Id && (long)c.ApprovedSubsidy > 0
                           join e in db.Experts on c.ExpertId equals e.Id
                           join u in db.Users on e.UserId equals u.Id
                           orderby c.Id

@@ -1,33 +1,34 @@
 using ExpertSupport.Application.Auditing;
 using ExpertSupport.Domain.Claims;
+using ExpertSupport.Domain.Common;
 
 namespace ExpertSupport.Application.Claims;
 
 public sealed record ClaimBatchRow(
     Guid Id, string RoundName, DateTimeOffset? PeriodStart, DateTimeOffset PeriodEnd, ClaimBatchStatus Status,
-    int ClaimCount, int LineCount, int PendingLines, long TotalSubsidy, long ApprovedSubsidy, DateOnly? PaymentDate, DateTimeOffset CreatedAt,
+    int ClaimCount, int LineCount, int PendingLines, Yen TotalSubsidy, Yen ApprovedSubsidy, DateOnly? PaymentDate, DateTimeOffset CreatedAt,
     int PayableClaims, int PaidClaims, int ReturnedClaims);
 
 /// <summary>One expert's claim in an approved batch with its payment: 未払い, 支払済み (with the date) or 振込不能 (with the bank's reason).</summary>
 public sealed record ClaimPaymentRow(
-    Guid ClaimId, Guid ExpertId, string ExpertName, int ApprovedLines, long ApprovedSubsidy, ClaimPaymentStatus PaymentStatus,
+    Guid ClaimId, Guid ExpertId, string ExpertName, int ApprovedLines, Yen ApprovedSubsidy, ClaimPaymentStatus PaymentStatus,
     DateOnly? PaidOn, DateTimeOffset? ReturnedAt, string? ReturnReason, int ReturnCount)
 {
-    public bool IsPayable => ApprovedSubsidy > 0;
+    public bool IsPayable => ApprovedSubsidy > Yen.Zero;
 }
 
 /// <summary>A bar of the batch's chart: lines and subsidy of one prefecture or expert.</summary>
-public sealed record ClaimTotal(string Key, string Name, int Lines, long Subsidy);
+public sealed record ClaimTotal(string Key, string Name, int Lines, Yen Subsidy);
 
 public sealed record ClaimFlagCount(ClaimFlags Flag, int Lines);
 
-public sealed record ClaimExportInfo(ClaimExportFormat Format, string Sha256, long Length, int RowCount, long Total, DateTimeOffset CreatedAt, string? CreatedBy);
+public sealed record ClaimExportInfo(ClaimExportFormat Format, string Sha256, long Length, int RowCount, Yen Total, DateTimeOffset CreatedAt, string? CreatedBy);
 
 /// <summary>One expert's claim in a batch, with the link to the payment decision notice once approved.</summary>
-public sealed record ClaimSummary(Guid ClaimId, Guid ExpertId, string ExpertName, int Lines, long Subsidy, int ApprovedLines, long ApprovedSubsidy);
+public sealed record ClaimSummary(Guid ClaimId, Guid ExpertId, string ExpertName, int Lines, Yen Subsidy, int ApprovedLines, Yen ApprovedSubsidy);
 
 public sealed record ClaimBatchDetail(
-    ClaimBatchRow Batch, long TotalFee, long TotalCompanyShare, int ApprovedLines, int RejectedLines,
+    ClaimBatchRow Batch, Yen TotalFee, Yen TotalCompanyShare, int ApprovedLines, int RejectedLines,
     IReadOnlyList<ClaimFlagCount> Flags, IReadOnlyList<ClaimTotal> ByPrefecture, IReadOnlyList<ClaimSummary> TopClaims,
     string? ApprovedBy, DateTimeOffset? ApprovedAt, string? ExportedBy, DateTimeOffset? ExportedAt, Guid? ApprovedByUserId,
     IReadOnlyList<ClaimExportInfo> Exports, bool FourEyesRequired, bool ViewerDecidedLines, IReadOnlyList<AuditRow> History);
@@ -45,18 +46,18 @@ public enum ClaimLineSort
 
 /// <summary>The reviewer's filters; every one optional.</summary>
 public sealed record ClaimLineFilter(
-    string? Expert = null, string? Company = null, short? Prefecture = null, long? MinSubsidy = null, long? MaxSubsidy = null,
+    string? Expert = null, string? Company = null, short? Prefecture = null, Yen? MinSubsidy = null, Yen? MaxSubsidy = null,
     ClaimFlags? Flag = null, bool FlaggedOnly = false, ClaimLineStatus? Status = null, Guid? ExpertId = null, Guid? CompanyId = null);
 
 public sealed record ClaimLineRow(
     Guid Id, Guid ExpertId, string ExpertName, Guid CompanyId, string CompanyName, short PrefectureCode,
-    DateTimeOffset SessionStart, DateTimeOffset SessionEnd, int WorkedMinutes, long Fee, long Subsidy, long CompanyShare,
+    DateTimeOffset SessionStart, DateTimeOffset SessionEnd, int WorkedMinutes, Yen Fee, Yen Subsidy, Yen CompanyShare,
     ClaimFlags Flags, ClaimLineStatus Status, string? RejectionReason);
 
 public sealed record ClaimLineDetail(
     ClaimLineRow Line, Guid BatchId, ClaimBatchStatus BatchStatus, DateTimeOffset PeriodEnd, Guid ClaimId,
-    int BreakMinutes, int BillableMinutes, long HourlyFee, string Summary, DateTimeOffset? ConfirmedAt, bool ConfirmedByOffice,
-    DateOnly? ShareReceivedOn, long? ShareReceivedAmount, DateTimeOffset ClaimableAt, string? DecidedBy, DateTimeOffset? DecidedAt,
+    int BreakMinutes, int BillableMinutes, Yen HourlyFee, string Summary, DateTimeOffset? ConfirmedAt, bool ConfirmedByOffice,
+    DateOnly? ShareReceivedOn, Yen? ShareReceivedAmount, DateTimeOffset ClaimableAt, string? DecidedBy, DateTimeOffset? DecidedAt,
     IReadOnlyList<AuditRow> History);
 
 public sealed record ClaimRunView(

@@ -119,7 +119,7 @@ public sealed class ExportClaimBatchHandler(AppDbContext db, ICurrentUser user, 
 
     private async Task<IReadOnlyList<string>> ExpertsWithoutAccountAsync(Guid batchId, CancellationToken ct) =>
         await (from c in db.Claims.AsNoTracking()
-               where c.BatchId == batchId && c.ApprovedSubsidy > 0
+               where c.BatchId == batchId && (long)c.ApprovedSubsidy > 0
                join e in db.Experts on c.ExpertId equals e.Id
                where e.BankAccount == null
                orderby e.DisplayName

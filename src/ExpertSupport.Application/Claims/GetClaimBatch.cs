@@ -3,6 +3,7 @@ using ExpertSupport.Application.Common;
 using ExpertSupport.Application.Data;
 using ExpertSupport.Application.Subsidies;
 using ExpertSupport.Domain.Claims;
+using ExpertSupport.Domain.Common;
 using ExpertSupport.Domain.Reference;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -34,7 +35,7 @@ public sealed class GetClaimBatchHandler(AppDbContext db, ICurrentUser user) : I
         ];
 
         var byPrefecture = await lines.GroupBy(l => l.PrefectureCode)
-            .Select(g => new { g.Key, Count = g.Count(), Subsidy = g.Sum(l => l.Subsidy) }).OrderByDescending(x => x.Subsidy).ToListAsync(ct);
+            .Select(g => new { g.Key, Count = g.Count(), Subsidy = g.Sum(l => (long)l.Subsidy) }).OrderByDescending(x => x.Subsidy).ToListAsync(ct);
         var topClaims = await (from c in db.Claims.AsNoTracking()
                                where c.BatchId == batch.Id
                                join e in db.Experts on c.ExpertId equals e.Id
@@ -51,11 +52,11 @@ public sealed class GetClaimBatchHandler(AppDbContext db, ICurrentUser user) : I
         var fourEyes = await db.ProgrammeRounds.Where(r => r.Id == batch.RoundId).Select(r => r.FourEyesRequired).SingleAsync(ct);
         var viewer = user.Id;
         var viewerDecided = await lines.AnyAsync(l => l.DecidedByUserId == viewer, ct);
-        var totals = await lines.GroupBy(_ => 1).Select(g => new { Fee = g.Sum(l => l.Fee), Share = g.Sum(l => l.CompanyShare) }).SingleAsync(ct);
+        var totals = await lines.GroupBy(_ => 1).Select(g => new { Fee = g.Sum(l => (long)l.Fee), Share = g.Sum(l => (long)l.CompanyShare) }).SingleAsync(ct);
         var history = await AuditTrail.ForAsync(db, [nameof(ClaimBatch)], [batch.Id], ct);
 
-        return new ClaimBatchDetail(row, totals.Fee, totals.Share, Count(ClaimLineStatus.Approved), Count(ClaimLineStatus.Rejected), flags,
-            [.. byPrefecture.Select(p => new ClaimTotal(p.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), Prefectures.NameOf(p.Key), p.Count, p.Subsidy))],
+        return new ClaimBatchDetail(row, new Yen(totals.Fee), new Yen(totals.Share), Count(ClaimLineStatus.Approved), Count(ClaimLineStatus.Rejected), flags,
+            [.. byPrefecture.Select(p => new ClaimTotal(p.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), Prefectures.NameOf(p.Key), p.Count, new Yen(p.Subsidy)))],
             topClaims, names.FirstOrDefault(n => n.Id == batch.ApprovedByUserId)?.DisplayName, batch.ApprovedAt,
             names.FirstOrDefault(n => n.Id == batch.ExportedByUserId)?.DisplayName, batch.ExportedAt, batch.ApprovedByUserId,
             exports, fourEyes, viewerDecided, history);

@@ -1,6 +1,7 @@
 using ExpertSupport.Application.Common;
 using ExpertSupport.Application.Data;
 using ExpertSupport.Domain.Claims;
+using ExpertSupport.Domain.Common;
 using ExpertSupport.Domain.Experts;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -8,12 +9,12 @@ using Microsoft.EntityFrameworkCore;
 namespace ExpertSupport.Application.Claims;
 
 public sealed record NoticeLine(Guid LineId, DateTimeOffset SessionStart, DateTimeOffset SessionEnd, string Counterpart, int BillableMinutes,
-    long HourlyFee, long Fee, long Subsidy, long CompanyShare, DateOnly? ShareReceivedOn, ClaimLineStatus Status, string? RejectionReason);
+    Yen HourlyFee, Yen Fee, Yen Subsidy, Yen CompanyShare, DateOnly? ShareReceivedOn, ClaimLineStatus Status, string? RejectionReason);
 
 /// <summary>支払決定通知: what the office pays one expert for one batch, and when, into which account (masked).</summary>
 public sealed record PaymentNotice(
     Guid ClaimId, Guid BatchId, string ExpertName, DateTimeOffset? PeriodStart, DateTimeOffset PeriodEnd, DateTimeOffset ApprovedAt,
-    DateOnly PaymentDate, string? BankAccountMasked, long ApprovedSubsidy, int ApprovedLines, IReadOnlyList<NoticeLine> Lines,
+    DateOnly PaymentDate, string? BankAccountMasked, Yen ApprovedSubsidy, int ApprovedLines, IReadOnlyList<NoticeLine> Lines,
     ClaimPaymentStatus PaymentStatus = ClaimPaymentStatus.Unpaid, DateOnly? PaidOn = null, string? ReturnReason = null);
 
 /// <summary>An expert's payment notice (their own only), or any for the office; null (404) for everyone else or before approval.</summary>

@@ -1,6 +1,7 @@
 using ExpertSupport.Application.Common;
 using ExpertSupport.Application.Data;
 using ExpertSupport.Domain.Claims;
+using ExpertSupport.Domain.Common;
 using ExpertSupport.Domain.Experts;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,7 @@ namespace ExpertSupport.Application.Claims;
 /// <summary>実費請求: one company's share of the sessions in one batch (paid to the expert), beside what the state pays.</summary>
 public sealed record ShareNotice(
     Guid BatchId, Guid CompanyId, string CompanyName, string Address, DateTimeOffset? PeriodStart, DateTimeOffset PeriodEnd, DateTimeOffset ApprovedAt,
-    long TotalFee, long TotalCompanyShare, long ApprovedSubsidy, IReadOnlyList<NoticeLine> Lines);
+    Yen TotalFee, Yen TotalCompanyShare, Yen ApprovedSubsidy, IReadOnlyList<NoticeLine> Lines);
 
 /// <summary>
 /// A company's share notice for one batch (its own only; without <see cref="CompanyId"/> the signed-in company's), or any

@@ -1,14 +1,15 @@
 using ExpertSupport.Application.Common;
 using ExpertSupport.Application.Data;
 using ExpertSupport.Domain.Claims;
+using ExpertSupport.Domain.Common;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 namespace ExpertSupport.Application.Claims;
 
-public sealed record BatchExpertNotice(Guid ClaimId, string ExpertName, int ApprovedLines, long ApprovedSubsidy);
+public sealed record BatchExpertNotice(Guid ClaimId, string ExpertName, int ApprovedLines, Yen ApprovedSubsidy);
 
-public sealed record BatchCompanyNotice(Guid CompanyId, string CompanyName, int Lines, long CompanyShare);
+public sealed record BatchCompanyNotice(Guid CompanyId, string CompanyName, int Lines, Yen CompanyShare);
 
 /// <summary>The notices an approved batch yields: a payment decision per expert, a share notice per company.</summary>
 public sealed record BatchNotices(Guid BatchId, DateTimeOffset PeriodEnd, DateOnly PaymentDate, IReadOnlyList<BatchExpertNotice> Experts, IReadOnlyList<BatchCompanyNotice> Companies);
@@ -34,7 +35,7 @@ public sealed class ListBatchNoticesHandler(AppDbContext db, ICurrentUser user) 
                                join co in db.Companies on l.CompanyId equals co.Id
                                group l by new { co.Id, co.Name } into g
                                orderby g.Key.Name, g.Key.Id
-                               select new BatchCompanyNotice(g.Key.Id, g.Key.Name, g.Count(), g.Sum(l => l.CompanyShare))).ToListAsync(ct);
+                               select new BatchCompanyNotice(g.Key.Id, g.Key.Name, g.Count(), new Yen(g.Sum(l => (long)l.CompanyShare)))).ToListAsync(ct);
         return new BatchNotices(query.BatchId, batch.PeriodEnd, batch.PaymentDate!.Value, experts, companies);
     }
 }

@@ -22,8 +22,8 @@ public sealed class ListClaimLinesHandler(AppDbContext db, ICurrentUser user) : 
         var lines = db.ClaimLines.AsNoTracking().Where(l => l.BatchId == query.BatchId);
         if (f.Status is { } status) lines = lines.Where(l => l.Status == status);
         if (f.Prefecture is { } prefecture) lines = lines.Where(l => l.PrefectureCode == prefecture);
-        if (f.MinSubsidy is { } min) lines = lines.Where(l => l.Subsidy >= min);
-        if (f.MaxSubsidy is { } max) lines = lines.Where(l => l.Subsidy <= max);
+        if (f.MinSubsidy is { } min) lines = lines.Where(l => (long)l.Subsidy >= min.Value);
+        if (f.MaxSubsidy is { } max) lines = lines.Where(l => (long)l.Subsidy <= max.Value);
         if (f.ExpertId is { } expertId) lines = lines.Where(l => l.ExpertId == expertId);
         if (f.CompanyId is { } companyId) lines = lines.Where(l => l.CompanyId == companyId);
         var withoutEvidence = ClaimEvidence.ReportsWithoutEvidence(db);

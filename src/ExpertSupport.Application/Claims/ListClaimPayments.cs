@@ -14,7 +14,7 @@ internal static class ClaimPaymentCounts
     /// <summary>Payable claims of a batch and how many of them are paid, as committed (read under the batch's lock).</summary>
     public static async Task<(int Payable, int Paid)> OfAsync(AppDbContext db, Guid batchId, CancellationToken ct)
     {
-        var counts = await db.Claims.Where(c => c.BatchId == batchId && c.ApprovedSubsidy > 0).GroupBy(c => c.PaymentStatus)
+        var counts = await db.Claims.Where(c => c.BatchId == batchId && (long)c.ApprovedSubsidy > 0).GroupBy(c => c.PaymentStatus)
             .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         return (counts.Sum(c => c.Count), counts.Where(c => c.Key == ClaimPaymentStatus.Paid).Sum(c => c.Count));
     }

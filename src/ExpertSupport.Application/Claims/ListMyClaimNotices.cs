@@ -1,6 +1,7 @@
 using ExpertSupport.Application.Common;
 using ExpertSupport.Application.Data;
 using ExpertSupport.Domain.Claims;
+using ExpertSupport.Domain.Common;
 using ExpertSupport.Domain.Experts;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ExpertSupport.Application.Claims;
 
 /// <summary>A notice in "my notices"; for an expert also the payment (null for a company's share notice).</summary>
-public sealed record MyClaimNotice(Guid BatchId, Guid? ClaimId, DateTimeOffset PeriodEnd, DateTimeOffset ApprovedAt, DateOnly PaymentDate, int Lines, long Amount,
+public sealed record MyClaimNotice(Guid BatchId, Guid? ClaimId, DateTimeOffset PeriodEnd, DateTimeOffset ApprovedAt, DateOnly PaymentDate, int Lines, Yen Amount,
     ClaimPaymentStatus? PaymentStatus = null, DateOnly? PaidOn = null, string? ReturnReason = null);
 
 /// <summary>
@@ -39,7 +40,7 @@ public sealed class ListMyClaimNoticesHandler(AppDbContext db, ICurrentUser user
                           join b in approved on l.BatchId equals b.Id
                           group l by new { b.Id, b.PeriodEnd, b.ApprovedAt, b.PaymentDate } into g
                           orderby g.Key.PeriodEnd descending
-                          select new MyClaimNotice(g.Key.Id, null, g.Key.PeriodEnd, g.Key.ApprovedAt!.Value, g.Key.PaymentDate!.Value, g.Count(), g.Sum(l => l.CompanyShare)))
+                          select new MyClaimNotice(g.Key.Id, null, g.Key.PeriodEnd, g.Key.ApprovedAt!.Value, g.Key.PaymentDate!.Value, g.Count(), new Yen(g.Sum(l => (long)l.CompanyShare))))
                 .ToListAsync(ct);
         return [];
     }

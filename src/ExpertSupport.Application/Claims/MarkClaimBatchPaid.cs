@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ExpertSupport.Application.Claims;
 
 /// <summary>What a payment command left behind: the claims it touched and where the batch stands ("paid n of m").</summary>
-public sealed record ClaimsPaid(Guid BatchId, int Claims, long Amount, int PaidClaims, int PayableClaims, ClaimBatchStatus BatchStatus);
+public sealed record ClaimsPaid(Guid BatchId, int Claims, Yen Amount, int PaidClaims, int PayableClaims, ClaimBatchStatus BatchStatus);
 
 /// <summary>
 /// The office marks every unpaid payable claim of an exported batch paid on one date (the day the bank transferred the
@@ -34,7 +34,7 @@ public sealed class MarkClaimBatchPaidHandler(AppDbContext db, ICurrentUser user
         if (batch.EnsureExported() is { IsFailure: true } refusal) return Result<ClaimsPaid>.Failure(refusal.Errors);
         var (actor, now) = (user.RequiredId(), clock.GetUtcNow());
 
-        var unpaid = await db.Claims.Where(c => c.BatchId == batch.Id && c.PaymentStatus == ClaimPaymentStatus.Unpaid && c.ApprovedSubsidy > 0)
+        var unpaid = await db.Claims.Where(c => c.BatchId == batch.Id && c.PaymentStatus == ClaimPaymentStatus.Unpaid && (long)c.ApprovedSubsidy > 0)
             .OrderBy(c => c.Id).ToListAsync(ct);
         var (payable, paidBefore) = await ClaimPaymentCounts.OfAsync(db, batch.Id, ct);
         if (unpaid.Count == 0 && batch.Status == ClaimBatchStatus.Paid) return ClaimErrors.BatchAlreadyPaid;

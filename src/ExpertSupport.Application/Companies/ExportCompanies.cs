@@ -1,3 +1,4 @@
+using ExpertSupport.Domain.Common;
 using System.Runtime.CompilerServices;
 using ExpertSupport.Application.Common;
 using ExpertSupport.Application.Data;
@@ -10,7 +11,7 @@ namespace ExpertSupport.Application.Companies;
 
 public sealed record CompanyExportRow(
     Guid Id, string Name, string NameKana, LegalForm LegalForm, string? CorporateNumber, short PrefectureCode, string Address,
-    IndustryCategory Industry, long CapitalYen, int Employees, bool SmeEligible, bool IsSmallBusiness,
+    IndustryCategory Industry, Yen CapitalYen, int Employees, bool SmeEligible, bool IsSmallBusiness,
     CompanyStatus Status, string? StatusReason, string? AccountEmail,
     string? ContactName, string? ContactPhone, string? ContactEmail, DateTimeOffset CreatedAt);
 

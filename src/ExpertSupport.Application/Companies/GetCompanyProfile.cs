@@ -1,5 +1,6 @@
 using ExpertSupport.Application.Common;
 using ExpertSupport.Application.Data;
+using ExpertSupport.Domain.Common;
 using ExpertSupport.Domain.Companies;
 using ExpertSupport.Domain.Reference;
 using Mediator;
@@ -9,7 +10,7 @@ namespace ExpertSupport.Application.Companies;
 
 public sealed record CompanyProfileView(
     Guid Id, LegalForm LegalForm, string Name, string NameKana, string? CorporateNumber,
-    short PrefectureCode, string Address, IndustryCategory Industry, long CapitalYen, int Employees,
+    short PrefectureCode, string Address, IndustryCategory Industry, Yen CapitalYen, int Employees,
     IReadOnlyList<ContactPerson> Contacts,
     bool SmeEligible, bool IsSmallBusiness, string SmeExplanation,
     CompanyStatus Status, string? StatusReason, bool CanCreatePlans,

@@ -1,5 +1,6 @@
 using ExpertSupport.Application.Common;
 using ExpertSupport.Application.Data;
+using ExpertSupport.Domain.Common;
 using ExpertSupport.Domain.Companies;
 using ExpertSupport.Domain.Reference;
 using Mediator;
@@ -23,7 +24,7 @@ public sealed record CompanyFilter(
 
 public sealed record CompanyRow(
     Guid Id, string Name, string NameKana, LegalForm LegalForm, string? CorporateNumber, short PrefectureCode, IndustryCategory Industry,
-    long CapitalYen, int Employees, bool SmeEligible, bool IsSmallBusiness, CompanyStatus Status, DateTimeOffset CreatedAt);
+    Yen CapitalYen, int Employees, bool SmeEligible, bool IsSmallBusiness, CompanyStatus Status, DateTimeOffset CreatedAt);
 
 /// <summary>The office's list of companies, filtered and paged, by name.</summary>
 public sealed record ListCompaniesQuery(CompanyFilter Filter, int Page = 1, int PageSize = Paging.DefaultPageSize) : IQuery<PagedResult<CompanyRow>>;

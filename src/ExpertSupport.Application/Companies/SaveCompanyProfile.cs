@@ -125,6 +125,6 @@ public sealed class SaveCompanyProfileHandler(AppDbContext db, ICurrentUser user
             .Distinct()
             .ToList();
         return new CompanyProfile(legalForm, cmd.Name!.Trim(), Kana.Normalize(cmd.NameKana), corporateNumber,
-            cmd.PrefectureCode!.Value, cmd.Address!.Trim(), cmd.Industry!.Value, capital, (int)employees, contacts);
+            cmd.PrefectureCode!.Value, cmd.Address!.Trim(), cmd.Industry!.Value, new Yen(capital), (int)employees, contacts);
     }
 }

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ExpertSupport.Application.Dashboard;
 
 /// <summary>What an expert sees first: their vetting status and fee.</summary>
-public sealed record ExpertHome(bool HasProfile, Guid? ExpertId, string? DisplayName, ExpertStatus? Status, string? StatusReason, long? HourlyFee);
+public sealed record ExpertHome(bool HasProfile, Guid? ExpertId, string? DisplayName, ExpertStatus? Status, string? StatusReason, Yen? HourlyFee);
 
 public sealed record GetExpertHomeQuery : IQuery<ExpertHome>;
 

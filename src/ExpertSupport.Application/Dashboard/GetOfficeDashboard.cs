@@ -33,9 +33,9 @@ public sealed class GetOfficeDashboardHandler(AppDbContext db, ICurrentUser user
         if (round is null) return null;
 
         var totals = (await OfficeDashboardSql.ReadAsync(db, OfficeDashboardSql.Totals, round.Id,
-            r => new BudgetUse(round.Budget, r.GetInt64(0), r.GetInt64(1)), ct)).Single();
+            r => new BudgetUse(round.Budget, new Yen(r.GetInt64(0)), new Yen(r.GetInt64(1))), ct)).Single();
         var daily = await OfficeDashboardSql.ReadAsync(db, OfficeDashboardSql.Daily, round.Id,
-            r => new BudgetPoint(r.GetFieldValue<DateOnly>(0), r.GetInt64(1), r.GetInt64(2)), ct);
+            r => new BudgetPoint(r.GetFieldValue<DateOnly>(0), new Yen(r.GetInt64(1)), new Yen(r.GetInt64(2))), ct);
 
         return new OfficeDashboard(
             new DashboardRound(round.Id, round.Name, round.PeriodStart, round.PeriodEnd, round.PeriodStart <= today && today <= round.PeriodEnd),
@@ -51,27 +51,27 @@ public sealed class GetOfficeDashboardHandler(AppDbContext db, ICurrentUser user
 
     private static List<BudgetPoint> Accumulate(List<BudgetPoint> daily)
     {
-        var (used, reserved) = (0L, 0L);
+        var (used, reserved) = (Yen.Zero, Yen.Zero);
         return [.. daily.Select(d => new BudgetPoint(d.Date, used += d.Used, reserved += d.Reserved))];
     }
 
     private async Task<List<PrefectureUse>> PrefecturesAsync(Guid roundId, CancellationToken ct)
     {
         var rows = (await OfficeDashboardSql.ReadAsync(db, OfficeDashboardSql.Prefectures, roundId,
-            r => new PrefectureUse(r.GetInt16(0), r.GetInt64(1), r.GetInt64(2), r.GetInt32(3)), ct)).ToDictionary(p => p.Code);
-        return [.. Prefectures.All.Select(p => rows.GetValueOrDefault(p.Code) ?? new PrefectureUse(p.Code, 0, 0, 0))
+            r => new PrefectureUse(r.GetInt16(0), new Yen(r.GetInt64(1)), new Yen(r.GetInt64(2)), r.GetInt32(3)), ct)).ToDictionary(p => p.Code);
+        return [.. Prefectures.All.Select(p => rows.GetValueOrDefault(p.Code) ?? new PrefectureUse(p.Code, Yen.Zero, Yen.Zero, 0))
             .OrderByDescending(p => p.Used).ThenByDescending(p => p.Reserved).ThenBy(p => p.Code)];
     }
 
     private async Task<List<SkillUse>> SkillsAsync(Guid roundId, CancellationToken ct)
     {
         var rows = (await OfficeDashboardSql.ReadAsync(db, OfficeDashboardSql.Skills, roundId,
-            r => (Code: r.IsDBNull(0) ? null : r.GetString(0), Used: r.GetInt64(1), Reserved: r.GetInt64(2), Plans: r.GetInt32(3)), ct))
+            r => (Code: r.IsDBNull(0) ? null : r.GetString(0), Used: new Yen(r.GetInt64(1)), Reserved: new Yen(r.GetInt64(2)), Plans: r.GetInt32(3)), ct))
             .ToDictionary(r => r.Code ?? "");
         var skills = await db.Skills.AsNoTracking().OrderBy(s => s.SortOrder).ThenBy(s => s.Code).ToListAsync(ct);
         var list = skills.Where(s => s.IsActive || rows.ContainsKey(s.Code)).Select(s => rows.TryGetValue(s.Code, out var r)
             ? new SkillUse(s.Code, s.NameJa, s.NameEn, r.Used, r.Reserved, r.Plans)
-            : new SkillUse(s.Code, s.NameJa, s.NameEn, 0, 0, 0)).ToList();
+            : new SkillUse(s.Code, s.NameJa, s.NameEn, Yen.Zero, Yen.Zero, 0)).ToList();
         if (rows.TryGetValue("", out var none)) list.Add(new SkillUse(null, null, null, none.Used, none.Reserved, none.Plans));
         // The sort is stable: equal amounts keep the taxonomy's order.
         return [.. list.OrderByDescending(s => s.Used).ThenByDescending(s => s.Reserved)];
@@ -81,9 +81,12 @@ public sealed class GetOfficeDashboardHandler(AppDbContext db, ICurrentUser user
     {
         var rows = await db.ClaimBatches.AsNoTracking().Where(b => b.RoundId == roundId)
             .GroupBy(b => b.Status)
-            .Select(g => new BatchStateSummary(g.Key, g.Count(), g.Sum(b => b.LineCount), g.Sum(b => b.TotalFee), g.Sum(b => b.TotalSubsidy), g.Sum(b => b.TotalCompanyShare)))
+            .Select(g => new { Status = g.Key, Batches = g.Count(), Lines = g.Sum(b => b.LineCount),
+                Fee = g.Sum(b => (long)b.TotalFee), Subsidy = g.Sum(b => (long)b.TotalSubsidy), Share = g.Sum(b => (long)b.TotalCompanyShare) })
             .ToListAsync(ct);
-        return [.. Enum.GetValues<ClaimBatchStatus>().Select(s => rows.SingleOrDefault(r => r.Status == s) ?? new BatchStateSummary(s, 0, 0, 0, 0, 0))];
+        return [.. Enum.GetValues<ClaimBatchStatus>().Select(s => rows.SingleOrDefault(r => r.Status == s) is { } r
+            ? new BatchStateSummary(s, r.Batches, r.Lines, new Yen(r.Fee), new Yen(r.Subsidy), new Yen(r.Share))
+            : new BatchStateSummary(s, 0, 0, Yen.Zero, Yen.Zero, Yen.Zero))];
     }
 
     private async Task<List<OverdueGroup>> OverdueAsync(Guid roundId, DateTimeOffset now, CancellationToken ct)

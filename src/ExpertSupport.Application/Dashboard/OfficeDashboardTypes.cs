@@ -1,4 +1,5 @@
 using ExpertSupport.Domain.Claims;
+using ExpertSupport.Domain.Common;
 
 namespace ExpertSupport.Application.Dashboard;
 
@@ -23,21 +24,21 @@ public sealed record DashboardRound(Guid Id, string Name, DateOnly PeriodStart, 
 public sealed record DashboardRoundOption(Guid Id, string Name, bool IsActive);
 
 /// <summary>The budget against what is used and reserved; <see cref="Remaining"/> is negative when overcommitted.</summary>
-public sealed record BudgetUse(long Budget, long Used, long Reserved)
+public sealed record BudgetUse(Yen Budget, Yen Used, Yen Reserved)
 {
-    public long Remaining => Budget - Used - Reserved;
+    public Yen Remaining => Budget - Used - Reserved;
 }
 
 /// <summary>The cumulative used and reserved amounts at the end of a Tokyo day on which the ledger moved.</summary>
-public sealed record BudgetPoint(DateOnly Date, long Used, long Reserved);
+public sealed record BudgetPoint(DateOnly Date, Yen Used, Yen Reserved);
 
 /// <summary>Use by the company's prefecture (where the supported business is): all 47, most used first.</summary>
-public sealed record PrefectureUse(short Code, long Used, long Reserved, int Companies);
+public sealed record PrefectureUse(short Code, Yen Used, Yen Reserved, int Companies);
 
 /// <summary>Use by the plan's skill (see README: the case's first skill, else the expert's main skill); Code null = 未分類.</summary>
-public sealed record SkillUse(string? Code, string? NameJa, string? NameEn, long Used, long Reserved, int Plans);
+public sealed record SkillUse(string? Code, string? NameJa, string? NameEn, Yen Used, Yen Reserved, int Plans);
 
-public sealed record BatchStateSummary(ClaimBatchStatus Status, int Batches, int Lines, long TotalFee, long TotalSubsidy, long TotalCompanyShare);
+public sealed record BatchStateSummary(ClaimBatchStatus Status, int Batches, int Lines, Yen TotalFee, Yen TotalSubsidy, Yen TotalCompanyShare);
 
 public enum OverdueKind
 {

@@ -1,6 +1,7 @@
 using ExpertSupport.Application.Bookings;
 using ExpertSupport.Application.Matching;
 using ExpertSupport.Application.Notifications;
+using ExpertSupport.Application.Subsidies;
 using ExpertSupport.Domain.Auditing;
 using ExpertSupport.Domain.Bookings;
 using ExpertSupport.Domain.Cases;
@@ -34,6 +35,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<SubsidyLedgerEntry> SubsidyLedger => Set<SubsidyLedgerEntry>();
     public DbSet<CompanyCapBalance> CompanyCapBalances => Set<CompanyCapBalance>();
     public DbSet<ExpertCapBalance> ExpertCapBalances => Set<ExpertCapBalance>();
+    /// <summary>The view of every company's and expert's cap left in every round (read-only).</summary>
+    public DbSet<CapLeftRow> CapsLeft => Set<CapLeftRow>();
     public DbSet<SupportPlan> SupportPlans => Set<SupportPlan>();
     public DbSet<SessionReport> SessionReports => Set<SessionReport>();
     public DbSet<ReportEvidence> ReportEvidence => Set<ReportEvidence>();
@@ -65,6 +68,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     {
         // Enums are stored by name: the database stays readable for the office and for audits.
         configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+        // Yen is a bigint of whole yen: the columns are what they always were.
+        configurationBuilder.Properties<Yen>().HaveConversion<YenConverter>();
     }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)

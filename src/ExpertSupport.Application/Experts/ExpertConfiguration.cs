@@ -12,8 +12,9 @@ internal sealed class ExpertConfiguration : IEntityTypeConfiguration<Expert>
     {
         b.ToTable("experts", t =>
         {
-            // DESIGN.md: an hourly fee below ¥500 is not eligible.
-            t.HasCheckConstraint("ck_experts_hourly_fee", "hourly_fee >= 500");
+            // A fee is a positive amount. Whether it is eligible is the active round's rule (its company minimum, which the
+            // office may change), checked with a message where the fee is typed, never by the schema.
+            t.HasCheckConstraint("ck_experts_hourly_fee", "hourly_fee > 0");
             BankAccountColumns.AddChecks(t, "experts");
         });
         b.Property(e => e.DisplayName).HasMaxLength(200);
@@ -60,7 +61,7 @@ internal sealed class ExpertChangeRequestConfiguration : IEntityTypeConfiguratio
     {
         b.ToTable("expert_change_requests", t =>
         {
-            t.HasCheckConstraint("ck_expert_change_requests_hourly_fee", "hourly_fee IS NULL OR hourly_fee >= 500");
+            t.HasCheckConstraint("ck_expert_change_requests_hourly_fee", "hourly_fee IS NULL OR hourly_fee > 0");
             // A request asks for something: a new fee, a new account, or both.
             t.HasCheckConstraint("ck_expert_change_requests_not_empty", "hourly_fee IS NOT NULL OR bank_code IS NOT NULL");
             BankAccountColumns.AddChecks(t, "expert_change_requests");

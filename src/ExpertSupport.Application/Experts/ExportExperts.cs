@@ -1,3 +1,4 @@
+using ExpertSupport.Domain.Common;
 using System.Runtime.CompilerServices;
 using ExpertSupport.Application.Common;
 using ExpertSupport.Application.Data;
@@ -9,7 +10,7 @@ namespace ExpertSupport.Application.Experts;
 
 public sealed record ExpertExportRow(
     Guid Id, string DisplayName, string DisplayNameKana, ExpertKind Kind, ExpertStatus Status, string? StatusReason,
-    long HourlyFee, bool OffersOnline, short[] PrefectureCodes, string[] Languages,
+    Yen HourlyFee, bool OffersOnline, short[] PrefectureCodes, string[] Languages,
     IReadOnlyList<NamedSkill> Skills, IReadOnlyList<ExpertQualification> Qualifications,
     string? AccountEmail, DateTimeOffset? ConflictOfInterestDeclaredAt, DateTimeOffset CreatedAt);
 

@@ -1,5 +1,6 @@
 using ExpertSupport.Application.Common;
 using ExpertSupport.Application.Data;
+using ExpertSupport.Domain.Common;
 using ExpertSupport.Domain.Experts;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -7,14 +8,14 @@ using Microsoft.EntityFrameworkCore;
 namespace ExpertSupport.Application.Experts;
 
 public sealed record ChangeRequestView(
-    Guid Id, Guid ExpertId, long? HourlyFee, BankAccount? BankAccount, ChangeRequestStatus Status, string? DecisionReason,
+    Guid Id, Guid ExpertId, Yen? HourlyFee, BankAccount? BankAccount, ChangeRequestStatus Status, string? DecisionReason,
     DateTimeOffset RequestedAt, DateTimeOffset? DecidedAt);
 
 public sealed record ExpertProfileView(
     Guid Id, ExpertKind Kind, string DisplayName, string DisplayNameKana, string Bio,
     IReadOnlyList<ExpertSkill> Skills, IReadOnlyList<ExpertQualification> Qualifications,
     short[] PrefectureCodes, bool OffersOnline, string[] Languages,
-    long HourlyFee, BankAccount? BankAccount, DateTimeOffset? ConflictOfInterestDeclaredAt,
+    Yen HourlyFee, BankAccount? BankAccount, DateTimeOffset? ConflictOfInterestDeclaredAt,
     ExpertStatus Status, string? StatusReason, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
     ChangeRequestView? PendingChange);
 

@@ -16,7 +16,7 @@ namespace ExpertSupport.Application.Experts;
 public sealed record ListChangeRequestsQuery(bool PendingOnly = false) : IQuery<IReadOnlyList<ChangeRequestRow>>;
 
 public sealed record ChangeRequestRow(
-    Guid Id, Guid ExpertId, string ExpertName, long CurrentHourlyFee, long? HourlyFee, BankAccount? BankAccount,
+    Guid Id, Guid ExpertId, string ExpertName, Yen CurrentHourlyFee, Yen? HourlyFee, BankAccount? BankAccount,
     ChangeRequestStatus Status, string? DecisionReason, DateTimeOffset RequestedAt, DateTimeOffset? DecidedAt);
 
 public sealed class ListChangeRequestsHandler(AppDbContext db, ICurrentUser user) : IQueryHandler<ListChangeRequestsQuery, IReadOnlyList<ChangeRequestRow>>

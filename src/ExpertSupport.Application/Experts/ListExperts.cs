@@ -1,5 +1,6 @@
 using ExpertSupport.Application.Common;
 using ExpertSupport.Application.Data;
+using ExpertSupport.Domain.Common;
 using ExpertSupport.Domain.Experts;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,7 @@ public sealed record ExpertFilter(
     ExpertStatus? Status = null, short? PrefectureCode = null, string? SkillCode = null, string? Search = null, bool PendingChangeOnly = false);
 
 public sealed record ExpertRow(
-    Guid Id, string DisplayName, string DisplayNameKana, ExpertKind Kind, ExpertStatus Status, long HourlyFee, bool OffersOnline,
+    Guid Id, string DisplayName, string DisplayNameKana, ExpertKind Kind, ExpertStatus Status, Yen HourlyFee, bool OffersOnline,
     short[] PrefectureCodes, IReadOnlyList<string> SkillCodes, bool HasPendingChange, DateTimeOffset CreatedAt);
 
 /// <summary>The office's vetting queue and expert list: pending experts first (oldest first), then by reading.</summary>

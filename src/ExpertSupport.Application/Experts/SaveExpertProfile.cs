@@ -1,8 +1,10 @@
 using ExpertSupport.Application.Common;
 using ExpertSupport.Application.Data;
+using ExpertSupport.Application.Subsidies;
 using ExpertSupport.Domain.Common;
 using ExpertSupport.Domain.Experts;
 using ExpertSupport.Domain.Reference;
+using ExpertSupport.Domain.Subsidies;
 using FluentValidation;
 using FluentValidation.Results;
 using Mediator;
@@ -35,8 +37,6 @@ public sealed record ExpertSaved(Guid ExpertId, bool Created, ExpertStatus Statu
 
 public sealed class SaveExpertProfileValidator : AbstractValidator<SaveExpertProfileCommand>
 {
-    public const long MinHourlyFee = 500;
-    public const long MaxHourlyFee = 1_000_000;
     public const int MaxQualifications = 10;
 
     public SaveExpertProfileValidator()
@@ -68,10 +68,11 @@ public sealed class SaveExpertProfileValidator : AbstractValidator<SaveExpertPro
             .Must(codes => codes is null || codes.All(Prefectures.IsValid)).WithMessage("都道府県の指定が正しくありません。");
         RuleFor(c => c.Languages)
             .Must(ls => ls is { Length: > 0 } && ls.All(Domain.Reference.Languages.IsKnown)).WithMessage("対応できる言語を1つ以上選んでください。");
+        // The shape only: whether the fee is high enough is the active round's rule, checked by the handler.
         RuleFor(c => c.HourlyFee)
-            .Must(v => TypedInput.TryParseWholeNumber(v, out var fee) && fee >= MinHourlyFee)
-            .WithMessage($"時間単価は{MinHourlyFee}円以上で、円単位の数字で入力してください（税込）。")
-            .Must(v => !TypedInput.TryParseWholeNumber(v, out var fee) || fee <= MaxHourlyFee)
+            .Must(v => TypedInput.TryParseWholeNumber(v, out var fee) && fee >= 1)
+            .WithMessage("時間単価は円単位の数字で入力してください（税込）。")
+            .Must(v => !TypedInput.TryParseWholeNumber(v, out var fee) || fee <= SubsidyRules.MaxHourlyRate.Value)
             .WithMessage("時間単価が大きすぎます。入力をご確認ください。");
         RuleFor(c => c.BankAccount).Custom((bank, ctx) =>
         {
@@ -106,6 +107,8 @@ public sealed class SaveExpertProfileHandler(AppDbContext db, ICurrentUser user,
         if (known != codes.Count) return Error.Invalid("expert.unknown_skill", "選べない得意分野が含まれています。一覧から選び直してください。", "skills");
 
         var profile = ToProfile(cmd, skills);
+        if (await db.ActiveRoundAsync(clock, ct) is { } round && profile.HourlyFee < round.CompanyMinimumPerHour)
+            return ExpertErrors.FeeBelowMinimum(round.CompanyMinimumPerHour);
         var now = clock.GetUtcNow();
         Guid? pendingRequestId = null;
         var created = expert is null;
@@ -150,6 +153,6 @@ public sealed class SaveExpertProfileHandler(AppDbContext db, ICurrentUser user,
             .Select(q => new ExpertQualification(q.Code!, TypedInput.HalfWidth(q.CertificateNumber))).ToList();
         return new ExpertProfile(
             cmd.Kind!.Value, cmd.DisplayName!.Trim(), Kana.Normalize(cmd.DisplayNameKana), cmd.Bio!.Trim(),
-            cmd.OffersOnline, cmd.PrefectureCodes ?? [], cmd.Languages!, skills, qualifications, fee, account);
+            cmd.OffersOnline, cmd.PrefectureCodes ?? [], cmd.Languages!, skills, qualifications, new Yen(fee), account);
     }
 }

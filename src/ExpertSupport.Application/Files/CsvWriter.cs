@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Text;
+using ExpertSupport.Domain.Common;
 
 namespace ExpertSupport.Application.Files;
 
 /// <summary>
 /// One CSV cell: text, which is protected against spreadsheet formula injection, or a number, which is written as
-/// is (so ¥-500 stays a negative number a spreadsheet can add up). Strings and integers convert implicitly.
+/// is (so a negative amount stays a number a spreadsheet can add up). Strings, integers and yen convert implicitly.
 /// </summary>
 public readonly record struct CsvCell
 {
@@ -24,6 +25,7 @@ public readonly record struct CsvCell
     public static implicit operator CsvCell(string? text) => Text(text);
     public static implicit operator CsvCell(long number) => Number(number);
     public static implicit operator CsvCell(int number) => Number(number);
+    public static implicit operator CsvCell(Yen amount) => Number(amount.Value);
 }
 
 /// <summary>

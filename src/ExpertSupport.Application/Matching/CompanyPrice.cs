@@ -1,3 +1,5 @@
+using ExpertSupport.Application.Subsidies;
+using ExpertSupport.Domain.Common;
 using ExpertSupport.Domain.Subsidies;
 
 namespace ExpertSupport.Application.Matching;
@@ -10,18 +12,17 @@ namespace ExpertSupport.Application.Matching;
 /// <param name="NetPerHour">What the company pays for one hour now.</param>
 /// <param name="HoursCovered">Whole hours the caps left still subsidise at this fee: min(company left, expert left) ÷ the
 /// subsidy per hour before caps; null when the fee earns no subsidy.</param>
-public sealed record HourPrice(long Fee, long SubsidyPerHour, long NetPerHour, long? HoursCovered, CapBinding CappedBy);
+public sealed record HourPrice(Yen Fee, Yen SubsidyPerHour, Yen NetPerHour, long? HoursCovered, CapBinding CappedBy);
 
 public static class CompanyPrice
 {
-    /// <summary>The price of one hour through the calculator (the only place the split is computed), or null without a round.</summary>
-    public static HourPrice? For(SubsidyRules? rules, long hourlyFee, long companyCapLeft, long expertCapLeft)
+    /// <summary>The price of one hour through the calculator (the only place the split is computed), or null when the fee is not eligible.</summary>
+    public static HourPrice? For(SubsidyRules rules, Yen hourlyFee, CapsLeft caps)
     {
-        if (rules is null) return null;
-        var split = SubsidyCalculator.Calculate(rules, hourlyFee, 60, companyCapLeft, expertCapLeft);
+        var split = caps.Split(rules, hourlyFee, 60);
         if (split.IsFailure) return null;
         var perHour = split.Value.SubsidyBeforeCaps;
-        long? hours = perHour == 0 ? null : Math.Max(0, Math.Min(companyCapLeft, expertCapLeft)) / perHour;
+        long? hours = perHour == Yen.Zero ? null : caps.Most.Value / perHour.Value;
         return new HourPrice(hourlyFee, split.Value.Subsidy, split.Value.CompanyShare, hours, split.Value.CappedBy);
     }
 }

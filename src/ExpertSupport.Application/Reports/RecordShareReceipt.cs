@@ -9,20 +9,22 @@ using Mediator;
 namespace ExpertSupport.Application.Reports;
 
 /// <summary>What the receipt came to: whether the session is now claimable (the exact company share was received).</summary>
-public sealed record ShareReceiptResult(long CompanyShare, long ReceivedAmount, DateOnly ReceivedOn, bool Claimable);
+public sealed record ShareReceiptResult(Yen CompanyShare, Yen ReceivedAmount, DateOnly ReceivedOn, bool Claimable);
 
 /// <summary>
 /// The expert records receiving the company's share (date and amount). It may be corrected until the session is
 /// claimed (<see cref="ReportClaims"/>); only the exact company share makes the session claimable.
 /// </summary>
-public sealed record RecordShareReceiptCommand(Guid ReportId, DateOnly ReceivedOn, long Amount) : ICommand<Result<ShareReceiptResult>>;
+public sealed record RecordShareReceiptCommand(Guid ReportId, DateOnly ReceivedOn, Yen Amount) : ICommand<Result<ShareReceiptResult>>;
 
 public sealed class RecordShareReceiptValidator : AbstractValidator<RecordShareReceiptCommand>
 {
+    private static readonly Yen MaxAmount = new(100_000_000);
+
     public RecordShareReceiptValidator()
     {
         RuleFor(c => c.ReceivedOn).NotEmpty().WithMessage("受領日を入力してください。");
-        RuleFor(c => c.Amount).InclusiveBetween(0, 100_000_000).WithMessage("金額は0円以上で入力してください。");
+        RuleFor(c => c.Amount).Must(a => a >= Yen.Zero && a <= MaxAmount).WithMessage("金額は0円以上で入力してください。");
     }
 }
 
@@ -38,6 +40,6 @@ public sealed class RecordShareReceiptHandler(AppDbContext db, ICurrentUser user
         var recorded = report.RecordCompanyShareReceipt(cmd.ReceivedOn, cmd.Amount, user.RequiredId(), clock.GetUtcNow());
         if (recorded.IsFailure) return Result<ShareReceiptResult>.Failure(recorded.Errors);
         await db.SaveChangesAsync(ct);
-        return new ShareReceiptResult(report.CompanyShare ?? 0, cmd.Amount, cmd.ReceivedOn, report.ClaimableAt is not null);
+        return new ShareReceiptResult(report.CompanyShare ?? Yen.Zero, cmd.Amount, cmd.ReceivedOn, report.ClaimableAt is not null);
     }
 }

@@ -1,5 +1,6 @@
 using ExpertSupport.Application.Auditing;
 using ExpertSupport.Domain.Bookings;
+using ExpertSupport.Domain.Common;
 using ExpertSupport.Domain.Reports;
 using ExpertSupport.Domain.Subsidies;
 
@@ -15,7 +16,7 @@ public sealed record ReportRow(
     Guid Id, Guid BookingId, string CompanyName, string ExpertName, string PlanTitle,
     DateTimeOffset ActualStart, DateTimeOffset ActualEnd, int BreakMinutes, int WorkedMinutes,
     SessionReportStatus Status, int Revision, DateTimeOffset SubmittedAt, DateTimeOffset RespondBy, bool Overdue,
-    string? DisputeReason, long? CompanyShareReceivedAmount, DateOnly? CompanyShareReceivedOn, DateTimeOffset? ClaimableAt,
+    string? DisputeReason, Yen? CompanyShareReceivedAmount, DateOnly? CompanyShareReceivedOn, DateTimeOffset? ClaimableAt,
     bool SubsidyReversed, int EvidenceCount, SplitView? Split);
 
 /// <summary>One piece of evidence as listed; files are downloaded from <see cref="DownloadUrl"/> (parties and office only).</summary>
@@ -27,7 +28,7 @@ public sealed record EvidenceView(
 }
 
 /// <summary>A ledger row of the session (its booking's reservation and release, the report's settlement and any reversal).</summary>
-public sealed record LedgerLine(DateTimeOffset At, LedgerKind Kind, long Amount, string SourceType);
+public sealed record LedgerLine(DateTimeOffset At, LedgerKind Kind, Yen Amount, string SourceType);
 
 /// <summary>What the viewer may do with the report now (the entity's own rules, asked).</summary>
 public sealed record ReportActions(bool Confirm, bool Dispute, bool Resubmit, bool RecordReceipt, bool OfficeDecide, bool OfficeReverse);
@@ -37,7 +38,7 @@ public sealed record ReportDetail(
     ReportRow Report,
     Guid PlanId,
     string Summary,
-    long HourlyFee,
+    Yen HourlyFee,
     BookingParty? Viewer,
     DateTimeOffset BookedStart,
     DateTimeOffset BookedEnd,

@@ -13,7 +13,7 @@ namespace ExpertSupport.Application.Reports;
 /// report itself never changes), the session stops being claimable, and both sides are told why. Once a session is
 /// claimed, the claim review does this instead (rejecting the claim line). A repeat is refused (409 report.already_reversed).
 /// </summary>
-public sealed record ReverseSettledSubsidyCommand(Guid ReportId, string? Reason) : ICommand<Result<long>>;
+public sealed record ReverseSettledSubsidyCommand(Guid ReportId, string? Reason) : ICommand<Result<Yen>>;
 
 public sealed class ReverseSettledSubsidyValidator : AbstractValidator<ReverseSettledSubsidyCommand>
 {
@@ -22,9 +22,9 @@ public sealed class ReverseSettledSubsidyValidator : AbstractValidator<ReverseSe
 }
 
 public sealed class ReverseSettledSubsidyHandler(AppDbContext db, ICurrentUser user, TimeProvider clock, SubsidyLedger ledger, ReportEmails emails)
-    : ICommandHandler<ReverseSettledSubsidyCommand, Result<long>>
+    : ICommandHandler<ReverseSettledSubsidyCommand, Result<Yen>>
 {
-    public async ValueTask<Result<long>> Handle(ReverseSettledSubsidyCommand cmd, CancellationToken ct)
+    public async ValueTask<Result<Yen>> Handle(ReverseSettledSubsidyCommand cmd, CancellationToken ct)
     {
         if (!user.IsOffice()) return ReportErrors.NotFound;
         if (await ReportAccess.LockForChangeAsync(db, user, cmd.ReportId, ct) is not { } locked) return ReportErrors.NotFound;
@@ -35,7 +35,7 @@ public sealed class ReverseSettledSubsidyHandler(AppDbContext db, ICurrentUser u
 
         var reversed = await ledger.ReverseAsync(SubsidySource.SessionReport(report.Id), ct);
         var marked = report.MarkSubsidyReversed(cmd.Reason ?? "", user.RequiredId(), clock.GetUtcNow());
-        if (marked.IsFailure) return Result<long>.Failure(marked.Errors);
+        if (marked.IsFailure) return Result<Yen>.Failure(marked.Errors);
         await emails.ReversedAsync(report, locked.Booking, reversed, ct);
         await db.SaveChangesAsync(ct);
         return reversed;

@@ -28,9 +28,9 @@ public sealed class UpdateProgrammeRoundHandler(AppDbContext db, ICurrentUser us
         if (round is null) return RoundErrors.NotFound;
         if (await RoundSettingsRules.OverlapAsync(db, cmd.Settings, cmd.Id, ct) is { } overlap) return overlap;
 
-        var companyMax = await db.CompanyCapBalances.Where(b => b.RoundId == cmd.Id).MaxAsync(b => (long?)(b.Reserved + b.Settled), ct) ?? 0;
+        var companyMax = new Yen(await db.CompanyCapBalances.Where(b => b.RoundId == cmd.Id).MaxAsync(b => (long?)((long)b.Reserved + (long)b.Settled), ct) ?? 0);
         if (cmd.Settings.CompanyCap < companyMax) return RoundErrors.CapBelowUse("companyCap", "企業", companyMax);
-        var expertMax = await db.ExpertCapBalances.Where(b => b.RoundId == cmd.Id).MaxAsync(b => (long?)(b.Reserved + b.Settled), ct) ?? 0;
+        var expertMax = new Yen(await db.ExpertCapBalances.Where(b => b.RoundId == cmd.Id).MaxAsync(b => (long?)((long)b.Reserved + (long)b.Settled), ct) ?? 0);
         if (cmd.Settings.ExpertCap < expertMax) return RoundErrors.CapBelowUse("expertCap", "専門家", expertMax);
 
         var result = round.Update(cmd.Settings, user.RequiredId(), clock.GetUtcNow());

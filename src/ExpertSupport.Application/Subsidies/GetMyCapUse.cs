@@ -13,7 +13,7 @@ public sealed record MyCapUse(bool HasProfile, string? RoundName, DateOnly? Peri
 
 public sealed record GetMyCapUseQuery : IQuery<MyCapUse>;
 
-public sealed class GetMyCapUseHandler(AppDbContext db, ICurrentUser user, TimeProvider clock, SubsidyLedger ledger)
+public sealed class GetMyCapUseHandler(AppDbContext db, ICurrentUser user, TimeProvider clock, CapsLeftReader caps)
     : IQueryHandler<GetMyCapUseQuery, MyCapUse>
 {
     public async ValueTask<MyCapUse> Handle(GetMyCapUseQuery query, CancellationToken ct)
@@ -29,8 +29,8 @@ public sealed class GetMyCapUseHandler(AppDbContext db, ICurrentUser user, TimeP
         var round = await db.ActiveRoundAsync(clock, ct);
         if (round is null) return new MyCapUse(true, null, null, null);
         var use = companyId is { } c
-            ? await ledger.CompanyCapUseAsync(round.Id, c, ct)
-            : await ledger.ExpertCapUseAsync(round.Id, expertId!.Value, ct);
+            ? await caps.CompanyAsync(round.Id, c, ct)
+            : await caps.ExpertAsync(round.Id, expertId!.Value, ct);
         return new MyCapUse(true, round.Name, round.PeriodEnd, use);
     }
 }

@@ -9,19 +9,19 @@ namespace ExpertSupport.Application.Subsidies;
 
 /// <summary>The answer of GET /api/subsidy/quote: how a session's fee splits in the active round.</summary>
 public sealed record SubsidyQuote(
-    long HourlyRate,
+    Yen HourlyRate,
     int Minutes,
     int BillableMinutes,
-    long Fee,
-    long SubsidyBeforeCaps,
-    long Subsidy,
-    long CompanyShare,
+    Yen Fee,
+    Yen SubsidyBeforeCaps,
+    Yen Subsidy,
+    Yen CompanyShare,
     string CappedBy,
-    long CompanyCapLeftAfter,
-    long ExpertCapLeftAfter);
+    Yen CompanyCapLeftAfter,
+    Yen ExpertCapLeftAfter);
 
 /// <summary>The quote and the round's numbers that explain it (for the simulator page).</summary>
-public sealed record SubsidyQuoteAnswer(SubsidyQuote Quote, string RoundName, SubsidyRules Rules, long CutByCaps);
+public sealed record SubsidyQuoteAnswer(SubsidyQuote Quote, string RoundName, SubsidyRules Rules, Yen CutByCaps);
 
 /// <summary>
 /// The public cost simulator. The inputs stay text until here so that anything a visitor types (empty,
@@ -41,19 +41,21 @@ public sealed class GetSubsidyQuoteHandler(AppDbContext db, TimeProvider clock) 
         var rules = round.Rules;
 
         var errors = new List<Error>();
-        var rate = Parse(query.HourlyRate, "hourlyRate", "時間単価", "円", rules.CompanyMinimumPerHour, SubsidyRules.MaxHourlyRate, errors);
+        var rate = Parse(query.HourlyRate, "hourlyRate", "時間単価", "円", rules.CompanyMinimumPerHour.Value, SubsidyRules.MaxHourlyRate.Value, errors);
         var minutes = Parse(query.Minutes, "minutes", "相談時間", "分", 1, MaxMinutes, errors);
-        var companyUsed = Parse(query.CompanySubsidyUsed, "companySubsidyUsed", "御社がこれまでに受けた補助額", "円", 0, rules.CompanyCap, errors);
-        var expertUsed = Parse(query.ExpertSubsidyUsed, "expertSubsidyUsed", "専門家がこれまでに受けた補助額", "円", 0, rules.ExpertCap, errors);
+        var companyUsed = Parse(query.CompanySubsidyUsed, "companySubsidyUsed", "御社がこれまでに受けた補助額", "円", 0, rules.CompanyCap.Value, errors);
+        var expertUsed = Parse(query.ExpertSubsidyUsed, "expertSubsidyUsed", "専門家がこれまでに受けた補助額", "円", 0, rules.ExpertCap.Value, errors);
         if (errors.Count > 0) return Result<SubsidyQuoteAnswer>.Failure(errors);
 
-        var calculated = SubsidyCalculator.Calculate(rules, rate, (int)minutes, rules.CompanyCap - companyUsed, rules.ExpertCap - expertUsed);
+        // The visitor says what the caps have used so far; the caps left follow from it as from the ledger.
+        var caps = CapsLeft.Of(new CapUse(rules.CompanyCap, Yen.Zero, new Yen(companyUsed)), new CapUse(rules.ExpertCap, Yen.Zero, new Yen(expertUsed)));
+        var calculated = caps.Split(rules, new Yen(rate), (int)minutes);
         if (calculated.IsFailure) return Result<SubsidyQuoteAnswer>.Failure(calculated.Errors);
         var b = calculated.Value;
-        var quote = new SubsidyQuote(rate, (int)minutes, b.BillableMinutes, b.Fee, b.SubsidyBeforeCaps, b.Subsidy, b.CompanyShare,
+        var quote = new SubsidyQuote(b.HourlyRate, (int)minutes, b.BillableMinutes, b.Fee, b.SubsidyBeforeCaps, b.Subsidy, b.CompanyShare,
             b.CappedBy.ToString().ToLowerInvariant(),
-            CompanyCapLeftAfter: rules.CompanyCap - companyUsed - b.Subsidy,
-            ExpertCapLeftAfter: rules.ExpertCap - expertUsed - b.Subsidy);
+            CompanyCapLeftAfter: caps.Company - b.Subsidy,
+            ExpertCapLeftAfter: caps.Expert - b.Subsidy);
         return new SubsidyQuoteAnswer(quote, round.Name, rules, b.CutByCaps);
     }
 
@@ -69,7 +71,7 @@ public sealed class GetSubsidyQuoteHandler(AppDbContext db, TimeProvider clock) 
                 return 0;
             default:
                 if (value >= min && value <= max) return value;
-                errors.Add(Error.Invalid($"quote.{field}.out_of_range", $"{label}は{SubsidyErrors.Yen(min)}{unit}以上{SubsidyErrors.Yen(max)}{unit}以下で入力してください。", field));
+                errors.Add(Error.Invalid($"quote.{field}.out_of_range", $"{label}は{SubsidyErrors.Number(min)}{unit}以上{SubsidyErrors.Number(max)}{unit}以下で入力してください。", field));
                 return 0;
         }
     }

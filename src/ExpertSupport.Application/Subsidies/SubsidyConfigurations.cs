@@ -92,3 +92,15 @@ internal sealed class ExpertCapBalanceConfiguration : IEntityTypeConfiguration<E
         b.HasOne<Expert>().WithMany().HasForeignKey(x => x.ExpertId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class CapLeftRowConfiguration : IEntityTypeConfiguration<CapLeftRow>
+{
+    public void Configure(EntityTypeBuilder<CapLeftRow> b)
+    {
+        // A view (created by the RoundIsTheRule migration), not a table: migrations leave it alone.
+        b.HasNoKey();
+        b.ToView("caps_left");
+        b.Property(r => r.Holder).HasMaxLength(10);
+        b.Property(r => r.Left).HasColumnName("cap_left");
+    }
+}

@@ -16,21 +16,14 @@ public sealed record SubsidySource(string Type, Guid Id)
 /// <summary>Whose caps a ledger row counts against: the company's and the expert's, in one round.</summary>
 public sealed record CapParties(Guid RoundId, Guid CompanyId, Guid ExpertId);
 
-/// <summary>A cap's use in a round. Used = settled (paid or to be paid); reserved = held by confirmed bookings.</summary>
-public sealed record CapUse(long Cap, long Reserved, long Settled)
-{
-    public long Used => Settled;
-    public long Left => Math.Max(0, Cap - Reserved - Settled);
-}
-
 /// <summary>The outcome of a reservation: how much is held, and why less than asked if so.</summary>
 /// <param name="Breakdown">The expected split of the session with the reserved subsidy (null for an amount-only reservation).</param>
 /// <param name="Repeated">True when the source had already reserved: nothing new was written.</param>
-public sealed record SubsidyReservation(SubsidySource Source, long Requested, long Reserved, CapBinding CappedBy, SubsidyBreakdown? Breakdown, bool Repeated);
+public sealed record SubsidyReservation(SubsidySource Source, Yen Requested, Yen Reserved, CapBinding CappedBy, SubsidyBreakdown? Breakdown, bool Repeated);
 
 /// <summary>The outcome of a settlement: the real split, and the reservation it released.</summary>
 /// <param name="Repeated">True when the source had already settled: nothing new was written, and the breakdown is rebuilt from the settled amount.</param>
-public sealed record SubsidySettlement(SubsidySource Source, SubsidyBreakdown Breakdown, long ReleasedReservation, bool Repeated);
+public sealed record SubsidySettlement(SubsidySource Source, SubsidyBreakdown Breakdown, Yen ReleasedReservation, bool Repeated);
 
 public static class LedgerErrors
 {

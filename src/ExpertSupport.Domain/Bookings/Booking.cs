@@ -37,17 +37,17 @@ public sealed class Booking : AuditedEntity
     public string? Note { get; private init; }
 
     /// <summary>The plan's agreed hourly fee, whole yen, tax-inclusive.</summary>
-    public long HourlyFee { get; private init; }
+    public Yen HourlyFee { get; private init; }
     /// <summary>F for the booked minutes.</summary>
-    public long Fee { get; private init; }
+    public Yen Fee { get; private init; }
     /// <summary>B for the booked minutes, before the caps.</summary>
-    public long SubsidyBeforeCaps { get; private set; }
+    public Yen SubsidyBeforeCaps { get; private set; }
     /// <summary>The subsidy the company agreed to when it asked (less than B when the caps cut it).</summary>
-    public long AcceptedSubsidy { get; private set; }
+    public Yen AcceptedSubsidy { get; private set; }
     /// <summary>What the ledger holds for this booking since its confirmation.</summary>
-    public long? ReservedSubsidy { get; private set; }
+    public Yen? ReservedSubsidy { get; private set; }
     /// <summary>A lower subsidy waiting for the company's consent: the caps gave less at confirmation than it had accepted.</summary>
-    public long? OfferedSubsidy { get; private set; }
+    public Yen? OfferedSubsidy { get; private set; }
 
     public BookingStatus Status { get; private set; }
     public DateTimeOffset RequestedAt { get; private init; }
@@ -81,8 +81,8 @@ public sealed class Booking : AuditedEntity
     public bool IsActive => Status is BookingStatus.Requested or BookingStatus.Confirmed;
     public bool AwaitingCompany => Status == BookingStatus.Requested && OfferedSubsidy is not null;
     /// <summary>The subsidy the company can expect now: the reserved amount once confirmed, else the one it accepted.</summary>
-    public long ExpectedSubsidy => ReservedSubsidy ?? AcceptedSubsidy;
-    public long ExpectedCompanyShare => Fee - ExpectedSubsidy;
+    public Yen ExpectedSubsidy => ReservedSubsidy ?? AcceptedSubsidy;
+    public Yen ExpectedCompanyShare => Fee - ExpectedSubsidy;
     public TimeWindow Session => new(StartAt, EndAt);
 
     /// <summary>
@@ -142,11 +142,11 @@ public sealed class Booking : AuditedEntity
         : Result.Success;
 
     /// <summary>
-    /// Confirms with what the ledger could reserve. When the caps now leave less than the company accepted, nothing is
-    /// confirmed silently: the booking stays requested and waits for the company to accept the lower subsidy (the
-    /// caller then discards the reservation), with a fresh expiry window.
+    /// Confirms with what the caps left allow, decided under the ledger's locks before anything is written. When the caps
+    /// now leave less than the company accepted, nothing is confirmed silently: the booking stays requested and waits for
+    /// the company to accept the lower subsidy, with a fresh expiry window (and the caller reserves nothing).
     /// </summary>
-    public ConfirmOutcome Confirm(long subsidyBeforeCaps, long reservable, int expiryHours, Guid? actorUserId, DateTimeOffset now)
+    public ConfirmOutcome Confirm(Yen subsidyBeforeCaps, Yen reservable, int expiryHours, Guid? actorUserId, DateTimeOffset now)
     {
         if (EnsureCanConfirm(now).IsFailure) throw new InvalidOperationException($"Booking {Id} cannot be confirmed now.");
         SubsidyBeforeCaps = subsidyBeforeCaps;
@@ -157,7 +157,7 @@ public sealed class Booking : AuditedEntity
             ExpiresAt = expires < StartAt ? expires : StartAt;
             UpdatedAt = now;
             RecordTransition(nameof(BookingStatus.Requested), nameof(BookingStatus.Requested), actorUserId, now,
-                $"補助の上限の残りが減り、国の補助が{new Yen(AcceptedSubsidy)}から{new Yen(reservable)}になるため、企業の同意待ち");
+                $"補助の上限の残りが減り、国の補助が{AcceptedSubsidy}から{reservable}になるため、企業の同意待ち");
             return ConfirmOutcome.ReturnedToCompany;
         }
         ReservedSubsidy = reservable;
@@ -168,7 +168,7 @@ public sealed class Booking : AuditedEntity
     }
 
     /// <summary>The company accepts the lower subsidy it was shown (<paramref name="offered"/> must be what it saw).</summary>
-    public Result AcceptOffer(long offered, Guid actorUserId, DateTimeOffset now)
+    public Result AcceptOffer(Yen offered, Guid actorUserId, DateTimeOffset now)
     {
         // Accepting confirms the booking at once, so a repeated acceptance finds it confirmed.
         if (!AwaitingCompany) return Status == BookingStatus.Confirmed ? BookingErrors.AlreadyConfirmed : BookingErrors.NotAwaitingCompany;
@@ -176,7 +176,7 @@ public sealed class Booking : AuditedEntity
         AcceptedSubsidy = offered;
         OfferedSubsidy = null;
         UpdatedAt = now;
-        RecordTransition(nameof(BookingStatus.Requested), nameof(BookingStatus.Requested), actorUserId, now, $"企業が国の補助{new Yen(offered)}に同意");
+        RecordTransition(nameof(BookingStatus.Requested), nameof(BookingStatus.Requested), actorUserId, now, $"企業が国の補助{offered}に同意");
         return Result.Success;
     }
 

@@ -69,8 +69,8 @@ public static class BookingErrors
 
     public static readonly Error DifferentPlan = Error.Invalid("booking.different_plan", "日時の変更は同じ支援計画の中で行ってください。", "planId");
 
-    public static Error SubsidyLowerThanAccepted(long now, long accepted) => Error.Conflict("booking.subsidy_lower",
-        $"補助の上限の残りが減ったため、国の補助は{new Yen(now)}になります（同意いただいた額は{new Yen(accepted)}）。新しい金額をご確認ください。");
+    public static Error SubsidyLowerThanAccepted(Yen now, Yen accepted) => Error.Conflict("booking.subsidy_lower",
+        $"補助の上限の残りが減ったため、国の補助は{now}になります（同意いただいた額は{accepted}）。新しい金額をご確認ください。");
 
     public static Error Duration(int min, int max, int unit) => Error.Invalid("booking.duration",
         $"時間は{Hours(min)}から{Hours(max)}までの{unit}分単位で選んでください。", "minutes");

@@ -43,7 +43,7 @@ public enum ReminderKind
 public sealed record SessionRequest(DateTimeOffset Start, int Minutes, SessionMode Mode, string? Note);
 
 /// <summary>The expected money of a session at request time: fee, subsidy before caps, and the subsidy the caps leave (what the company accepts).</summary>
-public sealed record SessionPrice(long HourlyFee, long Fee, long SubsidyBeforeCaps, long Subsidy);
+public sealed record SessionPrice(Yen HourlyFee, Yen Fee, Yen SubsidyBeforeCaps, Yen Subsidy);
 
 /// <summary>What a confirmation came to: confirmed, or sent back to the company because the caps now give less than it accepted.</summary>
 public enum ConfirmOutcome

@@ -31,7 +31,7 @@ public sealed class Proposal : AuditedEntity
     public string Title { get; private set; } = "";
     public string Goals { get; private set; } = "";
     public int PlannedMinutes { get; private set; }
-    public long HourlyFee { get; private set; }
+    public Yen HourlyFee { get; private set; }
     public DateOnly StartDate { get; private set; }
     public DateOnly EndDate { get; private set; }
     public ProposalStatus Status { get; private set; }

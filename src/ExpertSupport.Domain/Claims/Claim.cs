@@ -18,11 +18,11 @@ public sealed class Claim : AuditedEntity
     public Guid RoundId { get; private init; }
     public Guid ExpertId { get; private init; }
     public int LineCount { get; private init; }
-    public long TotalFee { get; private init; }
-    public long TotalSubsidy { get; private init; }
-    public long TotalCompanyShare { get; private init; }
+    public Yen TotalFee { get; private init; }
+    public Yen TotalSubsidy { get; private init; }
+    public Yen TotalCompanyShare { get; private init; }
     public int ApprovedLineCount { get; private init; }
-    public long ApprovedSubsidy { get; private init; }
+    public Yen ApprovedSubsidy { get; private init; }
 
     public ClaimPaymentStatus PaymentStatus { get; private set; }
     /// <summary>支払日: the day the bank transferred the money (Tokyo date), as the office read it from the bank.</summary>
@@ -36,7 +36,7 @@ public sealed class Claim : AuditedEntity
     public int ReturnCount { get; private set; }
 
     /// <summary>A claim whose lines were all rejected pays nothing, so there is nothing to transfer or mark paid.</summary>
-    public bool IsPayable => ApprovedSubsidy > 0;
+    public bool IsPayable => ApprovedSubsidy > Yen.Zero;
 
     /// <summary>
     /// Marks the claim paid on <paramref name="paidOn"/>: only once its batch is exported, not before the export's Tokyo
@@ -56,7 +56,7 @@ public sealed class Claim : AuditedEntity
         PaidOn = paidOn;
         PaidAt = now;
         PaidByUserId = actorUserId;
-        RecordTransition(from.ToString(), PaymentStatus.ToString(), actorUserId, now, $"支払日 {paidOn:yyyy-MM-dd} {new Yen(ApprovedSubsidy)}");
+        RecordTransition(from.ToString(), PaymentStatus.ToString(), actorUserId, now, $"支払日 {paidOn:yyyy-MM-dd} {ApprovedSubsidy}");
         return Result.Success;
     }
 
@@ -107,7 +107,7 @@ public sealed class ClaimExport : Entity
 {
     private ClaimExport() { }
 
-    public ClaimExport(Guid batchId, ClaimExportFormat format, string fileKey, string sha256, long length, int rowCount, long total,
+    public ClaimExport(Guid batchId, ClaimExportFormat format, string fileKey, string sha256, long length, int rowCount, Yen total,
         Guid createdByUserId, DateTimeOffset createdAt)
     {
         BatchId = batchId;
@@ -129,7 +129,7 @@ public sealed class ClaimExport : Entity
     /// <summary>Lines (CSV, XLSX) or transfers (Zengin) written.</summary>
     public int RowCount { get; private init; }
     /// <summary>The sum written: the approved subsidy of the batch.</summary>
-    public long Total { get; private init; }
+    public Yen Total { get; private init; }
     public Guid CreatedByUserId { get; private init; }
     public DateTimeOffset CreatedAt { get; private init; }
 }

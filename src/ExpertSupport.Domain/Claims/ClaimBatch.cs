@@ -18,7 +18,7 @@ public enum ClaimBatchStatus
 /// <summary>What a batch approval counts, read from its lines when the approver asks.</summary>
 /// <param name="Pending">Lines nobody has decided yet.</param>
 /// <param name="ApproverDecidedLines">Whether the approver decided any line of the batch themself.</param>
-public sealed record BatchDecisions(int Pending, int Approved, int Rejected, long ApprovedSubsidy, bool ApproverDecidedLines);
+public sealed record BatchDecisions(int Pending, int Approved, int Rejected, Yen ApprovedSubsidy, bool ApproverDecidedLines);
 
 /// <summary>
 /// A claim batch (謝金申請の締め): every claimable session of one programme round not yet claimed when a claim period
@@ -38,9 +38,9 @@ public sealed class ClaimBatch : AuditedEntity
     public ClaimBatchStatus Status { get; private set; }
     public int ClaimCount { get; private init; }
     public int LineCount { get; private init; }
-    public long TotalFee { get; private init; }
-    public long TotalSubsidy { get; private init; }
-    public long TotalCompanyShare { get; private init; }
+    public Yen TotalFee { get; private init; }
+    public Yen TotalSubsidy { get; private init; }
+    public Yen TotalCompanyShare { get; private init; }
     public Guid? RunId { get; private init; }
     public DateTimeOffset CreatedAt { get; private init; }
 
@@ -51,7 +51,7 @@ public sealed class ClaimBatch : AuditedEntity
     public int ApprovedLineCount { get; private set; }
     public int RejectedLineCount { get; private set; }
     /// <summary>What the office pays: the subsidy of the approved lines.</summary>
-    public long ApprovedSubsidy { get; private set; }
+    public Yen ApprovedSubsidy { get; private set; }
 
     public DateTimeOffset? ExportedAt { get; private set; }
     public Guid? ExportedByUserId { get; private set; }
@@ -104,7 +104,7 @@ public sealed class ClaimBatch : AuditedEntity
         RejectedLineCount = decisions.Rejected;
         ApprovedSubsidy = decisions.ApprovedSubsidy;
         Transition(ClaimBatchStatus.Approved, approverUserId, now,
-            $"承認 {decisions.Approved}件 / 不承認 {decisions.Rejected}件, 支払額 {new Yen(decisions.ApprovedSubsidy)}, 支払日 {PaymentDate:yyyy-MM-dd}");
+            $"承認 {decisions.Approved}件 / 不承認 {decisions.Rejected}件, 支払額 {decisions.ApprovedSubsidy}, 支払日 {PaymentDate:yyyy-MM-dd}");
         return Result.Success;
     }
 

@@ -61,10 +61,10 @@ public sealed class ClaimLine : AuditedEntity
     public DateTimeOffset SessionEnd { get; private init; }
     public int WorkedMinutes { get; private init; }
     public int BillableMinutes { get; private init; }
-    public long HourlyFee { get; private init; }
-    public long Fee { get; private init; }
-    public long Subsidy { get; private init; }
-    public long CompanyShare { get; private init; }
+    public Yen HourlyFee { get; private init; }
+    public Yen Fee { get; private init; }
+    public Yen Subsidy { get; private init; }
+    public Yen CompanyShare { get; private init; }
     public DateTimeOffset ClaimableAt { get; private init; }
     public ClaimFlags Flags { get; private init; }
 

@@ -28,7 +28,7 @@ public sealed record ContactPerson(string Name, string NameKana, string Departme
 /// <summary>Everything a company states about itself; checked by the application before it gets here.</summary>
 public sealed record CompanyProfile(
     LegalForm LegalForm, string Name, string NameKana, string? CorporateNumber,
-    short PrefectureCode, string Address, IndustryCategory Industry, long CapitalYen, int Employees,
+    short PrefectureCode, string Address, IndustryCategory Industry, Yen CapitalYen, int Employees,
     IReadOnlyList<ContactPerson> Contacts);
 
 /// <summary>A small or medium-sized enterprise (中小企業・小規模事業者) that books experts.</summary>
@@ -47,7 +47,7 @@ public sealed class Company : AuditedEntity
     public short PrefectureCode { get; private set; }
     public string Address { get; private set; } = "";
     public IndustryCategory Industry { get; private set; }
-    public long CapitalYen { get; private set; }
+    public Yen CapitalYen { get; private set; }
     public int Employees { get; private set; }
     public IReadOnlyList<ContactPerson> Contacts => _contacts;
     /// <summary>The SME test of the last save (中小企業基本法 第2条); see <see cref="SmeTest"/>.</summary>
@@ -76,7 +76,7 @@ public sealed class Company : AuditedEntity
     /// <summary>The foundation's short form, kept for features and tests that need a company without contact persons.</summary>
     public static Company Register(
         Guid userId, LegalForm legalForm, string name, string nameKana, string? corporateNumber,
-        short prefectureCode, string address, IndustryCategory industry, long capitalYen, int employees,
+        short prefectureCode, string address, IndustryCategory industry, Yen capitalYen, int employees,
         DateTimeOffset now) =>
         Register(userId, new CompanyProfile(legalForm, name, nameKana, corporateNumber, prefectureCode, address, industry, capitalYen, employees, []), now);
 

@@ -13,14 +13,14 @@ public sealed record SmeAssessment(bool IsSme, bool IsSmallBusiness, string Expl
 /// </summary>
 public static class SmeTest
 {
-    public sealed record Limits(IndustryCategory Industry, string GroupName, long MaxCapitalYen, string MaxCapitalLabel, int MaxEmployees, int SmallBusinessMaxEmployees);
+    public sealed record Limits(IndustryCategory Industry, string GroupName, Yen MaxCapitalYen, string MaxCapitalLabel, int MaxEmployees, int SmallBusinessMaxEmployees);
 
     public static readonly IReadOnlyList<Limits> Table =
     [
-        new(IndustryCategory.ManufacturingAndOthers, "製造業・建設業・運輸業その他", 300_000_000, "3億円", 300, 20),
-        new(IndustryCategory.Wholesale, "卸売業", 100_000_000, "1億円", 100, 5),
-        new(IndustryCategory.Services, "サービス業", 50_000_000, "5,000万円", 100, 5),
-        new(IndustryCategory.Retail, "小売業", 50_000_000, "5,000万円", 50, 5),
+        new(IndustryCategory.ManufacturingAndOthers, "製造業・建設業・運輸業その他", new Yen(300_000_000), "3億円", 300, 20),
+        new(IndustryCategory.Wholesale, "卸売業", new Yen(100_000_000), "1億円", 100, 5),
+        new(IndustryCategory.Services, "サービス業", new Yen(50_000_000), "5,000万円", 100, 5),
+        new(IndustryCategory.Retail, "小売業", new Yen(50_000_000), "5,000万円", 50, 5),
     ];
 
     public static Limits For(IndustryCategory industry) => Table.First(l => l.Industry == industry);
@@ -31,7 +31,7 @@ public static class SmeTest
     /// </summary>
     public static bool IsJudgedOnCapital(LegalForm legalForm) => legalForm == LegalForm.Corporation;
 
-    public static SmeAssessment Assess(LegalForm legalForm, IndustryCategory industry, long capitalYen, int employees)
+    public static SmeAssessment Assess(LegalForm legalForm, IndustryCategory industry, Yen capitalYen, int employees)
     {
         var limits = For(industry);
         var onCapital = IsJudgedOnCapital(legalForm);
@@ -44,7 +44,7 @@ public static class SmeTest
             ? $"{limits.GroupName}の中小企業の要件（資本金{limits.MaxCapitalLabel}以下 または 従業員{limits.MaxEmployees}人以下）"
             : $"{limits.GroupName}の中小企業の要件（従業員{limits.MaxEmployees}人以下。資本金のない事業者は従業員数で判定します）";
         var figures = onCapital
-            ? $"資本金 {new Yen(capitalYen)}、従業員 {employees}人"
+            ? $"資本金 {capitalYen}、従業員 {employees}人"
             : $"従業員 {employees}人";
         var small = $"小規模事業者（従業員{limits.SmallBusinessMaxEmployees}人以下）";
 
@@ -55,7 +55,7 @@ public static class SmeTest
         }
 
         var excess = onCapital
-            ? $"資本金 {new Yen(capitalYen)} は上限を {new Yen(capitalYen - limits.MaxCapitalYen)} 超え、" +
+            ? $"資本金 {capitalYen} は上限を {capitalYen - limits.MaxCapitalYen} 超え、" +
               $"従業員 {employees}人 は上限を {employees - limits.MaxEmployees}人 超えています。どちらか一方を満たせば対象になります。"
             : $"従業員 {employees}人 は上限を {employees - limits.MaxEmployees}人 超えています。";
         return new SmeAssessment(false, false,

@@ -22,7 +22,7 @@ public sealed record ExpertProfile(
     ExpertKind Kind, string DisplayName, string DisplayNameKana, string Bio,
     bool OffersOnline, short[] PrefectureCodes, string[] Languages,
     IReadOnlyList<ExpertSkill> Skills, IReadOnlyList<ExpertQualification> Qualifications,
-    long HourlyFee, BankAccount BankAccount);
+    Yen HourlyFee, BankAccount BankAccount);
 
 /// <summary>A vetted IT expert (IT専門家) who helps companies by the hour.</summary>
 public sealed class Expert : AuditedEntity
@@ -41,7 +41,7 @@ public sealed class Expert : AuditedEntity
     /// The hourly fee asked now, whole yen, tax-inclusive. A support plan copies it when it is agreed, so a later
     /// change (which the office reviews, see <see cref="ExpertChangeRequest"/>) never alters a plan already approved.
     /// </summary>
-    public long HourlyFee { get; private set; }
+    public Yen HourlyFee { get; private set; }
     public bool OffersOnline { get; private set; }
     /// <summary>JIS codes of the prefectures served on site.</summary>
     public short[] PrefectureCodes { get; private set; } = [];
@@ -92,7 +92,7 @@ public sealed class Expert : AuditedEntity
     /// </summary>
     public static Expert Register(
         Guid userId, ExpertKind kind, string displayName, string displayNameKana, string bio,
-        long hourlyFee, bool offersOnline, short[] prefectureCodes, DateTimeOffset now)
+        Yen hourlyFee, bool offersOnline, short[] prefectureCodes, DateTimeOffset now)
     {
         var expert = new Expert
         {
@@ -129,7 +129,7 @@ public sealed class Expert : AuditedEntity
         ApplyDetails(profile, now);
         if (PayoutChangesNeedReview)
         {
-            var fee = profile.HourlyFee != HourlyFee ? profile.HourlyFee : (long?)null;
+            var fee = profile.HourlyFee != HourlyFee ? profile.HourlyFee : (Yen?)null;
             var bank = profile.BankAccount != BankAccount ? profile.BankAccount : null;
             return fee is null && bank is null ? null : new PayoutChange(fee, bank);
         }
@@ -241,4 +241,4 @@ public sealed record ExpertSkill(string SkillCode, SkillLevel Level);
 public sealed record ExpertQualification(string QualificationCode, string CertificateNumber);
 
 /// <summary>A new hourly fee and/or payout account waiting for the office; null means unchanged.</summary>
-public sealed record PayoutChange(long? HourlyFee, BankAccount? BankAccount);
+public sealed record PayoutChange(Yen? HourlyFee, BankAccount? BankAccount);

@@ -22,7 +22,7 @@ public sealed class ExpertChangeRequest : AuditedEntity
 
     public Guid ExpertId { get; private set; }
     /// <summary>The new fee, or null when the fee is not changing.</summary>
-    public long? HourlyFee { get; private set; }
+    public Yen? HourlyFee { get; private set; }
     /// <summary>The new account, or null when the account is not changing.</summary>
     public BankAccount? BankAccount { get; private set; }
     public ChangeRequestStatus Status { get; private set; }

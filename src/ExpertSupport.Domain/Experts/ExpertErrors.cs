@@ -23,4 +23,8 @@ public static class ExpertErrors
         Error.Conflict("expert.suspended", "この専門家は事務局により利用停止中のため、新しい予約や支援計画はできません。");
 
     public static readonly Error ReasonRequired = Error.Invalid("expert.reason_required", "理由を入力してください。", "reason");
+
+    /// <summary>The active round's company minimum per hour: a lower fee could never be subsidised.</summary>
+    public static Error FeeBelowMinimum(Yen minimum) => Error.Invalid("expert.fee_below_minimum",
+        $"時間単価は{minimum.ToNumberString()}円以上にしてください（税込）。{minimum.ToNumberString()}円未満の単価は補助の対象になりません。", "hourlyFee");
 }

@@ -41,11 +41,11 @@ public static class PlanErrors
     public static Error PlannedMinutesInUnits(int unit) =>
         Error.Invalid("plan.planned_minutes", $"予定時間は{unit}分単位で入力してください。", "plannedMinutes");
 
-    public static Error FeeBelowMinimum(long minimum) =>
-        Error.Invalid("plan.fee_below_minimum", $"時間単価が{new Yen(minimum)}未満のため、補助の対象になりません。", "hourlyFee");
+    public static Error FeeBelowMinimum(Yen minimum) =>
+        Error.Invalid("plan.fee_below_minimum", $"時間単価が{minimum}未満のため、補助の対象になりません。", "hourlyFee");
 
-    public static Error FeeTooHigh(long maximum) =>
-        Error.Invalid("plan.fee_too_high", $"時間単価は{new Yen(maximum)}以下にしてください。", "hourlyFee");
+    public static Error FeeTooHigh(Yen maximum) =>
+        Error.Invalid("plan.fee_too_high", $"時間単価は{maximum}以下にしてください。", "hourlyFee");
 
     public static Error TooLong(int months) =>
         Error.Invalid("plan.too_long", $"支援計画の期間は{months}か月以内にしてください。", "endDate");

@@ -27,7 +27,7 @@ public enum PlanParty
 }
 
 /// <summary>What a plan says: the goals, the hours, the agreed fee and the dates (Asia/Tokyo).</summary>
-public sealed record PlanTerms(string Title, string Goals, int PlannedMinutes, long HourlyFee, DateOnly StartDate, DateOnly EndDate);
+public sealed record PlanTerms(string Title, string Goals, int PlannedMinutes, Yen HourlyFee, DateOnly StartDate, DateOnly EndDate);
 
 /// <summary>
 /// A support plan (支援計画) agreed between a company and an expert and approved by the office. The hourly fee
@@ -46,7 +46,7 @@ public sealed class SupportPlan : AuditedEntity
     public string Goals { get; private set; } = "";
     public int PlannedMinutes { get; private set; }
     /// <summary>The agreed hourly fee, whole yen, tax-inclusive.</summary>
-    public long HourlyFee { get; private set; }
+    public Yen HourlyFee { get; private set; }
     public DateOnly StartDate { get; private set; }
     public DateOnly EndDate { get; private set; }
     public SupportPlanStatus Status { get; private set; }

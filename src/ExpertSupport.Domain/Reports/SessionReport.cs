@@ -44,7 +44,7 @@ public sealed class SessionReport : AuditedEntity
     public Guid CompanyId { get; private init; }
     public Guid ExpertId { get; private init; }
     /// <summary>The plan's agreed fee, copied from the booking.</summary>
-    public long HourlyFee { get; private init; }
+    public Yen HourlyFee { get; private init; }
 
     public DateTimeOffset ActualStart { get; private set; }
     public DateTimeOffset ActualEnd { get; private set; }
@@ -68,14 +68,14 @@ public sealed class SessionReport : AuditedEntity
 
     // The settlement, fixed at confirmation (null before).
     public int? BillableMinutes { get; private set; }
-    public long? Fee { get; private set; }
-    public long? Subsidy { get; private set; }
-    public long? CompanyShare { get; private set; }
-    public long? CutByCaps { get; private set; }
+    public Yen? Fee { get; private set; }
+    public Yen? Subsidy { get; private set; }
+    public Yen? CompanyShare { get; private set; }
+    public Yen? CutByCaps { get; private set; }
 
     // The company's share as paid to the expert.
     public DateOnly? CompanyShareReceivedOn { get; private set; }
-    public long? CompanyShareReceivedAmount { get; private set; }
+    public Yen? CompanyShareReceivedAmount { get; private set; }
     /// <summary>When the session became claimable (confirmed and the company's share received in full); claim batches gather by it.</summary>
     public DateTimeOffset? ClaimableAt { get; private set; }
 
@@ -205,10 +205,10 @@ public sealed class SessionReport : AuditedEntity
     /// The expert records receiving the company's share. It can be corrected until the session is claimed (the
     /// claim batch checks that); only the exact company share makes the session claimable.
     /// </summary>
-    public Result RecordCompanyShareReceipt(DateOnly receivedOn, long amount, Guid actorUserId, DateTimeOffset now)
+    public Result RecordCompanyShareReceipt(DateOnly receivedOn, Yen amount, Guid actorUserId, DateTimeOffset now)
     {
         if (Status != SessionReportStatus.Confirmed) return ReportErrors.NotConfirmed;
-        if (amount < 0) return ReportErrors.AmountNegative;
+        if (amount < Yen.Zero) return ReportErrors.AmountNegative;
         if (receivedOn > JapanTime.DateOf(now)) return ReportErrors.ReceiptInFuture;
         if (receivedOn < JapanTime.DateOf(ActualStart)) return ReportErrors.ReceiptBeforeSession;
         // A correction changes the date or the amount; the same receipt again has already been recorded.
@@ -217,7 +217,7 @@ public sealed class SessionReport : AuditedEntity
         CompanyShareReceivedAmount = amount;
         UpdatedAt = now;
         RecordTransition("ShareRecorded", amount == CompanyShare ? "SharePaid" : "SharePartlyPaid", actorUserId, now,
-            $"{receivedOn:yyyy-MM-dd} {new Yen(amount)}");
+            $"{receivedOn:yyyy-MM-dd} {amount}");
         UpdateClaimable(now);
         return Result.Success;
     }

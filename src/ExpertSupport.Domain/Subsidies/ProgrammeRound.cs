@@ -14,10 +14,10 @@ public sealed class ProgrammeRound : AuditedEntity
     public string Name { get; private set; } = "";
     public DateOnly PeriodStart { get; private set; }
     public DateOnly PeriodEnd { get; private set; }
-    public long HourlySubsidyCeiling { get; private set; }
-    public long CompanyMinimumPerHour { get; private set; }
-    public long CompanyCap { get; private set; }
-    public long ExpertCap { get; private set; }
+    public Yen HourlySubsidyCeiling { get; private set; }
+    public Yen CompanyMinimumPerHour { get; private set; }
+    public Yen CompanyCap { get; private set; }
+    public Yen ExpertCap { get; private set; }
     public int TimeUnitMinutes { get; private set; }
     /// <summary>New support plans are accepted until this day.</summary>
     public DateOnly ApplicationDeadline { get; private set; }
@@ -35,7 +35,7 @@ public sealed class ProgrammeRound : AuditedEntity
     /// <summary>The person approving a claim batch must differ from the one exporting it.</summary>
     public bool FourEyesRequired { get; private set; }
     /// <summary>予算額: what the round may pay in subsidy in total; the office dashboard measures use against it.</summary>
-    public long Budget { get; private set; }
+    public Yen Budget { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
 
@@ -95,7 +95,7 @@ public sealed class ProgrammeRound : AuditedEntity
     }
 
     private string Describe() => string.Create(CultureInfo.InvariantCulture,
-        $"{Name}: {PeriodStart:yyyy-MM-dd}〜{PeriodEnd:yyyy-MM-dd}, 補助上限 {HourlySubsidyCeiling}/h, 企業負担下限 {CompanyMinimumPerHour}/h, 上限 企業 {CompanyCap} 専門家 {ExpertCap}, 予算額 {Budget}");
+        $"{Name}: {PeriodStart:yyyy-MM-dd}〜{PeriodEnd:yyyy-MM-dd}, 補助上限 {HourlySubsidyCeiling.Value}/h, 企業負担下限 {CompanyMinimumPerHour.Value}/h, 上限 企業 {CompanyCap.Value} 専門家 {ExpertCap.Value}, 予算額 {Budget.Value}");
 
     private static string Diff(ProgrammeRoundSettings before, ProgrammeRoundSettings after)
     {
@@ -112,6 +112,8 @@ public sealed class ProgrammeRound : AuditedEntity
     private static string Format(object? value) => value switch
     {
         DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        // The audit trail has always written amounts as bare numbers.
+        Yen y => y.Value.ToString(CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value?.ToString() ?? "",
     };

@@ -1,5 +1,4 @@
 using ExpertSupport.Domain.Common;
-using static ExpertSupport.Domain.Subsidies.SubsidyErrors;
 
 namespace ExpertSupport.Domain.Subsidies;
 
@@ -11,10 +10,10 @@ public sealed record ProgrammeRoundSettings(
     string Name,
     DateOnly PeriodStart,
     DateOnly PeriodEnd,
-    long HourlySubsidyCeiling,
-    long CompanyMinimumPerHour,
-    long CompanyCap,
-    long ExpertCap,
+    Yen HourlySubsidyCeiling,
+    Yen CompanyMinimumPerHour,
+    Yen CompanyCap,
+    Yen ExpertCap,
     int TimeUnitMinutes,
     DateOnly ApplicationDeadline,
     DateOnly SupportEndDate,
@@ -24,19 +23,29 @@ public sealed record ProgrammeRoundSettings(
     int BookingRequestExpiryHours,
     int ReportConfirmationDays,
     bool FourEyesRequired,
-    long Budget)
+    Yen Budget)
 {
     public const int NameMaxLength = 100;
     public const int CronMaxLength = 100;
     /// <summary>Caps above ¥1 billion are a typing mistake, not a programme.</summary>
-    public const long MaxCap = 1_000_000_000;
+    public static readonly Yen MaxCap = new(1_000_000_000);
     /// <summary>A budget above ¥10 trillion is a typing mistake (the whole national budget is about ¥110 trillion).</summary>
-    public const long MaxBudget = 10_000_000_000_000;
+    public static readonly Yen MaxBudget = new(10_000_000_000_000);
+
+    // The programme's published figures (デジタル化応援隊事業) live here and nowhere else: they seed the default round,
+    // and every rule, check and message afterwards reads them from the round in the database (RoundIsTheRuleTests).
+
+    /// <summary>
+    /// The split rules of the default round: the state pays up to ¥3,500 an hour, the company at least ¥500 an hour;
+    /// caps of ¥300,000 per company and ¥1,500,000 per expert; worked time rounded down to 30 minutes.
+    /// </summary>
+    public static readonly SubsidyRules ProgrammeRules = new(new Yen(3_500), new Yen(500), new Yen(300_000), new Yen(1_500_000), 30);
+
     /// <summary>
     /// The budget (予算額) a round starts with until the office types the real one: ¥1 billion, about what the
     /// original programme paid out (some 17,000 cases at a few tens of thousands of yen of subsidy each).
     /// </summary>
-    public const long DefaultBudget = 1_000_000_000;
+    public static readonly Yen DefaultBudget = new(1_000_000_000);
 
     /// <summary>
     /// The default round: the Japanese fiscal year (April 1 – March 31) that contains <paramref name="today"/>
@@ -48,7 +57,7 @@ public sealed record ProgrammeRoundSettings(
         var startYear = today.Month >= 4 ? today.Year : today.Year - 1;
         var start = new DateOnly(startYear, 4, 1);
         var end = new DateOnly(startYear + 1, 3, 31);
-        var rules = SubsidyRules.Programme;
+        var rules = ProgrammeRules;
         return new ProgrammeRoundSettings(
             Name: $"{startYear}年度",
             PeriodStart: start,
@@ -87,13 +96,16 @@ public sealed record ProgrammeRoundSettings(
         else if (SupportEndDate < ApplicationDeadline)
             Fail("supportEndDate", "支援の実施期限は、新規計画の受付期限以降にしてください。");
 
-        if (HourlySubsidyCeiling < 1) Fail("hourlySubsidyCeiling", "1時間あたりの補助上限は1円以上にしてください。");
-        if (CompanyMinimumPerHour < 1) Fail("companyMinimumPerHour", "1時間あたりの企業負担の下限は1円以上にしてください。");
-        if (HourlySubsidyCeiling >= 1 && CompanyMinimumPerHour >= 1 && HourlySubsidyCeiling + CompanyMinimumPerHour > SubsidyRules.MaxHourlyRate)
-            Fail("hourlySubsidyCeiling", $"補助上限と企業負担の下限の合計は{Yen(SubsidyRules.MaxHourlyRate)}円以下にしてください。");
-        if (CompanyCap < 1 || CompanyCap > MaxCap) Fail("companyCap", $"企業ごとの上限は1円以上{Yen(MaxCap)}円以下にしてください。");
-        if (ExpertCap < 1 || ExpertCap > MaxCap) Fail("expertCap", $"専門家ごとの上限は1円以上{Yen(MaxCap)}円以下にしてください。");
-        if (Budget < 1 || Budget > MaxBudget) Fail("budget", $"予算額は1円以上{Yen(MaxBudget)}円以下にしてください。");
+        var one = new Yen(1);
+        if (HourlySubsidyCeiling < one) Fail("hourlySubsidyCeiling", "1時間あたりの補助上限は1円以上にしてください。");
+        if (CompanyMinimumPerHour < one) Fail("companyMinimumPerHour", "1時間あたりの企業負担の下限は1円以上にしてください。");
+        // Compared in longs: two absurd typed amounts must give a message, not an overflow.
+        if (HourlySubsidyCeiling >= one && CompanyMinimumPerHour >= one
+            && HourlySubsidyCeiling.Value > SubsidyRules.MaxHourlyRate.Value - CompanyMinimumPerHour.Value)
+            Fail("hourlySubsidyCeiling", $"補助上限と企業負担の下限の合計は{SubsidyRules.MaxHourlyRate.ToNumberString()}円以下にしてください。");
+        if (CompanyCap < one || CompanyCap > MaxCap) Fail("companyCap", $"企業ごとの上限は1円以上{MaxCap.ToNumberString()}円以下にしてください。");
+        if (ExpertCap < one || ExpertCap > MaxCap) Fail("expertCap", $"専門家ごとの上限は1円以上{MaxCap.ToNumberString()}円以下にしてください。");
+        if (Budget < one || Budget > MaxBudget) Fail("budget", $"予算額は1円以上{MaxBudget.ToNumberString()}円以下にしてください。");
 
         if (TimeUnitMinutes < 1 || TimeUnitMinutes > 60 || 60 % TimeUnitMinutes != 0)
             Fail("timeUnitMinutes", "時間の単位は60を割り切れる分数（15分、30分、60分など）にしてください。");

@@ -1,8 +1,10 @@
+using ExpertSupport.Domain.Common;
+
 namespace ExpertSupport.Domain.Subsidies;
 
 /// <summary>
-/// The only two roundings of the money rules. Both round down, in integers: the state never pays a
-/// fraction of a yen or a minute it did not owe.
+/// The only two roundings of the money rules, and the only places that round. Both round down, in integers: the state
+/// never pays a fraction of a yen or a minute it did not owe.
 /// </summary>
 public static class Rounding
 {
@@ -18,10 +20,10 @@ public static class Rounding
     /// floor(hourly × minutes / 60). With hourly ≤ ¥1,000,000 and minutes ≤ int.MaxValue the product stays
     /// below 2.2 × 10^15, far from long's 9.2 × 10^18; checked anyway so a misuse fails loudly.
     /// </summary>
-    public static long YenForMinutes(long hourlyYen, int minutes)
+    public static Yen YenForMinutes(Yen hourly, int minutes)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(hourlyYen);
+        ArgumentOutOfRangeException.ThrowIfNegative(hourly.Value);
         ArgumentOutOfRangeException.ThrowIfNegative(minutes);
-        return checked(hourlyYen * minutes) / 60;
+        return new Yen(checked(hourly.Value * minutes) / 60);
     }
 }

@@ -1,3 +1,5 @@
+using ExpertSupport.Domain.Common;
+
 namespace ExpertSupport.Domain.Subsidies;
 
 /// <summary>Which cap cut the subsidy, if any.</summary>
@@ -16,12 +18,12 @@ public enum CapBinding
 /// <param name="CompanyShare">C = F − S: what the company pays (自己負担).</param>
 /// <param name="CutByCaps">B − S: the part of the subsidy the caps took away (the company pays it).</param>
 public sealed record SubsidyBreakdown(
-    long HourlyRate,
+    Yen HourlyRate,
     int WorkedMinutes,
     int BillableMinutes,
-    long Fee,
-    long SubsidyBeforeCaps,
-    long Subsidy,
-    long CompanyShare,
-    long CutByCaps,
+    Yen Fee,
+    Yen SubsidyBeforeCaps,
+    Yen Subsidy,
+    Yen CompanyShare,
+    Yen CutByCaps,
     CapBinding CappedBy);

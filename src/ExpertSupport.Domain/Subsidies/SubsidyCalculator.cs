@@ -10,7 +10,7 @@ namespace ExpertSupport.Domain.Subsidies;
 public static class SubsidyCalculator
 {
     public static Result<SubsidyBreakdown> Calculate(
-        SubsidyRules rules, long hourlyRate, int workedMinutes, long companyCapLeft, long expertCapLeft)
+        SubsidyRules rules, Yen hourlyRate, int workedMinutes, Yen companyCapLeft, Yen expertCapLeft)
     {
         if (hourlyRate < rules.CompanyMinimumPerHour)
             return SubsidyErrors.RateBelowMinimum(rules.CompanyMinimumPerHour);
@@ -22,34 +22,42 @@ public static class SubsidyCalculator
         var billable = Rounding.BillableMinutes(workedMinutes, rules.TimeUnitMinutes);
         var fee = Rounding.YenForMinutes(hourlyRate, billable);
         // The state pays what exceeds the company's own minimum, up to the ceiling, per hour.
-        var subsidisedPerHour = Math.Min(rules.HourlySubsidyCeiling, Math.Max(0, hourlyRate - rules.CompanyMinimumPerHour));
+        var subsidisedPerHour = Yen.Min(rules.HourlySubsidyCeiling, Yen.Max(Yen.Zero, hourlyRate - rules.CompanyMinimumPerHour));
         var beforeCaps = Rounding.YenForMinutes(subsidisedPerHour, billable);
-        var subsidy = Math.Max(0, Math.Min(beforeCaps, Math.Min(companyCapLeft, expertCapLeft)));
+        var (subsidy, cappedBy) = ApplyCaps(beforeCaps, companyCapLeft, expertCapLeft);
 
         return new SubsidyBreakdown(
             hourlyRate, workedMinutes, billable, fee, beforeCaps, subsidy,
             CompanyShare: fee - subsidy,
             CutByCaps: beforeCaps - subsidy,
-            CappedBy: BindingCap(beforeCaps, subsidy, companyCapLeft, expertCapLeft));
+            CappedBy: cappedBy);
     }
 
-    /// <summary>When both caps cut, the smaller one is named; on a tie, the company's (it is the one the company can see).</summary>
-    private static CapBinding BindingCap(long beforeCaps, long subsidy, long companyCapLeft, long expertCapLeft) =>
-        subsidy >= beforeCaps ? CapBinding.None
-        : companyCapLeft <= expertCapLeft ? CapBinding.Company
-        : CapBinding.Expert;
+    /// <summary>The caps' one rule: S = max(0, min(wanted, company left, expert left)), and which cap cut it, if any.</summary>
+    public static (Yen Granted, CapBinding CappedBy) ApplyCaps(Yen wanted, Yen companyCapLeft, Yen expertCapLeft)
+    {
+        var granted = Yen.Max(Yen.Zero, Yen.Min(wanted, Yen.Min(companyCapLeft, expertCapLeft)));
+        return (granted, granted >= wanted ? CapBinding.None : TighterCap(companyCapLeft, expertCapLeft));
+    }
+
+    /// <summary>
+    /// Which cap binds when the caps cut — decided here and nowhere else: the one with less left; on a tie, the
+    /// company's (it is the one the company can see).
+    /// </summary>
+    public static CapBinding TighterCap(Yen companyCapLeft, Yen expertCapLeft) =>
+        companyCapLeft <= expertCapLeft ? CapBinding.Company : CapBinding.Expert;
 }
 
 public static class SubsidyErrors
 {
-    public static Error RateBelowMinimum(long minimum) => Error.Invalid("subsidy.rate_below_minimum",
-        $"時間単価は{Yen(minimum)}円以上にしてください。{Yen(minimum)}円未満の単価は補助の対象になりません。", "hourlyRate");
+    public static Error RateBelowMinimum(Yen minimum) => Error.Invalid("subsidy.rate_below_minimum",
+        $"時間単価は{minimum.ToNumberString()}円以上にしてください。{minimum.ToNumberString()}円未満の単価は補助の対象になりません。", "hourlyRate");
 
     public static readonly Error RateAboveMaximum = Error.Invalid("subsidy.rate_above_maximum",
-        $"時間単価は{Yen(SubsidyRules.MaxHourlyRate)}円以下にしてください。", "hourlyRate");
+        $"時間単価は{SubsidyRules.MaxHourlyRate.ToNumberString()}円以下にしてください。", "hourlyRate");
 
     public static readonly Error NegativeMinutes = Error.Invalid("subsidy.negative_minutes",
         "時間は0分以上にしてください。", "minutes");
 
-    public static string Yen(long amount) => amount.ToString("#,0", CultureInfo.InvariantCulture);
+    public static string Number(long amount) => amount.ToString("#,0", CultureInfo.InvariantCulture);
 }

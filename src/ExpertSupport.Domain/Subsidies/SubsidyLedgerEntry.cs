@@ -1,3 +1,5 @@
+using ExpertSupport.Domain.Common;
+
 namespace ExpertSupport.Domain.Subsidies;
 
 /// <summary>What a ledger row does to the caps. Reserve/release move the reserved amount, settle/reverse the settled one.</summary>
@@ -26,7 +28,7 @@ public sealed class SubsidyLedgerEntry
     public Guid CompanyId { get; private init; }
     public Guid ExpertId { get; private init; }
     /// <summary>Signed yen: + for reserve/settle, − for release/reverse.</summary>
-    public long Amount { get; private init; }
+    public Yen Amount { get; private init; }
     public LedgerKind Kind { get; private init; }
     /// <summary>What caused the row: "booking", "session_report", "claim_line".</summary>
     public string SourceType { get; private init; } = "";
@@ -42,8 +44,8 @@ public sealed class CompanyCapBalance
 
     public Guid RoundId { get; private init; }
     public Guid CompanyId { get; private init; }
-    public long Reserved { get; private init; }
-    public long Settled { get; private init; }
+    public Yen Reserved { get; private init; }
+    public Yen Settled { get; private init; }
 }
 
 /// <summary>An expert's cap use in one round: a cache of the ledger's sums, kept by a database trigger.</summary>
@@ -53,6 +55,6 @@ public sealed class ExpertCapBalance
 
     public Guid RoundId { get; private init; }
     public Guid ExpertId { get; private init; }
-    public long Reserved { get; private init; }
-    public long Settled { get; private init; }
+    public Yen Reserved { get; private init; }
+    public Yen Settled { get; private init; }
 }

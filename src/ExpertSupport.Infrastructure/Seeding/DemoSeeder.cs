@@ -57,7 +57,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Time
             var legalForm = soleProprietor ? LegalForm.SoleProprietor : LegalForm.Corporation;
             var corporateNumber = soleProprietor ? null : CorporateNumber.WithCheckDigit(faker.Random.ReplaceNumbers("############"));
             var address = $"{Prefectures.NameOf(prefecture)}{faker.Address.City()}{faker.Random.Number(1, 5)}-{faker.Random.Number(1, 30)}-{faker.Random.Number(1, 20)}";
-            var capital = soleProprietor ? 0 : faker.Random.Long(3, 100) * 1_000_000;
+            var capital = new Yen(soleProprietor ? 0 : faker.Random.Long(3, 100) * 1_000_000);
             var employees = faker.Random.Int(1, 80);
             // The twenty demo SMEs all pass the SME test (company21 is the one that fails, on purpose).
             if (!SmeTest.Assess(legalForm, industry, capital, employees).IsSme) employees = SmeTest.For(industry).MaxEmployees;
@@ -82,7 +82,8 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Time
             var expertSkills = faker.PickRandom(skills, faker.Random.Int(2, 4)).ToArray();
             var bio = $"{string.Join("・", expertSkills.Select(c => Skill.Defaults.First(s => s.Code == c).NameJa))}を中心に、" +
                 $"中小企業のデジタル化を{faker.Random.Int(3, 25)}年支援しています。現場に寄り添い、使い続けられる仕組みづくりを大切にしています。";
-            var fee = faker.Random.Int(6, 24) * 500L;
+            // Fees from ¥3,000 to ¥12,000 an hour in steps of ¥500, as experts tend to quote them.
+            var fee = new Yen(faker.Random.Int(6, 24) * 500L);
             var online = faker.Random.Bool(0.8f);
             var expert = Expert.Register(user.Id, new ExpertProfile(
                 ExpertKind.Individual, $"{surname} {given}", $"{surnameKana} {givenKana}", bio, online, served,
@@ -94,14 +95,14 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Time
             db.Experts.Add(expert);
             // One approved expert has asked for a higher fee, so the office's change-request queue has an example.
             if (i == 3)
-                db.ExpertChangeRequests.Add(ExpertChangeRequest.Open(expert.Id, new PayoutChange(fee + 500, null), user.Id, now));
+                db.ExpertChangeRequests.Add(ExpertChangeRequest.Open(expert.Id, new PayoutChange(fee + new Yen(500), null), user.Id, now));
         }
 
         // A company above the SME limits, so the office sees what a failed SME test looks like.
         var large = await CreateUserAsync("company21@example.jp", "大森 太郎", Roles.Company);
         db.Companies.Add(Company.Register(large.Id, new CompanyProfile(
             LegalForm.Corporation, "株式会社大規模製造", "カブシキガイシャダイキボセイゾウ", CorporateNumber.WithCheckDigit("700110005901"),
-            13, "東京都千代田区丸の内1-1-1", IndustryCategory.ManufacturingAndOthers, 500_000_000, 450,
+            13, "東京都千代田区丸の内1-1-1", IndustryCategory.ManufacturingAndOthers, new Yen(500_000_000), 450,
             profiles.ContactsFor(large.Email!, ("大森", "オオモリ"), ("太郎", "タロウ"))), now));
 
         await db.SaveChangesAsync(ct);

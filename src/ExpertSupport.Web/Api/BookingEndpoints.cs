@@ -1,6 +1,7 @@
 using ExpertSupport.Application.Bookings;
 using ExpertSupport.Application.Common;
 using ExpertSupport.Domain.Bookings;
+using ExpertSupport.Domain.Common;
 using ExpertSupport.Web.Auth;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -13,10 +14,10 @@ internal static class BookingEndpoints
 {
     public const string IdempotencyHeader = "Idempotency-Key";
 
-    public sealed record BookingBody(Guid PlanId, DateTimeOffset Start, int Minutes, SessionMode Mode, string? Note, long? AcceptedSubsidy);
-    public sealed record RescheduleBody(DateTimeOffset Start, int Minutes, SessionMode Mode, string? Note, long? AcceptedSubsidy, string? Reason);
+    public sealed record BookingBody(Guid PlanId, DateTimeOffset Start, int Minutes, SessionMode Mode, string? Note, Yen? AcceptedSubsidy);
+    public sealed record RescheduleBody(DateTimeOffset Start, int Minutes, SessionMode Mode, string? Note, Yen? AcceptedSubsidy, string? Reason);
     public sealed record ReasonBody(string? Reason);
-    public sealed record OfferBody(long OfferedSubsidy);
+    public sealed record OfferBody(Yen OfferedSubsidy);
 
     public static void MapBookingEndpoints(this RouteGroupBuilder api)
     {

@@ -1,3 +1,4 @@
+using ExpertSupport.Domain.Common;
 using System.Globalization;
 using ExpertSupport.Application.Cases;
 using ExpertSupport.Application.Messages;
@@ -17,10 +18,10 @@ internal static class CaseEndpoints
         private string? Hours => DesiredHours?.ToString(CultureInfo.InvariantCulture);
     }
 
-    public sealed record ProposalBody(string? Message, string? Title, string? Goals, int? PlannedMinutes, long? HourlyFee, DateOnly? StartDate, DateOnly? EndDate)
+    public sealed record ProposalBody(string? Message, string? Title, string? Goals, int? PlannedMinutes, Yen? HourlyFee, DateOnly? StartDate, DateOnly? EndDate)
     {
         public SendProposalCommand ToCommand(Guid caseId) =>
-            new(caseId, Message, Title, Goals, PlannedMinutes, HourlyFee?.ToString(CultureInfo.InvariantCulture), StartDate, EndDate);
+            new(caseId, Message, Title, Goals, PlannedMinutes, HourlyFee?.Value.ToString(CultureInfo.InvariantCulture), StartDate, EndDate);
     }
 
     public sealed record ReasonBody(string? Reason);

@@ -1,6 +1,7 @@
 using ExpertSupport.Application.Claims;
 using ExpertSupport.Application.Common;
 using ExpertSupport.Domain.Claims;
+using ExpertSupport.Domain.Common;
 using ExpertSupport.Web.Auth;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -15,7 +16,7 @@ internal static class ClaimEndpoints
     public sealed record PaidBody(DateOnly PaidOn);
 
     public sealed record LineListParameters(
-        string? Expert, string? Company, short? Prefecture, long? MinSubsidy, long? MaxSubsidy, ClaimFlags? Flag, bool? FlaggedOnly,
+        string? Expert, string? Company, short? Prefecture, Yen? MinSubsidy, Yen? MaxSubsidy, ClaimFlags? Flag, bool? FlaggedOnly,
         ClaimLineStatus? Status, ClaimLineSort? Sort, bool? Desc, int? Page, int? PageSize)
     {
         public ClaimLineFilter Filter => new(Expert, Company, Prefecture, MinSubsidy, MaxSubsidy, Flag, FlaggedOnly ?? false, Status);

@@ -1,5 +1,6 @@
 using ExpertSupport.Application.Matching;
 using ExpertSupport.Domain.Cases;
+using ExpertSupport.Domain.Common;
 using ExpertSupport.Web.Auth;
 using Mediator;
 
@@ -9,7 +10,7 @@ namespace ExpertSupport.Web.Api;
 internal static class ExpertSearchEndpoints
 {
     public sealed record SearchParameters(
-        string? Q, string? Skill, short? Prefecture, WorkMode? Mode, long? FeeMin, long? FeeMax, string? Language, string? Qualification,
+        string? Q, string? Skill, short? Prefecture, WorkMode? Mode, Yen? FeeMin, Yen? FeeMax, string? Language, string? Qualification,
         int? FreeWithinDays, ExpertSearchSort? Sort, int? Page, int? PageSize)
     {
         public SearchExpertsQuery ToQuery() => new(

@@ -1,3 +1,4 @@
+using ExpertSupport.Domain.Common;
 using System.Globalization;
 using ExpertSupport.Application.Messages;
 using ExpertSupport.Application.Plans;
@@ -10,9 +11,9 @@ namespace ExpertSupport.Web.Api;
 /// <summary>Support plans (支援計画) for their parties, the office's review, ratings and the conversation on a plan.</summary>
 internal static class PlanEndpoints
 {
-    public sealed record PlanBody(Guid? ExpertId, Guid? CaseId, string? Title, string? Goals, int? PlannedMinutes, long? HourlyFee, DateOnly? StartDate, DateOnly? EndDate)
+    public sealed record PlanBody(Guid? ExpertId, Guid? CaseId, string? Title, string? Goals, int? PlannedMinutes, Yen? HourlyFee, DateOnly? StartDate, DateOnly? EndDate)
     {
-        private string? Fee => HourlyFee?.ToString(CultureInfo.InvariantCulture);
+        private string? Fee => HourlyFee?.Value.ToString(CultureInfo.InvariantCulture);
         public DraftPlanCommand ToDraft() => new(ExpertId ?? Guid.Empty, CaseId, Title, Goals, PlannedMinutes, Fee, StartDate, EndDate);
         public RevisePlanCommand ToRevision(Guid id) => new(id, Title, Goals, PlannedMinutes, Fee, StartDate, EndDate);
     }

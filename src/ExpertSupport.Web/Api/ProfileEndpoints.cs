@@ -1,3 +1,4 @@
+using ExpertSupport.Domain.Common;
 using System.Globalization;
 using ExpertSupport.Application.Companies;
 using ExpertSupport.Application.Experts;
@@ -17,20 +18,20 @@ internal static class ProfileEndpoints
 {
     public sealed record CompanyProfileBody(
         LegalForm? LegalForm, string? Name, string? NameKana, string? CorporateNumber, short? PrefectureCode, string? Address,
-        IndustryCategory? Industry, long? CapitalYen, int? Employees, IReadOnlyList<ContactPersonInput>? Contacts)
+        IndustryCategory? Industry, Yen? CapitalYen, int? Employees, IReadOnlyList<ContactPersonInput>? Contacts)
     {
         public SaveCompanyProfileCommand ToCommand(Guid? id) => new(id, LegalForm, Name, NameKana, CorporateNumber, PrefectureCode, Address,
-            Industry, CapitalYen?.ToString(CultureInfo.InvariantCulture), Employees?.ToString(CultureInfo.InvariantCulture), Contacts);
+            Industry, CapitalYen?.Value.ToString(CultureInfo.InvariantCulture), Employees?.ToString(CultureInfo.InvariantCulture), Contacts);
     }
 
     public sealed record ExpertProfileBody(
         ExpertKind? Kind, string? DisplayName, string? DisplayNameKana, string? Bio,
         IReadOnlyList<SkillInput>? Skills, IReadOnlyList<QualificationInput>? Qualifications,
-        short[]? PrefectureCodes, bool OffersOnline, string[]? Languages, long? HourlyFee, BankAccountInput? BankAccount,
+        short[]? PrefectureCodes, bool OffersOnline, string[]? Languages, Yen? HourlyFee, BankAccountInput? BankAccount,
         bool DeclaresNoConflictOfInterest)
     {
         public SaveExpertProfileCommand ToCommand(Guid? id) => new(id, Kind, DisplayName, DisplayNameKana, Bio, Skills, Qualifications,
-            PrefectureCodes, OffersOnline, Languages, HourlyFee?.ToString(CultureInfo.InvariantCulture), BankAccount, DeclaresNoConflictOfInterest);
+            PrefectureCodes, OffersOnline, Languages, HourlyFee?.Value.ToString(CultureInfo.InvariantCulture), BankAccount, DeclaresNoConflictOfInterest);
     }
 
     public static void MapProfileEndpoints(this RouteGroupBuilder api)

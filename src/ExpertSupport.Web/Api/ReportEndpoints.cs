@@ -16,7 +16,7 @@ namespace ExpertSupport.Web.Api;
 internal static class ReportEndpoints
 {
     public sealed record ReasonBody(string? Reason);
-    public sealed record ReceiptBody(DateOnly ReceivedOn, long Amount);
+    public sealed record ReceiptBody(DateOnly ReceivedOn, Yen Amount);
     public sealed record DecisionBody(OfficeDecision Decision, string? Reason);
 
     /// <summary>The multipart form of a report, as documented for API clients (the endpoint reads it itself, see <see cref="EvidenceUploads"/>).</summary>

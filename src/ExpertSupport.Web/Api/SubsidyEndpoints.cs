@@ -20,7 +20,7 @@ internal static class SubsidyEndpoints
             .WithSummary("費用の試算（ログイン不要） / Cost quote (no login)")
             .WithDescription(
                 "現在の制度年度のルールで、時間単価と相談時間から料金・国の補助・企業の自己負担を計算します。" +
-                "作業時間は時間単位（既定30分）で切り捨て、補助は1時間あたり上限3,500円、企業負担は1時間あたり500円以上です。" +
+                "作業時間は制度年度の時間単位で切り捨て、補助は1時間あたり制度年度の上限まで、企業負担は1時間あたり制度年度の下限以上です。" +
                 "これまでに使った補助額を渡すと、企業ごと・専門家ごとの上限も反映します。入力の誤りは 400（errors にフィールド名）。")
             .ProducesProblems(StatusCodes.Status404NotFound)
             .AddOpenApiOperationTransformer((operation, _, _) =>
@@ -69,7 +69,7 @@ internal static class SubsidyEndpoints
         page ?? 1);
 
     private static async Task<Results<Ok<SubsidyQuote>, ProblemHttpResult>> Quote(
-        [Description("時間単価（円、税込）。500〜1,000,000。全角数字も可 / Hourly fee in yen")] string? hourlyRate,
+        [Description("時間単価（円、税込）。制度年度の企業負担の下限以上。全角数字も可 / Hourly fee in yen, at least the round's company minimum")] string? hourlyRate,
         [Description("相談時間（分）。1〜1,440 / Minutes worked")] string? minutes,
         [Description("企業がこの制度年度にすでに受けた補助額（円）。0〜企業の上限 / Subsidy the company has used")] string? companySubsidyUsed,
         [Description("専門家がこの制度年度にすでに受けた補助額（円）。0〜専門家の上限 / Subsidy the expert has used")] string? expertSubsidyUsed,

@@ -10,8 +10,6 @@ public static class Fmt
     private static readonly CultureInfo Ja = CultureInfo.GetCultureInfo("ja-JP");
     private static readonly CultureInfo En = CultureInfo.GetCultureInfo("en-GB");
 
-    public static string Yen(long yen) => new Yen(yen).ToString();
-
     public static string Yen(Yen yen) => yen.ToString();
 
     public static string Date(DateOnly date) => Cultures.IsEnglish

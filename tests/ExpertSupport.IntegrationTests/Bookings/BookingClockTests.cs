@@ -133,13 +133,13 @@ public sealed class BookingClockTests(BookingClockFixture fixture) : IClassFixtu
         fixture.Clock.SetUtcNow(booking.EndAt);
         Assert.True((await App.Send(null, x => x.Send(new CompleteEndedBookingsCommand()))).Value >= 1);
         Assert.Equal(BookingStatus.Completed, (await App.BookingAsync(id)).Status);
-        Assert.Equal((5_000L - 1_500L, 0L), await App.CompanyBalanceAsync(s.RoundId, s.CompanyId));
+        Assert.Equal((new Yen(5_000L - 1_500L), new Yen(0)), await App.CompanyBalanceAsync(s.RoundId, s.CompanyId));
 
         var noShow = await App.Send(s.CompanyUser, x => x.Send(new MarkNoShowCommand(id, "約束の時間に連絡がつきませんでした")));
         Assert.True(noShow.IsSuccess);
         var after = await App.BookingAsync(id);
         Assert.Equal((BookingStatus.NoShow, BookingParty.Company), (after.Status, after.NoShowReportedBy));
-        Assert.Equal((0L, 0L), await App.CompanyBalanceAsync(s.RoundId, s.CompanyId));
+        Assert.Equal((new Yen(0), new Yen(0)), await App.CompanyBalanceAsync(s.RoundId, s.CompanyId));
         Assert.Equal(["Requested", "Confirmed", "Completed", "NoShow"],
             await App.Db(db => db.AuditEntries.Where(a => a.EntityId == id).OrderBy(a => a.Id).Select(a => a.ToState).ToListAsync()));
     }

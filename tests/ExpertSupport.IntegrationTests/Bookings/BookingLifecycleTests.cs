@@ -1,6 +1,7 @@
 using ExpertSupport.Application.Bookings;
 using ExpertSupport.Application.Subsidies;
 using ExpertSupport.Domain.Bookings;
+using ExpertSupport.Domain.Common;
 using ExpertSupport.Testing;
 using ExpertSupport.Testing.Builders;
 using Microsoft.EntityFrameworkCore;
@@ -21,17 +22,17 @@ public sealed class BookingLifecycleTests(BookingClockFixture fixture) : IClassF
         var requested = await App.RequestAsync(s, slot.Start, 90);
         Assert.True(requested.IsSuccess, requested.IsFailure ? requested.FirstError.Message : null);
         var view = requested.Value.Booking;
-        Assert.Equal((BookingStatus.Requested, 7_500L, 5_250L, 2_250L), (view.Status, view.Fee, view.ExpectedSubsidy, view.ExpectedCompanyShare));
+        Assert.Equal((BookingStatus.Requested, new Yen(7_500), new Yen(5_250), new Yen(2_250)), (view.Status, view.Fee, view.ExpectedSubsidy, view.ExpectedCompanyShare));
         Assert.Empty(await App.Db(db => db.SubsidyLedger.Where(e => e.SourceId == view.Id).ToListAsync()));
 
         var confirmed = await App.Send(s.ExpertUser, x => x.Send(new ConfirmBookingCommand(view.Id)));
         Assert.True(confirmed.IsSuccess, confirmed.IsFailure ? confirmed.FirstError.Message : null);
         Assert.Equal(ConfirmOutcome.Confirmed, confirmed.Value.Outcome);
-        Assert.Equal((5_250L, 0L), await App.CompanyBalanceAsync(s.RoundId, s.CompanyId));
+        Assert.Equal((new Yen(5_250), new Yen(0)), await App.CompanyBalanceAsync(s.RoundId, s.CompanyId));
 
         var cancelled = await App.Send(s.CompanyUser, x => x.Send(new CancelBookingCommand(view.Id, "社内の都合で延期します。")));
         Assert.True(cancelled.IsSuccess);
-        Assert.Equal((0L, 0L), await App.CompanyBalanceAsync(s.RoundId, s.CompanyId));
+        Assert.Equal((new Yen(0), new Yen(0)), await App.CompanyBalanceAsync(s.RoundId, s.CompanyId));
         var booking = await App.BookingAsync(view.Id);
         Assert.Equal((BookingStatus.Cancelled, BookingParty.Company, 2), (booking.Status, booking.CancelledBy, booking.CalendarSequence));
         var history = await App.Db(db => db.AuditEntries.Where(a => a.EntityId == view.Id).OrderBy(a => a.Id).Select(a => a.ToState).ToListAsync());

@@ -1,6 +1,7 @@
 using ExpertSupport.Application.Bookings;
 using ExpertSupport.Application.Subsidies;
 using ExpertSupport.Domain.Bookings;
+using ExpertSupport.Domain.Common;
 using ExpertSupport.Testing;
 using ExpertSupport.Testing.Builders;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +18,7 @@ public sealed class BookingMoneyTests(BookingClockFixture fixture) : IClassFixtu
     {
         var used = await App.CompanyBalanceAsync(s.RoundId, s.CompanyId);
         var other = (await App.CreateExpertsAsync(1))[0];
-        var take = 300_000 - used.Reserved - used.Settled - left;
+        var take = new Yen(300_000) - used.Reserved - used.Settled - new Yen(left);
         var reserved = await App.LedgerAsync(null, l => l.ReserveAmountAsync(new CapParties(s.RoundId, s.CompanyId, other), SubsidySource.Booking(Guid.CreateVersion7()), take, default));
         Assert.Equal(take, reserved.Value.Reserved);
     }
@@ -28,7 +29,7 @@ public sealed class BookingMoneyTests(BookingClockFixture fixture) : IClassFixtu
         var s = await App.CreateBookingScenarioAsync(hourlyFee: 5_000);
         await LeaveCompanyCapAsync(s, 3_000);
         var slots = (await App.Send(s.CompanyUser, x => x.Send(new GetBookingSlotsQuery(s.PlanId, 90))))!;
-        Assert.Equal(new SlotQuote(7_500, 5_250, 3_000, 4_500, Domain.Subsidies.CapBinding.Company, Reduced: true), slots.Quote);
+        Assert.Equal(new SlotQuote(new Yen(7_500), new Yen(5_250), new Yen(3_000), new Yen(4_500), Domain.Subsidies.CapBinding.Company, Reduced: true), slots.Quote);
         var start = slots.Days.SelectMany(d => d.Slots).First().Start;
 
         Assert.Equal("booking.reduced_subsidy", (await App.RequestAsync(s, start, 90)).FirstError.Code);
@@ -36,7 +37,7 @@ public sealed class BookingMoneyTests(BookingClockFixture fixture) : IClassFixtu
         var accepted = await App.RequestAsync(s, start, 90, acceptedSubsidy: 3_000);
 
         Assert.True(accepted.IsSuccess);
-        Assert.Equal((3_000L, 4_500L), (accepted.Value.Booking.ExpectedSubsidy, accepted.Value.Booking.ExpectedCompanyShare));
+        Assert.Equal((new Yen(3_000), new Yen(4_500)), (accepted.Value.Booking.ExpectedSubsidy, accepted.Value.Booking.ExpectedCompanyShare));
     }
 
     [Fact]
@@ -44,23 +45,23 @@ public sealed class BookingMoneyTests(BookingClockFixture fixture) : IClassFixtu
     {
         var s = await App.CreateBookingScenarioAsync(hourlyFee: 5_000);
         var id = (await App.RequestAsync(s, (await App.FirstSlotAsync(s, minutes: 120)).Start, 120)).Value.Booking.Id;
-        Assert.Equal(7_000, (await App.BookingAsync(id)).AcceptedSubsidy);
+        Assert.Equal(new Yen(7_000), (await App.BookingAsync(id)).AcceptedSubsidy);
         await LeaveCompanyCapAsync(s, 2_000);
 
         var confirm = await App.Send(s.ExpertUser, x => x.Send(new ConfirmBookingCommand(id)));
-        Assert.Equal((BookingStatus.Requested, ConfirmOutcome.ReturnedToCompany, 2_000L), (confirm.Value.Status, confirm.Value.Outcome, confirm.Value.OfferedSubsidy));
+        Assert.Equal((BookingStatus.Requested, ConfirmOutcome.ReturnedToCompany, new Yen(2_000)), (confirm.Value.Status, confirm.Value.Outcome, confirm.Value.OfferedSubsidy));
         Assert.Empty(await App.Db(db => db.SubsidyLedger.Where(e => e.SourceId == id).ToListAsync()));
         Assert.Equal("booking.awaiting_company", (await App.Send(s.ExpertUser, x => x.Send(new ConfirmBookingCommand(id)))).FirstError.Code);
         Assert.Single(await App.Db(db => db.OutboxEmails.Where(m => m.To == s.CompanyUser.Email && m.Subject.Contains("補助額の確認")).ToListAsync()));
 
-        Assert.Equal("booking.offer_changed", (await App.Send(s.CompanyUser, x => x.Send(new AcceptOfferedSubsidyCommand(id, 1_000)))).FirstError.Code);
-        var accepted = await App.Send(s.CompanyUser, x => x.Send(new AcceptOfferedSubsidyCommand(id, 2_000)));
+        Assert.Equal("booking.offer_changed", (await App.Send(s.CompanyUser, x => x.Send(new AcceptOfferedSubsidyCommand(id, new Yen(1_000))))).FirstError.Code);
+        var accepted = await App.Send(s.CompanyUser, x => x.Send(new AcceptOfferedSubsidyCommand(id, new Yen(2_000))));
 
-        Assert.Equal((BookingStatus.Confirmed, ConfirmOutcome.Confirmed, 2_000L), (accepted.Value.Status, accepted.Value.Outcome, accepted.Value.ExpectedSubsidy));
+        Assert.Equal((BookingStatus.Confirmed, ConfirmOutcome.Confirmed, new Yen(2_000)), (accepted.Value.Status, accepted.Value.Outcome, accepted.Value.ExpectedSubsidy));
         var booking = await App.BookingAsync(id);
-        Assert.Equal((2_000L, 8_000L), (booking.ReservedSubsidy!.Value, booking.ExpectedCompanyShare));
-        Assert.Equal(2_000, (await App.Db(db => db.SubsidyLedger.SingleAsync(e => e.SourceId == id))).Amount);
-        Assert.Equal(0, (await App.CompanyBalanceAsync(s.RoundId, s.CompanyId)) is var (r, st) ? 300_000 - r - st : -1);
+        Assert.Equal((new Yen(2_000), new Yen(8_000)), (booking.ReservedSubsidy!.Value, booking.ExpectedCompanyShare));
+        Assert.Equal(new Yen(2_000), (await App.Db(db => db.SubsidyLedger.SingleAsync(e => e.SourceId == id))).Amount);
+        Assert.Equal(Yen.Zero, (await App.CompanyBalanceAsync(s.RoundId, s.CompanyId)) is var (r, st) ? new Yen(300_000) - r - st : new Yen(-1));
     }
 
     [Fact]
@@ -79,6 +80,6 @@ public sealed class BookingMoneyTests(BookingClockFixture fixture) : IClassFixtu
         var otherReservations = await App.Db(db => db.SubsidyLedger.Where(e => e.CompanyId == s.CompanyId && e.SourceId != id).Select(e => e.SourceId).ToListAsync());
         await App.LedgerAsync(null, l => l.ReleaseAsync(SubsidySource.Booking(otherReservations.Single()), default));
         var confirmed = await App.Send(s.ExpertUser, x => x.Send(new ConfirmBookingCommand(id)));
-        Assert.Equal(3_500, confirmed.Value.ExpectedSubsidy);
+        Assert.Equal(new Yen(3_500), confirmed.Value.ExpectedSubsidy);
     }
 }

@@ -78,7 +78,7 @@ public sealed class BookingPageTests(BookingClockFixture fixture) : IClassFixtur
     {
         var s = await App.CreateBookingScenarioAsync();
         var other = (await App.CreateExpertsAsync(1))[0];
-        await App.LedgerAsync(null, l => l.ReserveAmountAsync(new CapParties(s.RoundId, s.CompanyId, other), SubsidySource.Booking(Guid.CreateVersion7()), 298_000, default));
+        await App.LedgerAsync(null, l => l.ReserveAmountAsync(new CapParties(s.RoundId, s.CompanyId, other), SubsidySource.Booking(Guid.CreateVersion7()), new Yen(298_000), default));
         var slot = await App.FirstSlotAsync(s);
         using var company = await App.PageClientAsync(s.CompanyUser);
         var url = $"/Company/Bookings/New?planId={s.PlanId}";
@@ -92,7 +92,7 @@ public sealed class BookingPageTests(BookingClockFixture fixture) : IClassFixtur
             ["Input.Start"] = SlotValue(slot.Start), ["Input.Mode"] = "Online", ["Input.ShownSubsidy"] = "2000", ["Input.AcceptReducedSubsidy"] = "true",
         });
         Assert.Equal(HttpStatusCode.Redirect, ticked.StatusCode);
-        Assert.Equal(2_000, await App.Db(db => db.Bookings.Where(b => b.CompanyId == s.CompanyId).Select(b => b.AcceptedSubsidy).SingleAsync()));
+        Assert.Equal(new Yen(2_000), await App.Db(db => db.Bookings.Where(b => b.CompanyId == s.CompanyId).Select(b => b.AcceptedSubsidy).SingleAsync()));
     }
 
     [Fact]

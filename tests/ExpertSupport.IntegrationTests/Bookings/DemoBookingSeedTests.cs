@@ -43,8 +43,8 @@ public sealed class DemoBookingSeedTests(BookingClockFixture fixture) : IClassFi
             var decided = await db.SessionReports.Where(r => r.Status == SessionReportStatus.Confirmed || r.Status == SessionReportStatus.Voided)
                 .Select(r => r.BookingId).ToListAsync();
             var holding = bookings.Where(b => b.Status is BookingStatus.Confirmed or BookingStatus.Completed && !decided.Contains(b.Id))
-                .Sum(b => b.ReservedSubsidy!.Value);
-            Assert.Equal(holding, await db.CompanyCapBalances.SumAsync(b => b.Reserved));
+                .Sum(b => b.ReservedSubsidy!.Value.Value);
+            Assert.Equal(holding, await db.CompanyCapBalances.SumAsync(b => (long)b.Reserved));
             Assert.Equal(15, await db.Experts.CountAsync(e => e.NextFreeSlotAt != null));
         });
     }

@@ -51,7 +51,7 @@ public sealed class ClaimExportTests(BookingClockFixture fixture) : IClassFixtur
         Assert.Equal(HttpStatusCode.OK, (await approve.PostAsync($"/api/office/claims/batches/{batchId}/approve", null)).StatusCode);
         var batch = await App.Db(db => db.ClaimBatches.AsNoTracking().SingleAsync(b => b.Id == batchId));
         // s1: 3,500 + 7,000; s2 (¥3,000/h → 2,500/h) one line of 2,500 left after the rejection.
-        Assert.Equal(13_000, batch.ApprovedSubsidy);
+        Assert.Equal(new Yen(13_000), batch.ApprovedSubsidy);
 
         var csv = await ExportAsync(review, batchId, "Csv");
         var xlsx = await ExportAsync(review, batchId, "Xlsx");

@@ -30,7 +30,7 @@ public sealed class ClaimReviewTests(BookingClockFixture fixture) : IClassFixtur
 
         Assert.Equal("reason", noReason.FirstError.Field, ignoreCase: true);
         Assert.True(result.IsSuccess, result.IsFailure ? result.FirstError.Message : null);
-        Assert.Equal(3_500, line.Subsidy);
+        Assert.Equal(new Yen(3_500), line.Subsidy);
         Assert.Equal(before.Company.Settled - line.Subsidy, (await App.CompanyBalanceAsync(s.RoundId, s.CompanyId)).Settled);
         Assert.Equal(before.Expert.Settled - line.Subsidy, (await App.ExpertBalanceAsync(s.RoundId, s.ExpertId)).Settled);
         Assert.Equal((await App.CompanyLedgerSumsAsync(s.RoundId, s.CompanyId)).Settled, (await App.CompanyBalanceAsync(s.RoundId, s.CompanyId)).Settled);
@@ -76,7 +76,7 @@ public sealed class ClaimReviewTests(BookingClockFixture fixture) : IClassFixtur
         Assert.Equal(ClaimErrors.BatchNotApproved.Code, tooEarly.FirstError.Code);
         Assert.True(approved.IsSuccess, approved.IsFailure ? approved.FirstError.Message : null);
         Assert.Equal(PaymentDate.For(JapanTime.DateOf(approvedAt)), approved.Value.PaymentDate);
-        Assert.Equal(7_000, approved.Value.ApprovedSubsidy);
+        Assert.Equal(new Yen(7_000), approved.Value.ApprovedSubsidy);
         Assert.Equal(ClaimErrors.ApproverCannotExport.Code, byApprover.FirstError.Code);
         Assert.Equal(ClaimErrors.BatchNotReviewing.Code, lateDecision.FirstError.Code);
         Assert.True(exported.IsSuccess, exported.IsFailure ? exported.FirstError.Message : null);

@@ -55,31 +55,31 @@ public sealed class OfficeDashboardTests(BookingClockFixture fixture) : IClassFi
 
         Assert.Equal(before.Round.Id, after.Round.Id);
         Assert.True(after.Round.IsActive);
-        Assert.Equal(7_000, after.Budget.Used - before.Budget.Used);
-        Assert.Equal(7_000, after.Budget.Reserved - before.Budget.Reserved);
+        Assert.Equal(new Yen(7_000), after.Budget.Used - before.Budget.Used);
+        Assert.Equal(new Yen(7_000), after.Budget.Reserved - before.Budget.Reserved);
         Assert.Equal(after.Budget.Budget - after.Budget.Used - after.Budget.Reserved, after.Budget.Remaining);
         Assert.Equal((after.Budget.Used, after.Budget.Reserved), (after.Timeline[^1].Used, after.Timeline[^1].Reserved));
 
         Assert.Equal(47, after.Prefectures.Count);
-        Assert.Equal((3_500L, 3_500L), (after.Prefecture(32).Used - before.Prefecture(32).Used, after.Prefecture(32).Reserved - before.Prefecture(32).Reserved));
-        Assert.Equal((3_500L, 3_500L), (after.Prefecture(31).Used - before.Prefecture(31).Used, after.Prefecture(31).Reserved - before.Prefecture(31).Reserved));
+        Assert.Equal((new Yen(3_500), new Yen(3_500)), (after.Prefecture(32).Used - before.Prefecture(32).Used, after.Prefecture(32).Reserved - before.Prefecture(32).Reserved));
+        Assert.Equal((new Yen(3_500), new Yen(3_500)), (after.Prefecture(31).Used - before.Prefecture(31).Used, after.Prefecture(31).Reserved - before.Prefecture(31).Reserved));
         Assert.True(after.Prefectures.Zip(after.Prefectures.Skip(1)).All(p => p.First.Used >= p.Second.Used), "sorted by used");
 
-        Assert.Equal((3_500L, 7_000L), (after.Skill("rpa").Used - before.Skill("rpa").Used, after.Skill("rpa").Reserved - before.Skill("rpa").Reserved));
-        Assert.Equal((3_500L, 0L), (after.Skill("ec").Used - before.Skill("ec").Used, after.Skill("ec").Reserved - before.Skill("ec").Reserved));
-        Assert.Equal(0, after.Skill("cloud-accounting").Used - before.Skill("cloud-accounting").Used);
+        Assert.Equal((new Yen(3_500), new Yen(7_000)), (after.Skill("rpa").Used - before.Skill("rpa").Used, after.Skill("rpa").Reserved - before.Skill("rpa").Reserved));
+        Assert.Equal((new Yen(3_500), new Yen(0)), (after.Skill("ec").Used - before.Skill("ec").Used, after.Skill("ec").Reserved - before.Skill("ec").Reserved));
+        Assert.Equal(new Yen(0), after.Skill("cloud-accounting").Used - before.Skill("cloud-accounting").Used);
         Assert.Equal(after.Budget.Used, after.Skills.Sum(k => k.Used));
         Assert.Equal(after.Budget.Reserved, after.Skills.Sum(k => k.Reserved));
 
         var reviewing = (Before: before.Batches(ClaimBatchStatus.Reviewing), After: after.Batches(ClaimBatchStatus.Reviewing));
-        Assert.Equal((1, 3, 10_500L), (reviewing.After.Batches - reviewing.Before.Batches, reviewing.After.Lines - reviewing.Before.Lines,
+        Assert.Equal((1, 3, new Yen(10_500)), (reviewing.After.Batches - reviewing.Before.Batches, reviewing.After.Lines - reviewing.Before.Lines,
             reviewing.After.TotalSubsidy - reviewing.Before.TotalSubsidy));
         Assert.Equal(Enum.GetValues<ClaimBatchStatus>(), after.Batches.Select(b => b.Status));
 
         using var client = await App.PageClientAsync(office);
         var html = await client.GetStringAsync("/Office", Ct);
-        Assert.Contains($"data-figure=\"used\">{new Yen(after.Budget.Used)}<", html);
-        Assert.Contains($"data-figure=\"budget\">{new Yen(after.Budget.Budget)}<", html);
+        Assert.Contains($"data-figure=\"used\">{new Yen(after.Budget.Used.Value)}<", html);
+        Assert.Contains($"data-figure=\"budget\">{new Yen(after.Budget.Budget.Value)}<", html);
         Assert.Contains("data-prefecture=\"32\"", html);
         Assert.Contains("<polygon class=\"used\"", html);
         Assert.Contains("<details>", html);
@@ -145,7 +145,7 @@ public sealed class OfficeDashboardTests(BookingClockFixture fixture) : IClassFi
 
         var budget = json.GetProperty("budget");
         Assert.Equal(round.Id, json.GetProperty("round").GetProperty("id").GetGuid());
-        Assert.Equal((expected.Budget.Budget, expected.Budget.Used, expected.Budget.Reserved, expected.Budget.Remaining),
+        Assert.Equal((expected.Budget.Budget.Value, expected.Budget.Used.Value, expected.Budget.Reserved.Value, expected.Budget.Remaining.Value),
             (budget.GetProperty("budget").GetInt64(), budget.GetProperty("used").GetInt64(), budget.GetProperty("reserved").GetInt64(), budget.GetProperty("remaining").GetInt64()));
         Assert.Equal(47, json.GetProperty("prefectures").GetArrayLength());
         Assert.Equal("Reviewing", json.GetProperty("batches")[0].GetProperty("status").GetString());

@@ -31,7 +31,7 @@ public sealed partial class ApiContractTests
         await Ok(office, "GetProgrammeRound", $"/api/office/rounds/{rounds[0].GetProperty("id").GetGuid()}");
         var future = ProgrammeRoundSettings.DefaultFor(new DateOnly(2040, 6, 1));
         var created = await Ok(office, "CreateProgrammeRound", "/api/office/rounds", future);
-        await Ok(office, "UpdateProgrammeRound", $"/api/office/rounds/{created.GetGuid()}", future with { Budget = future.Budget + 1 });
+        await Ok(office, "UpdateProgrammeRound", $"/api/office/rounds/{created.GetGuid()}", future with { Budget = future.Budget + new Yen(1) });
         await Ok(office, "GetCapOverview", "/api/office/caps?holder=experts");
         await Ok(office, "GetOfficeDashboard", "/api/office/dashboard");
     }

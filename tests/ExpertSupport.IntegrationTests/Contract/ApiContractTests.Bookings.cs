@@ -86,7 +86,7 @@ public sealed partial class ApiContractTests
         var (reserved, settled) = await App.CompanyBalanceAsync(s.RoundId, s.CompanyId);
         var other = (await App.CreateExpertsAsync(1))[0];
         await App.LedgerAsync(null, l => l.ReserveAmountAsync(
-            new CapParties(s.RoundId, s.CompanyId, other), SubsidySource.Booking(Guid.CreateVersion7()), cap - reserved - settled - left, default));
+            new CapParties(s.RoundId, s.CompanyId, other), SubsidySource.Booking(Guid.CreateVersion7()), cap - reserved - settled - new Yen(left), default));
     }
 
     private static MultipartFormDataContent ReportForm(Guid? bookingId, DateTimeOffset start)

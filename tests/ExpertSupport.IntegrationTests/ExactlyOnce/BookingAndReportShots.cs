@@ -2,6 +2,7 @@ using System.Globalization;
 using ExpertSupport.Application.Bookings;
 using ExpertSupport.Application.Reports;
 using ExpertSupport.Application.Subsidies;
+using ExpertSupport.Domain.Common;
 using ExpertSupport.Domain.Subsidies;
 using ExpertSupport.Testing;
 using ExpertSupport.Testing.Builders;
@@ -70,7 +71,7 @@ internal static class BookingAndReportShots
             var s = await f.App.CreateBookingScenarioAsync();
             var id = (await f.App.RequestAsync(s, (await f.App.FirstSlotAsync(s, minutes: 120)).Start, 120)).Value.Booking.Id;
             var other = (await f.App.CreateExpertsAsync(1))[0];
-            await f.App.LedgerAsync(null, l => l.ReserveAmountAsync(new CapParties(s.RoundId, s.CompanyId, other), SubsidySource.Booking(Guid.CreateVersion7()), 298_000, default));
+            await f.App.LedgerAsync(null, l => l.ReserveAmountAsync(new CapParties(s.RoundId, s.CompanyId, other), SubsidySource.Booking(Guid.CreateVersion7()), new Yen(298_000), default));
             ExactlyOnceFixture.Ensure(await f.App.Send(s.ExpertUser, x => x.Send(new ConfirmBookingCommand(id))));
             return new Shot(await f.Api(s.CompanyUser), HttpMethod.Post, $"/api/bookings/{id}/accept-subsidy", Shot.Json(new { offeredSubsidy = 2_000 }),
                 ["booking.already_confirmed"])

@@ -116,7 +116,7 @@ internal static class OfficeShots
         var (user, expertId) = await f.App.ExpertAsync();
         return await f.App.Db(async db =>
         {
-            var request = ExpertChangeRequest.Open(expertId, new PayoutChange(8_000, null), user.Id, f.App.Now());
+            var request = ExpertChangeRequest.Open(expertId, new PayoutChange(new Yen(8_000), null), user.Id, f.App.Now());
             db.ExpertChangeRequests.Add(request);
             await db.SaveChangesAsync();
             return request.Id;

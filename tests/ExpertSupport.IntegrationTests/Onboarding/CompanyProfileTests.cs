@@ -27,7 +27,7 @@ public sealed class CompanyProfileTests(AppFixture fixture) : IClassFixture<AppF
         Assert.True(result.IsSuccess, string.Join(" ", result.Errors.Select(e => e.Message)));
         var company = await fixture.App.Db(db => db.Companies.AsNoTracking().SingleAsync(c => c.Id == result.Value.CompanyId));
         Assert.Equal(number, company.CorporateNumber);
-        Assert.Equal(10_000_000, company.CapitalYen);
+        Assert.Equal(new Yen(10_000_000), company.CapitalYen);
         Assert.Equal(12, company.Employees);
         Assert.Single(company.Contacts);
     }

@@ -32,7 +32,7 @@ public sealed class ExpertProfileTests(AppFixture fixture) : IClassFixture<AppFi
         Assert.True(result.IsSuccess, string.Join(" ", result.Errors.Select(e => e.Message)));
         Assert.Equal(ExpertStatus.Pending, result.Value.Status);
         var expert = await fixture.App.Db(db => db.Experts.AsNoTracking().SingleAsync(e => e.Id == result.Value.ExpertId));
-        Assert.Equal(6_000, expert.HourlyFee);
+        Assert.Equal(new Yen(6_000), expert.HourlyFee);
         Assert.Equal(new BankAccount("0009", "123", BankAccountType.Ordinary, "0098765", "ｽｽﾞｷ ｲﾁﾛｳ"), expert.BankAccount);
         Assert.Equal([new ExpertSkill("cloud-accounting", SkillLevel.Experienced)], expert.Skills);
         Assert.Equal([new ExpertQualification("ipa-ap", "AP-2020-12345")], expert.Qualifications);
@@ -102,7 +102,7 @@ public sealed class ExpertProfileTests(AppFixture fixture) : IClassFixture<AppFi
 
         Assert.NotNull(saved.Value.PendingChangeRequestId);
         var expert = await fixture.App.Db(db => db.Experts.AsNoTracking().SingleAsync(e => e.Id == id));
-        Assert.Equal(5_000, expert.HourlyFee);
+        Assert.Equal(new Yen(5_000), expert.HourlyFee);
         Assert.Equal("自己紹介を更新しました。", expert.Bio);
 
         // Editing again revises the same request instead of queueing another.
@@ -113,7 +113,7 @@ public sealed class ExpertProfileTests(AppFixture fixture) : IClassFixture<AppFi
 
         Assert.True(approved.IsSuccess);
         var after = await fixture.App.Db(db => db.Experts.AsNoTracking().SingleAsync(e => e.Id == id));
-        Assert.Equal(7_500, after.HourlyFee);
+        Assert.Equal(new Yen(7_500), after.HourlyFee);
         var audit = await fixture.App.Db(db => db.AuditEntries.Where(a => a.EntityId == again.Value.PendingChangeRequestId).OrderBy(a => a.Id).ToListAsync());
         Assert.Equal([(null, "Pending"), ("Pending", "Approved")], audit.Select(a => (a.FromState, a.ToState)).ToArray());
         Assert.Equal(office.Id, audit[1].ActorUserId);

@@ -200,7 +200,7 @@ public sealed class ProfileApiTests(AppFixture fixture) : IClassFixture<AppFixtu
             Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
         });
         var request = Assert.Single(queue!, r => r.ExpertId == id);
-        Assert.Equal((5_000L, (long?)8_000), (request.CurrentHourlyFee, request.HourlyFee));
+        Assert.Equal((new Yen(5_000), (Yen?)new Yen(8_000)), (request.CurrentHourlyFee, request.HourlyFee));
 
         var reject = await officeClient.PostAsJsonAsync($"/api/office/experts/change-requests/{request.Id}/reject", new { reason = "根拠の説明をお願いします" });
         Assert.Equal(HttpStatusCode.NoContent, reject.StatusCode);

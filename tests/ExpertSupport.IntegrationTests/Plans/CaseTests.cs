@@ -73,7 +73,7 @@ public sealed class CaseTests(PlansFixture fixture) : IClassFixture<PlansFixture
         var plan = (await App.Send(company, s => s.Send(new GetPlanQuery(accepted.Value.PlanId))))!;
         Assert.Equal(SupportPlanStatus.Draft, plan.Status);
         Assert.Equal(caseId, plan.CaseId);
-        Assert.Equal(6_000, plan.HourlyFee);
+        Assert.Equal(new Yen(6_000), plan.HourlyFee);
         Assert.Equal(1_200, plan.PlannedMinutes);
         Assert.NotNull(plan.ExpertAgreedAt);
         Assert.Null(plan.CompanyAgreedAt);

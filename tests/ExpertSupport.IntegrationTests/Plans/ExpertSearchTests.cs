@@ -116,7 +116,7 @@ public sealed class ExpertSearchTests(SearchFixture fixture) : IClassFixture<Sea
         Assert.Equal(["鈴木 一郎"], await NamesAsync(new ExpertSearchFilter(PrefectureCode: 28)));
         Assert.DoesNotContain("鈴木 一郎", await NamesAsync(new ExpertSearchFilter(Mode: WorkMode.Online)));
         Assert.DoesNotContain("高橋 美咲", await NamesAsync(new ExpertSearchFilter(Mode: WorkMode.Onsite)));
-        Assert.Equal(["佐藤 花子", "鈴木 一郎"], (await NamesAsync(new ExpertSearchFilter(FeeMin: 4_000, FeeMax: 8_000))).Order());
+        Assert.Equal(["佐藤 花子", "鈴木 一郎"], (await NamesAsync(new ExpertSearchFilter(FeeMin: new Yen(4_000), FeeMax: new Yen(8_000)))).Order());
         Assert.Equal(["高橋 美咲"], await NamesAsync(new ExpertSearchFilter(Language: "zh")));
         Assert.Equal(["田中 健"], await NamesAsync(new ExpertSearchFilter(Qualification: "sme-consultant")));
         Assert.Equal(["佐藤 花子", "田中 健"], (await NamesAsync(new ExpertSearchFilter(FreeWithinDays: 7))).Order());
@@ -166,11 +166,11 @@ public sealed class ExpertSearchTests(SearchFixture fixture) : IClassFixture<Sea
         var (company, companyId) = await App.CompanyAsync();
         var round = await App.ActiveRoundAsync();
         await App.LedgerAsync(company, ledger => ledger.ReserveAmountAsync(
-            new CapParties(round.Id, companyId, fixture.Experts["suzuki"]), SubsidySource.Booking(Guid.CreateVersion7()), 298_000, default));
+            new CapParties(round.Id, companyId, fixture.Experts["suzuki"]), SubsidySource.Booking(Guid.CreateVersion7()), new Yen(298_000), default));
 
         var result = await SearchAsync(new ExpertSearchFilter(Text: "佐藤"), as_: company);
 
-        Assert.Equal(2_000, result.CompanyCap!.Left);
+        Assert.Equal(new Yen(2_000), result.CompanyCap!.Left);
         var sato = result.Experts.Items.Single();
         Assert.Equal((5_000L, 2_000L, 3_000L, 0L), Price(sato));
         Assert.Equal(CapBindingName.Company, sato.Price!.CappedBy.ToString());
@@ -196,7 +196,7 @@ public sealed class ExpertSearchTests(SearchFixture fixture) : IClassFixture<Sea
     }
 
     private static (long Fee, long Subsidy, long Net, long? Hours) Price(ExpertHit hit) =>
-        (hit.HourlyFee, hit.Price!.SubsidyPerHour, hit.Price.NetPerHour, hit.Price.HoursCovered);
+        (hit.HourlyFee.Value, (hit.Price!.SubsidyPerHour).Value, hit.Price.NetPerHour.Value, hit.Price.HoursCovered);
 
     private static class CapBindingName
     {

@@ -43,7 +43,7 @@ public sealed class PlanPagesTests(PlansFixture fixture) : IClassFixture<PlansFi
         Assert.Equal(HttpStatusCode.Redirect, drafted.StatusCode);
         var planId = Guid.Parse(drafted.Headers.Location!.OriginalString["/Plans/".Length..]);
         var plan = await App.Db(db => db.SupportPlans.AsNoTracking().SingleAsync(p => p.Id == planId));
-        Assert.Equal((630, 5_000L, SupportPlanStatus.Draft), (plan.PlannedMinutes, plan.HourlyFee, plan.Status));
+        Assert.Equal((630, new Yen(5_000), SupportPlanStatus.Draft), (plan.PlannedMinutes, plan.HourlyFee, plan.Status));
         Assert.Contains("取引先とのEDI", await client.GetStringAsync("/Company/Plans", Ct));
     }
 

@@ -81,7 +81,7 @@ public sealed class PlanWorkflowTests(PlansFixture fixture) : IClassFixture<Plan
         Assert.True((await App.Send(office, s => s.Send(new ApprovePlanCommand(id)))).IsSuccess);
         var approved = await Load(id);
         Assert.True(approved.AllowsSession(session.Start, session.End).IsSuccess);
-        Assert.Equal(5_000, approved.HourlyFee);
+        Assert.Equal(new Yen(5_000), approved.HourlyFee);
         Assert.True((await App.Send(company, s => s.Send(new GetPlanQuery(id))))!.Can.Book);
     }
 
@@ -113,10 +113,10 @@ public sealed class PlanWorkflowTests(PlansFixture fixture) : IClassFixture<Plan
         var estimate = (await App.Send(company, s => s.Send(new GetPlanQuery(id))))!.Estimate!;
 
         // ¥5,000 an hour for 10 hours: the state pays ¥3,500 an hour, the company ¥1,500.
-        Assert.Equal(50_000, estimate.Breakdown.Fee);
-        Assert.Equal(35_000, estimate.Breakdown.Subsidy);
-        Assert.Equal(15_000, estimate.Breakdown.CompanyShare);
-        Assert.Equal(300_000, estimate.CompanyCap.Left);
+        Assert.Equal(new Yen(50_000), estimate.Breakdown.Fee);
+        Assert.Equal(new Yen(35_000), estimate.Breakdown.Subsidy);
+        Assert.Equal(new Yen(15_000), estimate.Breakdown.CompanyShare);
+        Assert.Equal(new Yen(300_000), estimate.CompanyCap.Left);
     }
 
     [Fact]

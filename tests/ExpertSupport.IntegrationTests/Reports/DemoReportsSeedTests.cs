@@ -1,4 +1,5 @@
 using ExpertSupport.Domain.Bookings;
+using ExpertSupport.Domain.Common;
 using ExpertSupport.Domain.Reports;
 using ExpertSupport.Infrastructure.Seeding;
 using ExpertSupport.Testing;
@@ -30,8 +31,8 @@ public sealed class DemoReportsSeedTests(BookingClockFixture fixture) : IClassFi
             var reported = reports.Select(r => r.BookingId).ToHashSet();
             Assert.Contains(await db.Bookings.Where(b => b.Status == BookingStatus.Completed).Select(b => b.Id).ToListAsync(), id => !reported.Contains(id));
 
-            var settled = await db.SubsidyLedger.Where(e => e.SourceType == "session_report").SumAsync(e => e.Amount);
-            Assert.Equal(reports.Where(r => r.Status == SessionReportStatus.Confirmed && r.SubsidyReversedAt == null).Sum(r => r.Subsidy!.Value), settled);
+            var settled = await db.SubsidyLedger.Where(e => e.SourceType == "session_report").SumAsync(e => (long)e.Amount);
+            Assert.Equal(reports.Where(r => r.Status == SessionReportStatus.Confirmed && r.SubsidyReversedAt == null).Sum(r => r.Subsidy!.Value.Value), settled);
             foreach (var balance in await db.CompanyCapBalances.AsNoTracking().ToListAsync())
                 Assert.Equal((balance.Reserved, balance.Settled), await fixture.App.CompanyLedgerSumsAsync(balance.RoundId, balance.CompanyId));
         });

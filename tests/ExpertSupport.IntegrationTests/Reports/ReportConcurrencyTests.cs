@@ -2,6 +2,7 @@ using ExpertSupport.Application.Bookings;
 using ExpertSupport.Application.Reports;
 using ExpertSupport.Application.Subsidies;
 using ExpertSupport.Domain.Bookings;
+using ExpertSupport.Domain.Common;
 using ExpertSupport.Testing;
 using ExpertSupport.Testing.Builders;
 using Microsoft.EntityFrameworkCore;
@@ -36,8 +37,8 @@ public sealed class ReportConcurrencyTests(BookingClockFixture fixture) : IClass
         }
         // 100 × ¥500 reserved. Another expert's sessions take ¥231,000, leaving ¥19,000 beyond the reservations.
         var other = (await App.CreateExpertsAsync(1))[0];
-        var taken = await App.LedgerAsync(null, l => l.ReserveAsync(new CapParties(s.RoundId, s.CompanyId, other), SubsidySource.Booking(Guid.CreateVersion7()), 5_000, 66 * 60, default));
-        Assert.Equal(231_000, taken.Value.Reserved);
+        var taken = await App.LedgerAsync(null, l => l.ReserveAsync(new CapParties(s.RoundId, s.CompanyId, other), SubsidySource.Booking(Guid.CreateVersion7()), new Yen(5_000), 66 * 60, default));
+        Assert.Equal(new Yen(231_000), taken.Value.Reserved);
 
         App.MoveClockTo(starts[^1].AddHours(3));
         // Each reported as two hours: ¥1,000 of subsidy wanted, ¥500 more than reserved; 100 × ¥500 = ¥50,000 wanted, ¥19,000 free.
@@ -49,17 +50,17 @@ public sealed class ReportConcurrencyTests(BookingClockFixture fixture) : IClass
 
         Assert.All(results, r => Assert.True(r.IsSuccess, r.IsFailure ? r.FirstError.Message : null));
         var splits = results.Select(r => r.Value).ToList();
-        Assert.All(splits, x => Assert.Equal(2_000, x.Subsidy + x.CompanyShare));
-        Assert.All(splits, x => Assert.InRange(x.Subsidy, 500, 1_000));
-        Assert.Equal(50_000 + 19_000, splits.Sum(x => x.Subsidy));
+        Assert.All(splits, x => Assert.Equal(new Yen(2_000), x.Subsidy + x.CompanyShare));
+        Assert.All(splits, x => Assert.InRange(x.Subsidy.Value, 500, 1_000));
+        Assert.Equal(new Yen(50_000 + 19_000), splits.Sum(x => x.Subsidy));
 
         var (reserved, settled) = await App.CompanyBalanceAsync(s.RoundId, s.CompanyId);
-        Assert.Equal((231_000L, 69_000L), (reserved, settled));
+        Assert.Equal((new Yen(231_000), new Yen(69_000)), (reserved, settled));
         Assert.True(reserved + settled <= (await App.ActiveRoundAsync()).CompanyCap);
         Assert.Equal((reserved, settled), await App.CompanyLedgerSumsAsync(s.RoundId, s.CompanyId));
         Assert.Equal(await App.ExpertBalanceAsync(s.RoundId, s.ExpertId), await App.ExpertLedgerSumsAsync(s.RoundId, s.ExpertId));
-        Assert.Equal((0L, 69_000L), await App.ExpertBalanceAsync(s.RoundId, s.ExpertId));
-        var stored = await App.Db(db => db.SessionReports.AsNoTracking().Where(r => r.CompanyId == s.CompanyId).SumAsync(r => r.Subsidy ?? 0));
+        Assert.Equal((new Yen(0), new Yen(69_000)), await App.ExpertBalanceAsync(s.RoundId, s.ExpertId));
+        var stored = await App.Db(db => db.SessionReports.AsNoTracking().Where(r => r.CompanyId == s.CompanyId).SumAsync(r => (long?)r.Subsidy ?? 0));
         Assert.Equal(69_000, stored);
     }
 }

@@ -65,8 +65,8 @@ public sealed class ReportPageTests(BookingClockFixture fixture) : IClassFixture
         var report = await App.ReportAsync(reportId);
         Assert.Equal(SessionReportStatus.Confirmed, report.Status);
         Assert.Equal("確定", Text(after, "[data-testid='report-status']"));
-        Assert.Equal(new Yen(report.Subsidy!.Value).ToString(), Text(after, "[data-testid='split-subsidy']"));
-        Assert.Equal(new Yen(report.CompanyShare!.Value).ToString(), Text(after, "[data-testid='split-company']"));
+        Assert.Equal(new Yen((report.Subsidy!.Value).Value).ToString(), Text(after, "[data-testid='split-subsidy']"));
+        Assert.Equal(new Yen((report.CompanyShare!.Value).Value).ToString(), Text(after, "[data-testid='split-company']"));
         Assert.Equal(("¥5,250", "¥2,250"), (Text(after, "[data-testid='split-subsidy']"), Text(after, "[data-testid='split-company']")));
 
         var receipt = await expert.PostFormAsync($"{detailUrl}?handler=Receipt", new()

@@ -27,15 +27,15 @@ public sealed class ReportSettlementTests(BookingClockFixture fixture) : IClassF
 
         Assert.True(confirmed.IsSuccess, confirmed.IsFailure ? confirmed.FirstError.Message : null);
         var split = confirmed.Value;
-        Assert.Equal((90, 90, 7_500L, 5_250L, 2_250L, 0L), (split.WorkedMinutes, split.BillableMinutes, split.Fee, split.Subsidy, split.CompanyShare, split.CutByCaps));
+        Assert.Equal((90, 90, new Yen(7_500), new Yen(5_250), new Yen(2_250), new Yen(0)), (split.WorkedMinutes, split.BillableMinutes, split.Fee, split.Subsidy, split.CompanyShare, split.CutByCaps));
         var report = await App.ReportAsync(reportId);
         Assert.Equal(SessionReportStatus.Confirmed, report.Status);
-        Assert.Equal((7_500L, 5_250L, 2_250L), (report.Fee, report.Subsidy, report.CompanyShare));
+        Assert.Equal((new Yen(7_500), new Yen(5_250), new Yen(2_250)), (report.Fee, report.Subsidy, report.CompanyShare));
 
         var rows = await LedgerRowsAsync(bookingId, reportId);
         Assert.Equal([(LedgerKind.Reserve, 3_500L), (LedgerKind.Release, -3_500L), (LedgerKind.Settle, 5_250L)], rows);
-        Assert.Equal((0L, 5_250L), await App.CompanyBalanceAsync(s.RoundId, s.CompanyId));
-        Assert.Equal((0L, 5_250L), await App.ExpertBalanceAsync(s.RoundId, s.ExpertId));
+        Assert.Equal((new Yen(0), new Yen(5_250)), await App.CompanyBalanceAsync(s.RoundId, s.CompanyId));
+        Assert.Equal((new Yen(0), new Yen(5_250)), await App.ExpertBalanceAsync(s.RoundId, s.ExpertId));
         Assert.Equal(await App.CompanyBalanceAsync(s.RoundId, s.CompanyId), await App.CompanyLedgerSumsAsync(s.RoundId, s.CompanyId));
     }
 
@@ -51,9 +51,9 @@ public sealed class ReportSettlementTests(BookingClockFixture fixture) : IClassF
         var confirmed = await App.Send(s.CompanyUser, x => x.Send(new ConfirmSessionReportCommand(reportId)));
 
         Assert.True(confirmed.IsSuccess);
-        Assert.Equal((59, 30, 1_666L, 1_416L, 250L), (confirmed.Value.WorkedMinutes, confirmed.Value.BillableMinutes, confirmed.Value.Fee, confirmed.Value.Subsidy, confirmed.Value.CompanyShare));
+        Assert.Equal((59, 30, new Yen(1_666), new Yen(1_416), new Yen(250)), (confirmed.Value.WorkedMinutes, confirmed.Value.BillableMinutes, confirmed.Value.Fee, confirmed.Value.Subsidy, confirmed.Value.CompanyShare));
         Assert.Equal(confirmed.Value.Subsidy, preview!.Value.Subsidy);
-        Assert.Equal((0L, 1_416L), await App.CompanyBalanceAsync(s.RoundId, s.CompanyId));
+        Assert.Equal((new Yen(0), new Yen(1_416)), await App.CompanyBalanceAsync(s.RoundId, s.CompanyId));
     }
 
     [Fact]
@@ -63,20 +63,20 @@ public sealed class ReportSettlementTests(BookingClockFixture fixture) : IClassF
         var (bookingId, start, _) = await App.EndedBookingAsync(s);
         // The booking reserved ¥3,500. Another expert's sessions take ¥294,000 more, leaving ¥2,500 of the ¥300,000 cap.
         var other = (await App.CreateExpertsAsync(1))[0];
-        var taken = await App.LedgerAsync(null, l => l.ReserveAsync(new CapParties(s.RoundId, s.CompanyId, other), SubsidySource.Booking(Guid.CreateVersion7()), 5_000, 84 * 60, default));
-        Assert.Equal(294_000, taken.Value.Reserved);
+        var taken = await App.LedgerAsync(null, l => l.ReserveAsync(new CapParties(s.RoundId, s.CompanyId, other), SubsidySource.Booking(Guid.CreateVersion7()), new Yen(5_000), 84 * 60, default));
+        Assert.Equal(new Yen(294_000), taken.Value.Reserved);
         // Two hours: ¥10,000 fee, ¥7,000 subsidy before caps, but only 3,500 + 2,500 = ¥6,000 is left in the cap.
         var reportId = await App.FiledReportAsync(s, bookingId, start, start.AddMinutes(120));
 
         var confirmed = await App.Send(s.CompanyUser, x => x.Send(new ConfirmSessionReportCommand(reportId)));
 
         Assert.True(confirmed.IsSuccess);
-        Assert.Equal((10_000L, 7_000L, 6_000L, 4_000L, 1_000L), (confirmed.Value.Fee, confirmed.Value.SubsidyBeforeCaps, confirmed.Value.Subsidy, confirmed.Value.CompanyShare, confirmed.Value.CutByCaps));
+        Assert.Equal((new Yen(10_000), new Yen(7_000), new Yen(6_000), new Yen(4_000), new Yen(1_000)), (confirmed.Value.Fee, confirmed.Value.SubsidyBeforeCaps, confirmed.Value.Subsidy, confirmed.Value.CompanyShare, confirmed.Value.CutByCaps));
         Assert.Equal(CapBinding.Company, confirmed.Value.CappedBy);
         var (reserved, settled) = await App.CompanyBalanceAsync(s.RoundId, s.CompanyId);
-        Assert.Equal(300_000, reserved + settled);
+        Assert.Equal(new Yen(300_000), reserved + settled);
         Assert.Equal((reserved, settled), await App.CompanyLedgerSumsAsync(s.RoundId, s.CompanyId));
-        Assert.Equal(4_000, (await App.ReportAsync(reportId)).CompanyShare);
+        Assert.Equal(new Yen(4_000), (await App.ReportAsync(reportId)).CompanyShare);
     }
 
     [Fact]
@@ -99,7 +99,7 @@ public sealed class ReportSettlementTests(BookingClockFixture fixture) : IClassF
         Assert.Equal(ErrorKind.Conflict, confirmWhileDisputed.FirstError.Kind);
         Assert.True(resubmitted.IsSuccess, resubmitted.IsFailure ? resubmitted.FirstError.Message : null);
         Assert.True(confirmed.IsSuccess);
-        Assert.Equal((60, 5_000L, 3_500L, 1_500L), (confirmed.Value.WorkedMinutes, confirmed.Value.Fee, confirmed.Value.Subsidy, confirmed.Value.CompanyShare));
+        Assert.Equal((60, new Yen(5_000), new Yen(3_500), new Yen(1_500)), (confirmed.Value.WorkedMinutes, confirmed.Value.Fee, confirmed.Value.Subsidy, confirmed.Value.CompanyShare));
         var report = await App.ReportAsync(reportId);
         Assert.Equal((2, SessionReportStatus.Confirmed), (report.Revision, report.Status));
         var history = await App.Db(db => db.AuditEntries.AsNoTracking().Where(a => a.EntityId == reportId).OrderBy(a => a.Id).Select(a => a.ToState).ToListAsync());
@@ -127,19 +127,19 @@ public sealed class ReportSettlementTests(BookingClockFixture fixture) : IClassF
         Assert.True(decide.IsFailure);
         await sql;
         var report = await App.ReportAsync(reportId);
-        Assert.Equal((60, 3_500L, SessionReportStatus.Confirmed), (report.WorkedMinutes, report.Subsidy, report.Status));
+        Assert.Equal((60, new Yen(3_500), SessionReportStatus.Confirmed), (report.WorkedMinutes, report.Subsidy, report.Status));
         Assert.Single(await LedgerRowsAsync(bookingId, reportId), r => r.Kind == LedgerKind.Settle);
 
         var reversed = await App.Send(office, x => x.Send(new ReverseSettledSubsidyCommand(reportId, "実施の記録に誤りがありました。")));
         var twice = await App.Send(office, x => x.Send(new ReverseSettledSubsidyCommand(reportId, "もう一度")));
 
-        Assert.Equal(3_500, reversed.Value);
+        Assert.Equal(new Yen(3_500), reversed.Value);
         Assert.Equal(("report.already_reversed", ErrorKind.Conflict), (twice.FirstError.Code, twice.FirstError.Kind));
         Assert.Equal([(LedgerKind.Reserve, 3_500L), (LedgerKind.Release, -3_500L), (LedgerKind.Settle, 3_500L), (LedgerKind.Reverse, -3_500L)], await LedgerRowsAsync(bookingId, reportId));
         var after = await App.ReportAsync(reportId);
-        Assert.Equal((60, 3_500L, SessionReportStatus.Confirmed), (after.WorkedMinutes, after.Subsidy, after.Status));
+        Assert.Equal((60, new Yen(3_500), SessionReportStatus.Confirmed), (after.WorkedMinutes, after.Subsidy, after.Status));
         Assert.NotNull(after.SubsidyReversedAt);
-        Assert.Equal((0L, 0L), await App.CompanyBalanceAsync(s.RoundId, s.CompanyId));
+        Assert.Equal((new Yen(0), new Yen(0)), await App.CompanyBalanceAsync(s.RoundId, s.CompanyId));
     }
 
     [Fact]
@@ -151,9 +151,9 @@ public sealed class ReportSettlementTests(BookingClockFixture fixture) : IClassF
         Assert.True((await App.Send(s.CompanyUser, x => x.Send(new ConfirmSessionReportCommand(reportId)))).IsSuccess);
         var today = JapanTime.DateOf(App.Now());
 
-        var part = await App.Send(s.ExpertUser, x => x.Send(new RecordShareReceiptCommand(reportId, today, 1_000)));
+        var part = await App.Send(s.ExpertUser, x => x.Send(new RecordShareReceiptCommand(reportId, today, new Yen(1_000))));
         var partClaimable = (await App.ReportAsync(reportId)).ClaimableAt;
-        var full = await App.Send(s.ExpertUser, x => x.Send(new RecordShareReceiptCommand(reportId, today, 1_500)));
+        var full = await App.Send(s.ExpertUser, x => x.Send(new RecordShareReceiptCommand(reportId, today, new Yen(1_500))));
 
         Assert.False(part.Value.Claimable);
         Assert.Null(partClaimable);
@@ -186,5 +186,5 @@ public sealed class ReportSettlementTests(BookingClockFixture fixture) : IClassF
         (await db.SubsidyLedger.AsNoTracking()
             .Where(e => (e.SourceType == "booking" && e.SourceId == bookingId) || (e.SourceType == "session_report" && e.SourceId == reportId))
             .OrderBy(e => e.Id).Select(e => new { e.Kind, e.Amount }).ToListAsync())
-        .Select(e => (e.Kind, e.Amount)).ToList());
+        .Select(e => (e.Kind, e.Amount.Value)).ToList());
 }

@@ -1,4 +1,5 @@
 using ExpertSupport.Application.Subsidies;
+using ExpertSupport.Domain.Common;
 using ExpertSupport.Testing;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -15,7 +16,7 @@ public sealed class LedgerIntegrityTests(AppFixture fixture) : IClassFixture<App
         var round = await App.ActiveRoundAsync();
         var parties = new CapParties(round.Id, (await App.CreateCompaniesAsync(1))[0], (await App.CreateExpertsAsync(1))[0]);
         var source = SubsidySource.Booking(Guid.CreateVersion7());
-        await App.LedgerAsync(null, l => l.ReserveAsync(parties, source, 5_000, 60, default));
+        await App.LedgerAsync(null, l => l.ReserveAsync(parties, source, new Yen(5_000), 60, default));
         return (parties, source);
     }
 
@@ -37,7 +38,7 @@ public sealed class LedgerIntegrityTests(AppFixture fixture) : IClassFixture<App
         await RawSqlFailsAsync("TRUNCATE subsidy_ledger CASCADE");
 
         var amount = await App.Db(db => db.SubsidyLedger.Where(e => e.SourceId == source.Id).Select(e => e.Amount).SingleAsync());
-        Assert.Equal(3_500, amount);
+        Assert.Equal(new Yen(3_500), amount);
     }
 
     [Fact]
@@ -48,7 +49,7 @@ public sealed class LedgerIntegrityTests(AppFixture fixture) : IClassFixture<App
         await RawSqlFailsAsync($"UPDATE company_cap_balances SET reserved = 0 WHERE company_id = '{parties.CompanyId}'");
         await RawSqlFailsAsync($"DELETE FROM expert_cap_balances WHERE expert_id = '{parties.ExpertId}'");
 
-        Assert.Equal((3_500L, 0L), await App.CompanyBalanceAsync(parties.RoundId, parties.CompanyId));
+        Assert.Equal((new Yen(3_500), new Yen(0)), await App.CompanyBalanceAsync(parties.RoundId, parties.CompanyId));
     }
 
     [Fact]

@@ -27,8 +27,8 @@ public sealed class OfficeRoundTests(AppFixture fixture) : IClassFixture<AppFixt
         ["Input.PeriodEnd"] = s.PeriodEnd.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         ["Input.HourlySubsidyCeiling"] = "3,500",
         ["Input.CompanyMinimumPerHour"] = "５００",
-        ["Input.CompanyCap"] = s.CompanyCap.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["Input.ExpertCap"] = s.ExpertCap.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Input.CompanyCap"] = s.CompanyCap.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Input.ExpertCap"] = s.ExpertCap.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Input.TimeUnitMinutes"] = "30",
         ["Input.ApplicationDeadline"] = s.ApplicationDeadline.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         ["Input.SupportEndDate"] = s.SupportEndDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
@@ -38,7 +38,7 @@ public sealed class OfficeRoundTests(AppFixture fixture) : IClassFixture<AppFixt
         ["Input.BookingRequestExpiryHours"] = "72",
         ["Input.ReportConfirmationDays"] = "7",
         ["Input.FourEyesRequired"] = "true",
-        ["Input.Budget"] = s.Budget.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Input.Budget"] = s.Budget.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 
     [Fact]
@@ -99,7 +99,7 @@ public sealed class OfficeRoundTests(AppFixture fixture) : IClassFixture<AppFixt
         using var client = await App.ApiClientAsync(office);
         // The support end before the period (a date outside 2000–2100 would be refused earlier, alone, at the input boundary).
         var valid = FutureRound();
-        var round = valid with { TimeUnitMinutes = 25, ClaimBatchCron = "every day", CompanyCap = 0, SupportEndDate = valid.PeriodStart.AddDays(-1) };
+        var round = valid with { TimeUnitMinutes = 25, ClaimBatchCron = "every day", CompanyCap = new Yen(0), SupportEndDate = valid.PeriodStart.AddDays(-1) };
 
         var response = await client.PostAsJsonAsync("/api/office/rounds", round, Ct);
 
@@ -123,7 +123,7 @@ public sealed class OfficeRoundTests(AppFixture fixture) : IClassFixture<AppFixt
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var saved = await App.Db(db => db.ProgrammeRounds.SingleAsync(r => r.Id == id, Ct));
-        Assert.Equal(250_000, saved.CompanyCap);
+        Assert.Equal(new Yen(250_000), saved.CompanyCap);
         var audit = await App.Db(db => db.AuditEntries.Where(a => a.EntityId == id && a.ToState == "Updated").SingleAsync(Ct));
         Assert.Equal(office.Id, audit.ActorUserId);
         Assert.Equal("CompanyCap: 300000 → 250000", audit.Reason);
@@ -162,11 +162,11 @@ public sealed class OfficeRoundTests(AppFixture fixture) : IClassFixture<AppFixt
         var round = FutureRound();
         var id = (await App.Send(office, s => s.Send(new Application.Rounds.CreateProgrammeRoundCommand(round)))).Value;
         var parties = new CapParties(id, (await App.CreateCompaniesAsync(1))[0], (await App.CreateExpertsAsync(1))[0]);
-        await App.LedgerAsync(null, l => l.ReserveAmountAsync(parties, SubsidySource.Booking(Guid.CreateVersion7()), 120_000, default));
+        await App.LedgerAsync(null, l => l.ReserveAmountAsync(parties, SubsidySource.Booking(Guid.CreateVersion7()), new Yen(120_000), default));
         using var client = await App.ApiClientAsync(office);
 
-        var lowered = await client.PutAsJsonAsync($"/api/office/rounds/{id}", round with { CompanyCap = 100_000 }, Ct);
-        var fine = await client.PutAsJsonAsync($"/api/office/rounds/{id}", round with { CompanyCap = 120_000 }, Ct);
+        var lowered = await client.PutAsJsonAsync($"/api/office/rounds/{id}", round with { CompanyCap = new Yen(100_000) }, Ct);
+        var fine = await client.PutAsJsonAsync($"/api/office/rounds/{id}", round with { CompanyCap = new Yen(120_000) }, Ct);
 
         Assert.Equal(HttpStatusCode.Conflict, lowered.StatusCode);
         Assert.True((await lowered.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors").TryGetProperty("companyCap", out _));
@@ -181,8 +181,8 @@ public sealed class OfficeRoundTests(AppFixture fixture) : IClassFixture<AppFixt
         var active = await App.ActiveRoundAsync();
         var parties = new CapParties(active.Id, (await App.CreateCompaniesAsync(1))[0], (await App.CreateExpertsAsync(1))[0]);
         // 24 hours at ¥5,000: ¥84,000 settled, plus ¥7,000 held by a booking; more than any other test here uses.
-        await App.LedgerAsync(null, l => l.SettleAsync(parties, SubsidySource.SessionReport(Guid.CreateVersion7()), 5_000, 1_440, default));
-        await App.LedgerAsync(null, l => l.ReserveAsync(parties, SubsidySource.Booking(Guid.CreateVersion7()), 5_000, 120, default));
+        await App.LedgerAsync(null, l => l.SettleAsync(parties, SubsidySource.SessionReport(Guid.CreateVersion7()), new Yen(5_000), 1_440, default));
+        await App.LedgerAsync(null, l => l.ReserveAsync(parties, SubsidySource.Booking(Guid.CreateVersion7()), new Yen(5_000), 120, default));
         var name = await App.Db(db => db.Companies.Where(c => c.Id == parties.CompanyId).Select(c => c.Name).SingleAsync(Ct));
         using var api = await App.ApiClientAsync(office);
         using var pages = await App.PageClientAsync(office);
@@ -208,8 +208,8 @@ public sealed class OfficeRoundTests(AppFixture fixture) : IClassFixture<AppFixt
         var expertUser = await App.CreateUserAsync(Roles.Expert);
         var active = await App.ActiveRoundAsync();
         var parties = new CapParties(active.Id, await App.CreateCompanyForAsync(companyUser), await App.CreateExpertForAsync(expertUser));
-        await App.LedgerAsync(null, l => l.SettleAsync(parties, SubsidySource.SessionReport(Guid.CreateVersion7()), 5_000, 60, default));
-        await App.LedgerAsync(null, l => l.ReserveAsync(parties, SubsidySource.Booking(Guid.CreateVersion7()), 5_000, 120, default));
+        await App.LedgerAsync(null, l => l.SettleAsync(parties, SubsidySource.SessionReport(Guid.CreateVersion7()), new Yen(5_000), 60, default));
+        await App.LedgerAsync(null, l => l.ReserveAsync(parties, SubsidySource.Booking(Guid.CreateVersion7()), new Yen(5_000), 120, default));
 
         using var companyClient = await App.PageClientAsync(companyUser);
         var companyHome = await companyClient.GetStringAsync("/Company", Ct);

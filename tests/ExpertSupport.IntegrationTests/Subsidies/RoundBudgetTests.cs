@@ -36,11 +36,11 @@ public sealed class RoundBudgetTests(AppFixture fixture) : IClassFixture<AppFixt
         using var client = await App.ApiClientAsync(office);
         var round = FutureRound();
 
-        var zero = await client.PostAsJsonAsync("/api/office/rounds", round with { Budget = 0 }, Ct);
-        var huge = await client.PostAsJsonAsync("/api/office/rounds", round with { Budget = ProgrammeRoundSettings.MaxBudget + 1 }, Ct);
+        var zero = await client.PostAsJsonAsync("/api/office/rounds", round with { Budget = new Yen(0) }, Ct);
+        var huge = await client.PostAsJsonAsync("/api/office/rounds", round with { Budget = ProgrammeRoundSettings.MaxBudget + new Yen(1) }, Ct);
         var created = await client.PostAsJsonAsync("/api/office/rounds", round, Ct);
         var id = await created.Content.ReadFromJsonAsync<Guid>(Ct);
-        var changed = await client.PutAsJsonAsync($"/api/office/rounds/{id}", round with { Budget = 2_500_000_000 }, Ct);
+        var changed = await client.PutAsJsonAsync($"/api/office/rounds/{id}", round with { Budget = new Yen(2_500_000_000) }, Ct);
 
         foreach (var response in new[] { zero, huge })
         {
@@ -50,7 +50,7 @@ public sealed class RoundBudgetTests(AppFixture fixture) : IClassFixture<AppFixt
             Assert.Contains("予算額", errors.GetProperty("budget")[0].GetString(), StringComparison.Ordinal);
         }
         Assert.Equal(HttpStatusCode.NoContent, changed.StatusCode);
-        Assert.Equal(2_500_000_000, (await App.Db(db => db.ProgrammeRounds.SingleAsync(r => r.Id == id, Ct))).Budget);
+        Assert.Equal(new Yen(2_500_000_000), (await App.Db(db => db.ProgrammeRounds.SingleAsync(r => r.Id == id, Ct))).Budget);
         var audit = await App.Db(db => db.AuditEntries.SingleAsync(a => a.EntityId == id && a.ToState == "Updated", Ct));
         Assert.Equal("Budget: 1000000000 → 2500000000", audit.Reason);
         Assert.Equal(office.Id, audit.ActorUserId);
@@ -75,7 +75,7 @@ public sealed class RoundBudgetTests(AppFixture fixture) : IClassFixture<AppFixt
         Assert.Contains("id=\"Input_Budget\"", html);
         Assert.Contains("<span class=\"field-error\">予算額は1円以上", html);
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
-        Assert.Equal(1_200_000_000, (await App.Db(db => db.ProgrammeRounds.SingleAsync(r => r.Id == id, Ct))).Budget);
+        Assert.Equal(new Yen(1_200_000_000), (await App.Db(db => db.ProgrammeRounds.SingleAsync(r => r.Id == id, Ct))).Budget);
         Assert.Contains("¥1,200,000,000", await client.GetStringAsync("/Office/Rounds", Ct));
     }
 
@@ -100,10 +100,10 @@ public sealed class RoundBudgetTests(AppFixture fixture) : IClassFixture<AppFixt
             ["Input.Name"] = s.Name,
             ["Input.PeriodStart"] = D(s.PeriodStart),
             ["Input.PeriodEnd"] = D(s.PeriodEnd),
-            ["Input.HourlySubsidyCeiling"] = N(s.HourlySubsidyCeiling),
-            ["Input.CompanyMinimumPerHour"] = N(s.CompanyMinimumPerHour),
-            ["Input.CompanyCap"] = N(s.CompanyCap),
-            ["Input.ExpertCap"] = N(s.ExpertCap),
+            ["Input.HourlySubsidyCeiling"] = N(s.HourlySubsidyCeiling.Value),
+            ["Input.CompanyMinimumPerHour"] = N(s.CompanyMinimumPerHour.Value),
+            ["Input.CompanyCap"] = N(s.CompanyCap.Value),
+            ["Input.ExpertCap"] = N(s.ExpertCap.Value),
             ["Input.TimeUnitMinutes"] = N(s.TimeUnitMinutes),
             ["Input.ApplicationDeadline"] = D(s.ApplicationDeadline),
             ["Input.SupportEndDate"] = D(s.SupportEndDate),
@@ -113,7 +113,7 @@ public sealed class RoundBudgetTests(AppFixture fixture) : IClassFixture<AppFixt
             ["Input.BookingRequestExpiryHours"] = N(s.BookingRequestExpiryHours),
             ["Input.ReportConfirmationDays"] = N(s.ReportConfirmationDays),
             ["Input.FourEyesRequired"] = "true",
-            ["Input.Budget"] = N(s.Budget),
+            ["Input.Budget"] = N(s.Budget.Value),
         };
     }
 }

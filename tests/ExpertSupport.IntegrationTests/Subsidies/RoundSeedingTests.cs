@@ -1,5 +1,6 @@
 using ExpertSupport.Application;
 using ExpertSupport.Application.Data;
+using ExpertSupport.Domain.Common;
 using ExpertSupport.Infrastructure.Seeding;
 using ExpertSupport.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -28,7 +29,7 @@ public sealed class RoundSeedingTests
             var round = await db.ProgrammeRounds.AsNoTracking().SingleAsync(TestContext.Current.CancellationToken);
             Assert.Equal(("2027年度", new DateOnly(2027, 4, 1), new DateOnly(2028, 3, 31)), (round.Name, round.PeriodStart, round.PeriodEnd));
             Assert.Equal((new DateOnly(2028, 1, 31), new DateOnly(2028, 3, 31)), (round.ApplicationDeadline, round.SupportEndDate));
-            Assert.Equal((3_500L, 500L, 300_000L, 1_500_000L, 30), (round.HourlySubsidyCeiling, round.CompanyMinimumPerHour, round.CompanyCap, round.ExpertCap, round.TimeUnitMinutes));
+            Assert.Equal((new Yen(3_500), new Yen(500), new Yen(300_000), new Yen(1_500_000), 30), (round.HourlySubsidyCeiling, round.CompanyMinimumPerHour, round.CompanyCap, round.ExpertCap, round.TimeUnitMinutes));
             Assert.Equal("Created", (await db.AuditEntries.AsNoTracking().SingleAsync(a => a.EntityId == round.Id, TestContext.Current.CancellationToken)).ToState);
         }
         finally

@@ -28,32 +28,32 @@ public sealed class SubsidyLedgerTests(AppFixture fixture) : IClassFixture<AppFi
         var parties = await NewPartiesAsync();
         var booking = SubsidySource.Booking(Guid.CreateVersion7());
 
-        var first = (await App.LedgerAsync(null, l => l.ReserveAsync(parties, booking, 5_000, 120, default))).Value;
-        var again = (await App.LedgerAsync(null, l => l.ReserveAsync(parties, booking, 5_000, 120, default))).Value;
+        var first = (await App.LedgerAsync(null, l => l.ReserveAsync(parties, booking, new Yen(5_000), 120, default))).Value;
+        var again = (await App.LedgerAsync(null, l => l.ReserveAsync(parties, booking, new Yen(5_000), 120, default))).Value;
 
-        Assert.Equal((7_000L, false), (first.Reserved, first.Repeated));
-        Assert.Equal((10_000L, 3_000L), (first.Breakdown!.Fee, first.Breakdown.CompanyShare));
-        Assert.Equal((7_000L, true), (again.Reserved, again.Repeated));
+        Assert.Equal((new Yen(7_000), false), (first.Reserved, first.Repeated));
+        Assert.Equal((new Yen(10_000), new Yen(3_000)), (first.Breakdown!.Fee, first.Breakdown.CompanyShare));
+        Assert.Equal((new Yen(7_000), true), (again.Reserved, again.Repeated));
         Assert.Equal(1, await LedgerRowsAsync(booking));
-        Assert.Equal((7_000L, 0L), await App.CompanyBalanceAsync(parties.RoundId, parties.CompanyId));
-        Assert.Equal((7_000L, 0L), await App.ExpertBalanceAsync(parties.RoundId, parties.ExpertId));
+        Assert.Equal((new Yen(7_000), new Yen(0)), await App.CompanyBalanceAsync(parties.RoundId, parties.CompanyId));
+        Assert.Equal((new Yen(7_000), new Yen(0)), await App.ExpertBalanceAsync(parties.RoundId, parties.ExpertId));
     }
 
     [Fact]
     public async Task A_reservation_holds_only_what_the_caps_leave_and_says_which_cap_cut_it()
     {
         var parties = await NewPartiesAsync();
-        await App.LedgerAsync(null, l => l.ReserveAmountAsync(parties, SubsidySource.Booking(Guid.CreateVersion7()), 299_000, default));
+        await App.LedgerAsync(null, l => l.ReserveAmountAsync(parties, SubsidySource.Booking(Guid.CreateVersion7()), new Yen(299_000), default));
 
-        var reduced = (await App.LedgerAsync(null, l => l.ReserveAsync(parties, SubsidySource.Booking(Guid.CreateVersion7()), 5_000, 60, default))).Value;
-        var nothing = (await App.LedgerAsync(null, l => l.ReserveAsync(parties, SubsidySource.Booking(Guid.CreateVersion7()), 5_000, 60, default))).Value;
+        var reduced = (await App.LedgerAsync(null, l => l.ReserveAsync(parties, SubsidySource.Booking(Guid.CreateVersion7()), new Yen(5_000), 60, default))).Value;
+        var nothing = (await App.LedgerAsync(null, l => l.ReserveAsync(parties, SubsidySource.Booking(Guid.CreateVersion7()), new Yen(5_000), 60, default))).Value;
 
-        Assert.Equal((3_500L, 1_000L, CapBinding.Company), (reduced.Requested, reduced.Reserved, reduced.CappedBy));
-        Assert.Equal(4_000, reduced.Breakdown!.CompanyShare);
-        Assert.Equal((0L, CapBinding.Company), (nothing.Reserved, nothing.CappedBy));
-        var use = await App.LedgerAsync(null, l => l.CompanyCapUseAsync(parties.RoundId, parties.CompanyId, default));
-        Assert.Equal(new CapUse(300_000, 300_000, 0), use);
-        Assert.Equal(0, use!.Left);
+        Assert.Equal((new Yen(3_500), new Yen(1_000), CapBinding.Company), (reduced.Requested, reduced.Reserved, reduced.CappedBy));
+        Assert.Equal(new Yen(4_000), reduced.Breakdown!.CompanyShare);
+        Assert.Equal((new Yen(0), CapBinding.Company), (nothing.Reserved, nothing.CappedBy));
+        var use = await App.Db(db => new CapsLeftReader(db).CompanyAsync(parties.RoundId, parties.CompanyId, default));
+        Assert.Equal(new CapUse(new Yen(300_000), new Yen(300_000), new Yen(0)), use);
+        Assert.Equal(new Yen(0), use!.Left);
     }
 
     [Fact]
@@ -61,15 +61,15 @@ public sealed class SubsidyLedgerTests(AppFixture fixture) : IClassFixture<AppFi
     {
         var parties = await NewPartiesAsync();
         var booking = SubsidySource.Booking(Guid.CreateVersion7());
-        await App.LedgerAsync(null, l => l.ReserveAsync(parties, booking, 5_000, 60, default));
+        await App.LedgerAsync(null, l => l.ReserveAsync(parties, booking, new Yen(5_000), 60, default));
 
-        Assert.Equal(3_500, await App.LedgerAsync(null, l => l.ReleaseAsync(booking, default)));
-        Assert.Equal(0, await App.LedgerAsync(null, l => l.ReleaseAsync(booking, default)));
-        Assert.Equal(0, await App.LedgerAsync(null, l => l.ReleaseAsync(SubsidySource.Booking(Guid.CreateVersion7()), default)));
+        Assert.Equal(new Yen(3_500), await App.LedgerAsync(null, l => l.ReleaseAsync(booking, default)));
+        Assert.Equal(new Yen(0), await App.LedgerAsync(null, l => l.ReleaseAsync(booking, default)));
+        Assert.Equal(new Yen(0), await App.LedgerAsync(null, l => l.ReleaseAsync(SubsidySource.Booking(Guid.CreateVersion7()), default)));
 
         Assert.Equal(2, await LedgerRowsAsync(booking));
-        Assert.Equal((0L, 0L), await App.CompanyBalanceAsync(parties.RoundId, parties.CompanyId));
-        Assert.Equal((0L, 0L), await App.ExpertBalanceAsync(parties.RoundId, parties.ExpertId));
+        Assert.Equal((new Yen(0), new Yen(0)), await App.CompanyBalanceAsync(parties.RoundId, parties.CompanyId));
+        Assert.Equal((new Yen(0), new Yen(0)), await App.ExpertBalanceAsync(parties.RoundId, parties.ExpertId));
     }
 
     [Fact]
@@ -77,19 +77,19 @@ public sealed class SubsidyLedgerTests(AppFixture fixture) : IClassFixture<AppFi
     {
         var parties = await NewPartiesAsync();
         var booking = SubsidySource.Booking(Guid.CreateVersion7());
-        await App.LedgerAsync(null, l => l.ReserveAsync(parties, booking, 5_000, 120, default));
+        await App.LedgerAsync(null, l => l.ReserveAsync(parties, booking, new Yen(5_000), 120, default));
 
         // The session took 1 h 40 min: 90 billable minutes.
-        var settled = (await App.LedgerAsync(null, l => l.SettleAsync(parties, booking, 5_000, 100, default))).Value;
-        var again = (await App.LedgerAsync(null, l => l.SettleAsync(parties, booking, 5_000, 100, default))).Value;
+        var settled = (await App.LedgerAsync(null, l => l.SettleAsync(parties, booking, new Yen(5_000), 100, default))).Value;
+        var again = (await App.LedgerAsync(null, l => l.SettleAsync(parties, booking, new Yen(5_000), 100, default))).Value;
 
-        Assert.Equal((90, 7_500L, 5_250L, 2_250L), (settled.Breakdown.BillableMinutes, settled.Breakdown.Fee, settled.Breakdown.Subsidy, settled.Breakdown.CompanyShare));
-        Assert.Equal((7_000L, false), (settled.ReleasedReservation, settled.Repeated));
-        Assert.Equal((5_250L, true), (again.Breakdown.Subsidy, again.Repeated));
-        Assert.Equal(0, await App.LedgerAsync(null, l => l.ReleaseAsync(booking, default)));
+        Assert.Equal((90, new Yen(7_500), new Yen(5_250), new Yen(2_250)), (settled.Breakdown.BillableMinutes, settled.Breakdown.Fee, settled.Breakdown.Subsidy, settled.Breakdown.CompanyShare));
+        Assert.Equal((new Yen(7_000), false), (settled.ReleasedReservation, settled.Repeated));
+        Assert.Equal((new Yen(5_250), true), (again.Breakdown.Subsidy, again.Repeated));
+        Assert.Equal(new Yen(0), await App.LedgerAsync(null, l => l.ReleaseAsync(booking, default)));
         Assert.Equal(3, await LedgerRowsAsync(booking));
-        Assert.Equal((0L, 5_250L), await App.CompanyBalanceAsync(parties.RoundId, parties.CompanyId));
-        Assert.Equal((0L, 5_250L), await App.ExpertBalanceAsync(parties.RoundId, parties.ExpertId));
+        Assert.Equal((new Yen(0), new Yen(5_250)), await App.CompanyBalanceAsync(parties.RoundId, parties.CompanyId));
+        Assert.Equal((new Yen(0), new Yen(5_250)), await App.ExpertBalanceAsync(parties.RoundId, parties.ExpertId));
     }
 
     [Fact]
@@ -98,12 +98,12 @@ public sealed class SubsidyLedgerTests(AppFixture fixture) : IClassFixture<AppFi
         var parties = await NewPartiesAsync();
         var booking = SubsidySource.Booking(Guid.CreateVersion7());
         var report = SubsidySource.SessionReport(Guid.CreateVersion7());
-        await App.LedgerAsync(null, l => l.ReserveAsync(parties, booking, 5_000, 60, default));
+        await App.LedgerAsync(null, l => l.ReserveAsync(parties, booking, new Yen(5_000), 60, default));
 
-        var settled = (await App.LedgerAsync(null, l => l.SettleAsync(parties, report, 5_000, 60, default, reservation: booking))).Value;
+        var settled = (await App.LedgerAsync(null, l => l.SettleAsync(parties, report, new Yen(5_000), 60, default, reservation: booking))).Value;
 
-        Assert.Equal((3_500L, 3_500L), (settled.Breakdown.Subsidy, settled.ReleasedReservation));
-        Assert.Equal((0L, 3_500L), await App.CompanyBalanceAsync(parties.RoundId, parties.CompanyId));
+        Assert.Equal((new Yen(3_500), new Yen(3_500)), (settled.Breakdown.Subsidy, settled.ReleasedReservation));
+        Assert.Equal((new Yen(0), new Yen(3_500)), await App.CompanyBalanceAsync(parties.RoundId, parties.CompanyId));
         Assert.Equal(2, await LedgerRowsAsync(booking));
         Assert.Equal(1, await LedgerRowsAsync(report));
     }
@@ -112,16 +112,16 @@ public sealed class SubsidyLedgerTests(AppFixture fixture) : IClassFixture<AppFi
     public async Task Settling_counts_the_sessions_own_reservation_as_cap_left()
     {
         var parties = await NewPartiesAsync();
-        await App.LedgerAsync(null, l => l.ReserveAmountAsync(parties, SubsidySource.Booking(Guid.CreateVersion7()), 296_500, default));
+        await App.LedgerAsync(null, l => l.ReserveAmountAsync(parties, SubsidySource.Booking(Guid.CreateVersion7()), new Yen(296_500), default));
         var booking = SubsidySource.Booking(Guid.CreateVersion7());
-        Assert.Equal(3_500, (await App.LedgerAsync(null, l => l.ReserveAsync(parties, booking, 5_000, 60, default))).Value.Reserved);
+        Assert.Equal(new Yen(3_500), (await App.LedgerAsync(null, l => l.ReserveAsync(parties, booking, new Yen(5_000), 60, default))).Value.Reserved);
 
         // Two hours were worked, but only the ¥3,500 this booking held is left under the company's cap.
-        var settled = (await App.LedgerAsync(null, l => l.SettleAsync(parties, booking, 5_000, 120, default))).Value;
+        var settled = (await App.LedgerAsync(null, l => l.SettleAsync(parties, booking, new Yen(5_000), 120, default))).Value;
 
-        Assert.Equal((7_000L, 3_500L, 6_500L, CapBinding.Company),
+        Assert.Equal((new Yen(7_000), new Yen(3_500), new Yen(6_500), CapBinding.Company),
             (settled.Breakdown.SubsidyBeforeCaps, settled.Breakdown.Subsidy, settled.Breakdown.CompanyShare, settled.Breakdown.CappedBy));
-        Assert.Equal((296_500L, 3_500L), await App.CompanyBalanceAsync(parties.RoundId, parties.CompanyId));
+        Assert.Equal((new Yen(296_500), new Yen(3_500)), await App.CompanyBalanceAsync(parties.RoundId, parties.CompanyId));
     }
 
     [Fact]
@@ -129,14 +129,14 @@ public sealed class SubsidyLedgerTests(AppFixture fixture) : IClassFixture<AppFi
     {
         var parties = await NewPartiesAsync();
         var line = SubsidySource.ClaimLine(Guid.CreateVersion7());
-        await App.LedgerAsync(null, l => l.SettleAsync(parties, line, 4_000, 60, default));
+        await App.LedgerAsync(null, l => l.SettleAsync(parties, line, new Yen(4_000), 60, default));
 
-        Assert.Equal(3_500, await App.LedgerAsync(null, l => l.ReverseAsync(line, default)));
-        Assert.Equal(0, await App.LedgerAsync(null, l => l.ReverseAsync(line, default)));
-        Assert.Equal(0, await App.LedgerAsync(null, l => l.ReverseAsync(SubsidySource.ClaimLine(Guid.CreateVersion7()), default)));
+        Assert.Equal(new Yen(3_500), await App.LedgerAsync(null, l => l.ReverseAsync(line, default)));
+        Assert.Equal(new Yen(0), await App.LedgerAsync(null, l => l.ReverseAsync(line, default)));
+        Assert.Equal(new Yen(0), await App.LedgerAsync(null, l => l.ReverseAsync(SubsidySource.ClaimLine(Guid.CreateVersion7()), default)));
 
-        Assert.Equal((0L, 0L), await App.CompanyBalanceAsync(parties.RoundId, parties.CompanyId));
-        Assert.Equal((0L, 0L), await App.ExpertBalanceAsync(parties.RoundId, parties.ExpertId));
+        Assert.Equal((new Yen(0), new Yen(0)), await App.CompanyBalanceAsync(parties.RoundId, parties.CompanyId));
+        Assert.Equal((new Yen(0), new Yen(0)), await App.ExpertBalanceAsync(parties.RoundId, parties.ExpertId));
         Assert.Equal(2, await LedgerRowsAsync(line));
     }
 
@@ -145,14 +145,14 @@ public sealed class SubsidyLedgerTests(AppFixture fixture) : IClassFixture<AppFi
     {
         var parties = await NewPartiesAsync();
         var booking = SubsidySource.Booking(Guid.CreateVersion7());
-        await App.LedgerAsync(null, l => l.ReserveAsync(parties, booking, 5_000, 60, default));
+        await App.LedgerAsync(null, l => l.ReserveAsync(parties, booking, new Yen(5_000), 60, default));
 
         var otherCompany = parties with { CompanyId = (await App.CreateCompaniesAsync(1))[0] };
-        var moved = await App.LedgerAsync(null, l => l.ReserveAsync(otherCompany, booking, 5_000, 60, default));
+        var moved = await App.LedgerAsync(null, l => l.ReserveAsync(otherCompany, booking, new Yen(5_000), 60, default));
         Assert.Equal("ledger.parties_differ", moved.FirstError.Code);
 
-        await App.LedgerAsync(null, l => l.SettleAsync(parties, booking, 5_000, 60, default));
-        var after = await App.LedgerAsync(null, l => l.ReserveAsync(parties, booking, 5_000, 60, default));
+        await App.LedgerAsync(null, l => l.SettleAsync(parties, booking, new Yen(5_000), 60, default));
+        var after = await App.LedgerAsync(null, l => l.ReserveAsync(parties, booking, new Yen(5_000), 60, default));
         Assert.Equal(("ledger.already_settled", ErrorKind.Conflict), (after.FirstError.Code, after.FirstError.Kind));
     }
 
@@ -161,13 +161,13 @@ public sealed class SubsidyLedgerTests(AppFixture fixture) : IClassFixture<AppFi
     {
         var parties = await NewPartiesAsync();
         var booking = SubsidySource.Booking(Guid.CreateVersion7());
-        await App.LedgerAsync(null, l => l.ReserveAsync(parties, booking, 5_000, 60, default));
+        await App.LedgerAsync(null, l => l.ReserveAsync(parties, booking, new Yen(5_000), 60, default));
 
-        var result = await App.LedgerAsync(null, l => l.SettleAsync(parties, booking, 499, 60, default));
+        var result = await App.LedgerAsync(null, l => l.SettleAsync(parties, booking, new Yen(499), 60, default));
 
         Assert.Equal("hourlyRate", result.FirstError.Field);
         Assert.Equal(1, await LedgerRowsAsync(booking));
-        Assert.Equal((3_500L, 0L), await App.CompanyBalanceAsync(parties.RoundId, parties.CompanyId));
+        Assert.Equal((new Yen(3_500), new Yen(0)), await App.CompanyBalanceAsync(parties.RoundId, parties.CompanyId));
     }
 
     [Fact]
@@ -177,7 +177,7 @@ public sealed class SubsidyLedgerTests(AppFixture fixture) : IClassFixture<AppFi
         await using var scope = App.Services.CreateAsyncScope();
         var ledger = scope.ServiceProvider.GetRequiredService<SubsidyLedger>();
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => ledger.ReserveAsync(parties, SubsidySource.Booking(Guid.CreateVersion7()), 5_000, 60, default));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => ledger.ReserveAsync(parties, SubsidySource.Booking(Guid.CreateVersion7()), new Yen(5_000), 60, default));
     }
 
     [Fact]
@@ -187,10 +187,10 @@ public sealed class SubsidyLedgerTests(AppFixture fixture) : IClassFixture<AppFi
         var office = await App.CreateUserAsync(Roles.Office);
         var booking = SubsidySource.Booking(Guid.CreateVersion7());
 
-        await App.LedgerAsync(office, l => l.ReserveAsync(parties, booking, 5_000, 60, default));
+        await App.LedgerAsync(office, l => l.ReserveAsync(parties, booking, new Yen(5_000), 60, default));
 
         var row = await App.Db(db => db.SubsidyLedger.AsNoTracking().SingleAsync(e => e.SourceId == booking.Id));
-        Assert.Equal((office.Id, LedgerKind.Reserve, "booking", 3_500L), (row.ActorUserId!.Value, row.Kind, row.SourceType, row.Amount));
+        Assert.Equal((office.Id, LedgerKind.Reserve, "booking", new Yen(3_500)), (row.ActorUserId!.Value, row.Kind, row.SourceType, row.Amount));
         Assert.True(row.CreatedAt > DateTimeOffset.UtcNow.AddMinutes(-5));
     }
 }

@@ -55,7 +55,7 @@ public static class BookingBuilders
         string name;
         lock (Gate) name = $"株式会社{Faker.Name.LastName()}商事{Faker.Random.Number(1, 9999)}";
         var company = Company.Register(user.Id, LegalForm.Corporation, name, "カブシキガイシャテストショウジ", null,
-            13, "東京都千代田区丸の内1-1-1", IndustryCategory.Services, 10_000_000, 8, app.Now());
+            13, "東京都千代田区丸の内1-1-1", IndustryCategory.Services, new Yen(10_000_000), 8, app.Now());
         db.Companies.Add(company);
         await db.SaveChangesAsync();
         return company.Id;
@@ -67,7 +67,7 @@ public static class BookingBuilders
         string name;
         lock (Gate) name = $"{Faker.Name.LastName()} {Faker.Name.FirstName()}";
         var expert = Expert.Register(user.Id, ExpertKind.Individual, name, "テスト センモンカ", "クラウド会計の導入を支援しています。",
-            hourlyFee, true, [13, 14], app.Now());
+            new Yen(hourlyFee), true, [13, 14], app.Now());
         expert.Approve(user.Id, app.Now());
         db.Experts.Add(expert);
         await db.SaveChangesAsync();
@@ -99,7 +99,7 @@ public static class BookingBuilders
             var expert = await db.Experts.SingleAsync(e => e.Id == expertId);
             var now = clock.GetUtcNow();
             var plan = SupportPlan.Draft(round, company, expert, PlanParty.Company,
-                new PlanTerms("クラウド会計の導入", "請求書と経費精算を電子化する", 1_200, hourlyFee, start, end), null, company.UserId, now).Value;
+                new PlanTerms("クラウド会計の導入", "請求書と経費精算を電子化する", 1_200, new Yen(hourlyFee), start, end), null, company.UserId, now).Value;
             plan.Agree(PlanParty.Expert, expert.UserId, now);
             var approved = plan.Approve(Guid.CreateVersion7(), now);
             if (approved.IsFailure) throw new InvalidOperationException(approved.FirstError.Message);
@@ -119,7 +119,7 @@ public static class BookingBuilders
     /// <summary>Requests a session through the whole pipeline as the scenario's company.</summary>
     public static Task<ExpertSupport.Domain.Common.Result<BookingCreated>> RequestAsync(this TestApp app, BookingScenario s, DateTimeOffset start, int minutes = 60,
         SessionMode mode = SessionMode.Online, long? acceptedSubsidy = null, string? key = null) =>
-        app.Send(s.CompanyUser, x => x.Send(new RequestBookingCommand(s.PlanId, start, minutes, mode, "会計ソフトの初期設定をお願いします。", acceptedSubsidy, key)));
+        app.Send(s.CompanyUser, x => x.Send(new RequestBookingCommand(s.PlanId, start, minutes, mode, "会計ソフトの初期設定をお願いします。", acceptedSubsidy is { } accepted ? new Yen(accepted) : null, key)));
 
     /// <summary>Requests the first free hour and confirms it as the expert; returns the booking id.</summary>
     public static async Task<Guid> ConfirmedBookingAsync(this TestApp app, BookingScenario s, DateOnly? from = null, int minutes = 60)

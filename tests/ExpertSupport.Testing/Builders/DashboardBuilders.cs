@@ -30,7 +30,7 @@ public static class DashboardBuilders
     {
         string name;
         lock (Gate) name = $"{Faker.Name.LastName()} {Faker.Name.FirstName()}";
-        var expert = Expert.Register(user.Id, ExpertKind.Individual, name, "シンサ マチ", "審査を待っています。", 5_000, true, [13], app.Now());
+        var expert = Expert.Register(user.Id, ExpertKind.Individual, name, "シンサ マチ", "審査を待っています。", new Yen(5_000), true, [13], app.Now());
         db.Experts.Add(expert);
         await db.SaveChangesAsync();
         return expert.Id;
@@ -42,7 +42,7 @@ public static class DashboardBuilders
     public static PrefectureUse Prefecture(this OfficeDashboard d, short code) => d.Prefectures.Single(p => p.Code == code);
 
     public static SkillUse Skill(this OfficeDashboard d, string? code) =>
-        d.Skills.SingleOrDefault(s => s.Code == code) ?? new SkillUse(code, null, null, 0, 0, 0);
+        d.Skills.SingleOrDefault(s => s.Code == code) ?? new SkillUse(code, null, null, Yen.Zero, Yen.Zero, 0);
 
     public static BatchStateSummary Batches(this OfficeDashboard d, Domain.Claims.ClaimBatchStatus status) => d.Batches.Single(b => b.Status == status);
 

@@ -49,7 +49,7 @@ public static class PlanTestData
         var id = await app.Db(async db =>
         {
             var company = Company.Register(user.Id, LegalForm.Corporation, name, "カブシキガイシャテスト", null,
-                prefecture, "千代田区1-1-1", IndustryCategory.Services, 10_000_000, 12, DateTimeOffset.UtcNow);
+                prefecture, "千代田区1-1-1", IndustryCategory.Services, new Yen(10_000_000), 12, DateTimeOffset.UtcNow);
             db.Companies.Add(company);
             await db.SaveChangesAsync();
             return company.Id;
@@ -72,7 +72,7 @@ public static class PlanTestData
                 ExpertKind.Individual, name, spec.DisplayNameKana, spec.Bio, spec.OffersOnline, spec.PrefectureCodes, spec.Languages,
                 [.. spec.Skills.Select(s => new ExpertSkill(s.Code, s.Level))],
                 [.. spec.Qualifications.Select(q => new ExpertQualification(q, "TEST-0001"))],
-                spec.HourlyFee, bank), now);
+                new Yen(spec.HourlyFee), bank), now);
             if (spec.Approved) expert.Approve(user.Id, now);
             expert.SetNextFreeSlot(spec.NextFreeSlotAt);
             db.Experts.Add(expert);

@@ -50,15 +50,15 @@ public sealed class BookingStateTests
     {
         var booking = new BookingWorld().Request(Monday10).Value;
 
-        Assert.Equal(ConfirmOutcome.ReturnedToCompany, booking.Confirm(3_500, 2_000, 72, Guid.CreateVersion7(), BookingWorld.Now.AddHours(1)));
-        Assert.Equal((BookingStatus.Requested, true, 2_000L), (booking.Status, booking.AwaitingCompany, booking.OfferedSubsidy!.Value));
+        Assert.Equal(ConfirmOutcome.ReturnedToCompany, booking.Confirm(new Yen(3_500), new Yen(2_000), 72, Guid.CreateVersion7(), BookingWorld.Now.AddHours(1)));
+        Assert.Equal((BookingStatus.Requested, true, new Yen(2_000)), (booking.Status, booking.AwaitingCompany, booking.OfferedSubsidy!.Value));
         Assert.Equal(BookingWorld.Now.AddHours(73), booking.ExpiresAt);
         Assert.Equal("booking.awaiting_company", booking.EnsureCanConfirm(BookingWorld.Now.AddHours(1)).FirstError.Code);
-        Assert.Equal("booking.offer_changed", booking.AcceptOffer(1_500, Guid.CreateVersion7(), BookingWorld.Now).FirstError.Code);
+        Assert.Equal("booking.offer_changed", booking.AcceptOffer(new Yen(1_500), Guid.CreateVersion7(), BookingWorld.Now).FirstError.Code);
 
-        Assert.True(booking.AcceptOffer(2_000, Guid.CreateVersion7(), BookingWorld.Now.AddHours(2)).IsSuccess);
-        Assert.Equal(ConfirmOutcome.Confirmed, booking.Confirm(3_500, 2_000, 72, null, BookingWorld.Now.AddHours(2)));
-        Assert.Equal((BookingStatus.Confirmed, 2_000L, 3_000L, 1), (booking.Status, booking.ExpectedSubsidy, booking.ExpectedCompanyShare, booking.CalendarSequence));
+        Assert.True(booking.AcceptOffer(new Yen(2_000), Guid.CreateVersion7(), BookingWorld.Now.AddHours(2)).IsSuccess);
+        Assert.Equal(ConfirmOutcome.Confirmed, booking.Confirm(new Yen(3_500), new Yen(2_000), 72, null, BookingWorld.Now.AddHours(2)));
+        Assert.Equal((BookingStatus.Confirmed, new Yen(2_000), new Yen(3_000), 1), (booking.Status, booking.ExpectedSubsidy, booking.ExpectedCompanyShare, booking.CalendarSequence));
     }
 
     [Fact]

@@ -23,10 +23,10 @@ internal sealed class BookingWorld
 
     public BookingWorld(bool online = true, short[]? prefectures = null)
     {
-        Expert = Expert.Register(Guid.CreateVersion7(), ExpertKind.Individual, "佐藤 花子", "サトウ ハナコ", "クラウド会計", 5_000, online, prefectures ?? [13], Now);
+        Expert = Expert.Register(Guid.CreateVersion7(), ExpertKind.Individual, "佐藤 花子", "サトウ ハナコ", "クラウド会計", new Yen(5_000), online, prefectures ?? [13], Now);
         Expert.Approve(Guid.CreateVersion7(), Now);
         Plan = SupportPlan.Draft(Round, Company, Expert, PlanParty.Company,
-            new PlanTerms("クラウド会計の導入", "請求書を電子化する", 600, 5_000, new DateOnly(2026, 12, 1), new DateOnly(2027, 2, 26)), null, CompanyUser, Now).Value;
+            new PlanTerms("クラウド会計の導入", "請求書を電子化する", 600, new Yen(5_000), new DateOnly(2026, 12, 1), new DateOnly(2027, 2, 26)), null, CompanyUser, Now).Value;
         Plan.Agree(PlanParty.Expert, ExpertUser, Now);
         Plan.Approve(Guid.CreateVersion7(), Now);
     }
@@ -35,12 +35,12 @@ internal sealed class BookingWorld
 
     public Result<Booking> Request(DateTimeOffset start, int minutes = 60, SessionMode mode = SessionMode.Online, long subsidy = 3_500) =>
         Booking.Request(Plan, Round, Company, Expert, new SessionRequest(start, minutes, mode, "よろしくお願いします"),
-            new SessionPrice(5_000, 5_000 * minutes / 60, 3_500 * minutes / 60, subsidy * minutes / 60), 15, CompanyUser, Now);
+            new SessionPrice(new Yen(5_000), new Yen(5_000 * minutes / 60), new Yen(3_500 * minutes / 60), new Yen(subsidy * minutes / 60)), 15, CompanyUser, Now);
 
     public Booking Confirmed(DateTimeOffset start)
     {
         var booking = Request(start).Value;
-        Assert.Equal(ConfirmOutcome.Confirmed, booking.Confirm(3_500, 3_500, 72, ExpertUser, Now));
+        Assert.Equal(ConfirmOutcome.Confirmed, booking.Confirm(new Yen(3_500), new Yen(3_500), 72, ExpertUser, Now));
         return booking;
     }
 }

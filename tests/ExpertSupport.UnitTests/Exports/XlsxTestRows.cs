@@ -2,6 +2,7 @@ using Bogus;
 using ExcelDataReader;
 using ExpertSupport.Application.Files.Xlsx;
 using ExpertSupport.Application.Claims.Zengin;
+using ExpertSupport.Domain.Common;
 
 namespace ExpertSupport.UnitTests.Exports;
 
@@ -15,7 +16,7 @@ internal static class XlsxTestRows
         XlsxColumn<XlsxTestRow>.Text("専門家", r => r.Expert, width: 24),
         XlsxColumn<XlsxTestRow>.Text("企業", r => r.Company, width: 30),
         XlsxColumn<XlsxTestRow>.Integer("分", r => r.Minutes),
-        XlsxColumn<XlsxTestRow>.Yen("補助額", r => r.SubsidyYen),
+        XlsxColumn<XlsxTestRow>.Yen("補助額", r => new Yen(r.SubsidyYen)),
         XlsxColumn<XlsxTestRow>.Date("実施日", r => r.SessionDate),
         XlsxColumn<XlsxTestRow>.DateTime("承認日時", r => r.ApprovedAt),
     ];

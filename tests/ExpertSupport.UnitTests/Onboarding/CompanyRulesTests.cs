@@ -1,3 +1,4 @@
+using ExpertSupport.Domain.Common;
 using ExpertSupport.Domain.Companies;
 using ExpertSupport.Domain.Reference;
 
@@ -10,7 +11,7 @@ public sealed class CompanyRulesTests
 
     internal static CompanyProfile Profile(IndustryCategory industry = IndustryCategory.Retail, long capital = 10_000_000, int employees = 10) =>
         new(LegalForm.Corporation, "株式会社テスト", "カブシキガイシャテスト", CorporateNumber.WithCheckDigit("123456789012"), 13, "千代田区1-1",
-            industry, capital, employees, [new ContactPerson("山田 太郎", "ヤマダ タロウ", "総務部", "03-1234-5678", "a@example.jp")]);
+            industry, new Yen(capital), employees, [new ContactPerson("山田 太郎", "ヤマダ タロウ", "総務部", "03-1234-5678", "a@example.jp")]);
 
     [Fact]
     public void An_SME_that_is_not_suspended_can_create_plans_and_book()

@@ -1,3 +1,4 @@
+using ExpertSupport.Domain.Common;
 using ExpertSupport.Domain.Experts;
 
 namespace ExpertSupport.UnitTests.Onboarding;
@@ -10,7 +11,7 @@ public sealed class ExpertRulesTests
 
     private static ExpertProfile Profile(long fee = 5_000, BankAccount? bank = null) =>
         new(ExpertKind.Individual, "テスト 花子", "テスト ハナコ", "支援実績", true, [13], ["ja"],
-            [new ExpertSkill("cloud-accounting", SkillLevel.Experienced)], [new ExpertQualification("ipa-ap", "AP-1")], fee, bank ?? Account);
+            [new ExpertSkill("cloud-accounting", SkillLevel.Experienced)], [new ExpertQualification("ipa-ap", "AP-1")], new Yen(fee), bank ?? Account);
 
     private static Expert Approved()
     {
@@ -66,7 +67,7 @@ public sealed class ExpertRulesTests
         var change = expert.Edit(Profile(6_000, Account with { AccountNumber = "7654321" }), expert.UserId, Now);
 
         Assert.Null(change);
-        Assert.Equal(6_000, expert.HourlyFee);
+        Assert.Equal(new Yen(6_000), expert.HourlyFee);
         Assert.Equal("7654321", expert.BankAccount!.AccountNumber);
     }
 
@@ -78,27 +79,27 @@ public sealed class ExpertRulesTests
 
         var change = expert.Edit(Profile(7_000, newAccount) with { Bio = "新しい自己紹介" }, expert.UserId, Now);
 
-        Assert.Equal(new PayoutChange(7_000, newAccount), change);
-        Assert.Equal(5_000, expert.HourlyFee);
+        Assert.Equal(new PayoutChange(new Yen(7_000), newAccount), change);
+        Assert.Equal(new Yen(5_000), expert.HourlyFee);
         Assert.Equal(Account, expert.BankAccount);
         Assert.Equal("新しい自己紹介", expert.Bio);
-        Assert.Equal(new PayoutChange(7_000, null), expert.Edit(Profile(7_000), expert.UserId, Now));
+        Assert.Equal(new PayoutChange(new Yen(7_000), null), expert.Edit(Profile(7_000), expert.UserId, Now));
     }
 
     [Fact]
     public void Approving_a_change_request_applies_it_and_rejecting_keeps_the_live_values()
     {
         var expert = Approved();
-        var request = ExpertChangeRequest.Open(expert.Id, new PayoutChange(8_000, null), expert.UserId, Now);
+        var request = ExpertChangeRequest.Open(expert.Id, new PayoutChange(new Yen(8_000), null), expert.UserId, Now);
 
         Assert.True(request.Approve(expert, Office, Now).IsSuccess);
-        Assert.Equal(8_000, expert.HourlyFee);
+        Assert.Equal(new Yen(8_000), expert.HourlyFee);
         Assert.Equal("change_request.not_pending", request.Reject(Office, "遅い", Now).FirstError.Code);
 
-        var second = ExpertChangeRequest.Open(expert.Id, new PayoutChange(20_000, null), expert.UserId, Now);
+        var second = ExpertChangeRequest.Open(expert.Id, new PayoutChange(new Yen(20_000), null), expert.UserId, Now);
         Assert.Equal("reason", second.Reject(Office, " ", Now).FirstError.Field);
         Assert.True(second.Reject(Office, "相場と比べて高すぎるため", Now).IsSuccess);
-        Assert.Equal(8_000, expert.HourlyFee);
+        Assert.Equal(new Yen(8_000), expert.HourlyFee);
         Assert.Equal(["Pending", "Rejected"], second.PendingAudit.Select(a => a.ToState).ToArray());
         Assert.Equal("相場と比べて高すぎるため", second.PendingAudit[^1].Reason);
     }

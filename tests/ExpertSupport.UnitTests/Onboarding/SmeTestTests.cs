@@ -1,3 +1,4 @@
+using ExpertSupport.Domain.Common;
 using ExpertSupport.Domain.Companies;
 using ExpertSupport.Domain.Reference;
 
@@ -18,7 +19,7 @@ public sealed class SmeTestTests
     [MemberData(nameof(Limits))]
     public void Capital_exactly_at_the_limit_is_an_SME_even_with_too_many_staff(IndustryCategory industry, long maxCapital, int maxStaff, int _)
     {
-        var result = SmeTest.Assess(LegalForm.Corporation, industry, maxCapital, maxStaff + 1);
+        var result = SmeTest.Assess(LegalForm.Corporation, industry, new Yen(maxCapital), maxStaff + 1);
         Assert.True(result.IsSme);
     }
 
@@ -26,7 +27,7 @@ public sealed class SmeTestTests
     [MemberData(nameof(Limits))]
     public void Staff_exactly_at_the_limit_is_an_SME_even_with_too_much_capital(IndustryCategory industry, long maxCapital, int maxStaff, int _)
     {
-        var result = SmeTest.Assess(LegalForm.Corporation, industry, maxCapital + 1, maxStaff);
+        var result = SmeTest.Assess(LegalForm.Corporation, industry, new Yen(maxCapital + 1), maxStaff);
         Assert.True(result.IsSme);
     }
 
@@ -35,7 +36,7 @@ public sealed class SmeTestTests
     public void One_yen_and_one_person_above_both_limits_is_not_an_SME_and_the_explanation_says_by_how_much(
         IndustryCategory industry, long maxCapital, int maxStaff, int _)
     {
-        var result = SmeTest.Assess(LegalForm.Corporation, industry, maxCapital + 1, maxStaff + 1);
+        var result = SmeTest.Assess(LegalForm.Corporation, industry, new Yen(maxCapital + 1), maxStaff + 1);
 
         Assert.False(result.IsSme);
         Assert.False(result.IsSmallBusiness);
@@ -51,8 +52,8 @@ public sealed class SmeTestTests
     [InlineData(IndustryCategory.Retail, 5)]
     public void A_small_business_has_staff_up_to_its_groups_smaller_limit(IndustryCategory industry, int smallLimit)
     {
-        Assert.True(SmeTest.Assess(LegalForm.Corporation, industry, 1_000_000, smallLimit).IsSmallBusiness);
-        var above = SmeTest.Assess(LegalForm.Corporation, industry, 1_000_000, smallLimit + 1);
+        Assert.True(SmeTest.Assess(LegalForm.Corporation, industry, new Yen(1_000_000), smallLimit).IsSmallBusiness);
+        var above = SmeTest.Assess(LegalForm.Corporation, industry, new Yen(1_000_000), smallLimit + 1);
         Assert.False(above.IsSmallBusiness);
         Assert.True(above.IsSme);
         Assert.Contains("には該当しません", above.Explanation);
@@ -64,8 +65,8 @@ public sealed class SmeTestTests
     [InlineData(LegalForm.OtherNonProfit)]
     public void Businesses_without_capital_are_judged_on_staff_alone(LegalForm form)
     {
-        Assert.True(SmeTest.Assess(form, IndustryCategory.Retail, 0, 50).IsSme);
-        var tooMany = SmeTest.Assess(form, IndustryCategory.Retail, 0, 51);
+        Assert.True(SmeTest.Assess(form, IndustryCategory.Retail, new Yen(0), 50).IsSme);
+        var tooMany = SmeTest.Assess(form, IndustryCategory.Retail, new Yen(0), 51);
         Assert.False(tooMany.IsSme);
         Assert.Contains("従業員数で判定", tooMany.Explanation);
         Assert.DoesNotContain("資本金 ¥", tooMany.Explanation);
@@ -74,7 +75,7 @@ public sealed class SmeTestTests
     [Fact]
     public void The_explanation_of_a_pass_names_the_rule_and_the_figures()
     {
-        var result = SmeTest.Assess(LegalForm.Corporation, IndustryCategory.Services, 10_000_000, 3);
+        var result = SmeTest.Assess(LegalForm.Corporation, IndustryCategory.Services, new Yen(10_000_000), 3);
 
         Assert.True(result.IsSme);
         Assert.True(result.IsSmallBusiness);

@@ -1,5 +1,7 @@
 using ExpertSupport.Application.Matching;
+using ExpertSupport.Application.Subsidies;
 using ExpertSupport.Domain.Cases;
+using ExpertSupport.Domain.Common;
 using ExpertSupport.Domain.Companies;
 using ExpertSupport.Domain.Experts;
 using ExpertSupport.Domain.Messages;
@@ -22,14 +24,14 @@ public sealed class CaseProposalRatingTests
     private static (Company Company, Expert Expert) Parties()
     {
         var company = Company.Register(CompanyUser, CompanyRulesTests.Profile(), Now);
-        var expert = Expert.Register(ExpertUser, ExpertKind.Individual, "佐藤 花子", "サトウ ハナコ", "クラウド会計", 5_000, true, [13], Now);
+        var expert = Expert.Register(ExpertUser, ExpertKind.Individual, "佐藤 花子", "サトウ ハナコ", "クラウド会計", new Yen(5_000), true, [13], Now);
         expert.Approve(OfficeUser, Now);
         return (company, expert);
     }
 
     private static CaseDetails Details() => new("請求書を電子化したい", "紙の請求書が多い。", ["cloud-accounting"], WorkMode.Either, 13, 20);
 
-    private static PlanTerms Terms(long fee = 6_000) => new("クラウド会計の導入", "月末の作業を半分に", 1_200, fee, new DateOnly(2026, 12, 14), new DateOnly(2027, 2, 26));
+    private static PlanTerms Terms(long fee = 6_000) => new("クラウド会計の導入", "月末の作業を半分に", 1_200, new Yen(fee), new DateOnly(2026, 12, 14), new DateOnly(2027, 2, 26));
 
     [Fact]
     public void Accepting_a_proposal_drafts_a_plan_the_expert_has_already_agreed_to()
@@ -42,7 +44,7 @@ public sealed class CaseProposalRatingTests
 
         Assert.Equal(ProposalStatus.Accepted, proposal.Status);
         Assert.Equal(plan.Id, proposal.PlanId);
-        Assert.Equal((@case.Id, 6_000L, SupportPlanStatus.Draft), (plan.CaseId!.Value, plan.HourlyFee, plan.Status));
+        Assert.Equal((@case.Id, new Yen(6_000), SupportPlanStatus.Draft), (plan.CaseId!.Value, plan.HourlyFee, plan.Status));
         Assert.NotNull(plan.ExpertAgreedAt);
         Assert.Null(plan.CompanyAgreedAt);
         Assert.Equal("proposal.decided", proposal.Decline(CompanyUser, null, Now).FirstError.Code);
@@ -102,9 +104,9 @@ public sealed class CaseProposalRatingTests
     [InlineData(5_000, 300_000, 0, 5_000, 0)]
     public void The_price_per_hour_after_subsidy_and_the_hours_the_caps_cover(long fee, long companyLeft, long expertLeft, long net, long hours)
     {
-        var price = CompanyPrice.For(SubsidyRules.Programme, fee, companyLeft, expertLeft)!;
-        Assert.Equal((net, (long?)hours), (price.NetPerHour, price.HoursCovered));
-        Assert.Null(CompanyPrice.For(null, fee, companyLeft, expertLeft));
+        var caps = CapsLeft.Of(new CapUse(new Yen(companyLeft), Yen.Zero, Yen.Zero), new CapUse(new Yen(expertLeft), Yen.Zero, Yen.Zero));
+        var price = CompanyPrice.For(ProgrammeRoundSettings.ProgrammeRules, new Yen(fee), caps)!;
+        Assert.Equal((new Yen(net), (long?)hours), (price.NetPerHour, price.HoursCovered));
     }
 
     [Fact]

@@ -21,13 +21,13 @@ public sealed class SupportPlanTests
     private static (Company Company, Expert Expert) Parties()
     {
         var company = Company.Register(CompanyUser, CompanyRulesTests.Profile(), Now);
-        var expert = Expert.Register(ExpertUser, ExpertKind.Individual, "佐藤 花子", "サトウ ハナコ", "クラウド会計の専門家", 5_000, true, [13], Now);
+        var expert = Expert.Register(ExpertUser, ExpertKind.Individual, "佐藤 花子", "サトウ ハナコ", "クラウド会計の専門家", new Yen(5_000), true, [13], Now);
         expert.Approve(OfficeUser, Now);
         return (company, expert);
     }
 
     private static PlanTerms Terms(long fee = 5_000, int minutes = 600, DateOnly? start = null, DateOnly? end = null) =>
-        new("クラウド会計の導入", "請求書発行を電子化する", minutes, fee, start ?? new DateOnly(2026, 12, 7), end ?? new DateOnly(2027, 2, 26));
+        new("クラウド会計の導入", "請求書発行を電子化する", minutes, new Yen(fee), start ?? new DateOnly(2026, 12, 7), end ?? new DateOnly(2027, 2, 26));
 
     private static Result<SupportPlan> Draft(PlanTerms? terms = null, ProgrammeRound? round = null)
     {
@@ -108,7 +108,7 @@ public sealed class SupportPlanTests
         company.Suspend(OfficeUser, "書類不備", Now);
         Assert.Equal("company.suspended", SupportPlan.Draft(Round(), company, expert, PlanParty.Company, Terms(), null, CompanyUser, Now).FirstError.Code);
 
-        var pending = Expert.Register(ExpertUser, ExpertKind.Individual, "未審査", "ミシンサ", "", 5_000, true, [13], Now);
+        var pending = Expert.Register(ExpertUser, ExpertKind.Individual, "未審査", "ミシンサ", "", new Yen(5_000), true, [13], Now);
         var (active, _) = Parties();
         Assert.Equal("expert.not_approved", SupportPlan.Draft(Round(), active, pending, PlanParty.Company, Terms(), null, CompanyUser, Now).FirstError.Code);
     }

@@ -1,4 +1,5 @@
 using ExpertSupport.Domain.Bookings;
+using ExpertSupport.Domain.Common;
 using ExpertSupport.Domain.Reports;
 using ExpertSupport.Domain.Subsidies;
 using ExpertSupport.UnitTests.Bookings;
@@ -23,7 +24,7 @@ public sealed class SessionReportTests
         new(Start, Start.AddMinutes(minutes), breaks, summary);
 
     private static SubsidyBreakdown Settle(SessionReport report, long companyCapLeft = 300_000) =>
-        SubsidyCalculator.Calculate(new SubsidyRules(3_500, 500, 300_000, 1_500_000, 30), report.HourlyFee, report.WorkedMinutes, companyCapLeft, 1_500_000).Value;
+        SubsidyCalculator.Calculate(new SubsidyRules(new Yen(3_500), new Yen(500), new Yen(300_000), new Yen(1_500_000), 30), report.HourlyFee, report.WorkedMinutes, new Yen(companyCapLeft), new Yen(1_500_000)).Value;
 
     [Fact]
     public void A_confirmed_report_carries_its_settlement_and_becomes_claimable_only_when_the_exact_share_is_received()
@@ -34,14 +35,14 @@ public sealed class SessionReportTests
 
         Assert.True(report.Confirm(Settle(report), false, null, world.CompanyUser, AfterSession).IsSuccess);
         Assert.Equal(90, report.BillableMinutes);
-        Assert.Equal(7_500, report.Fee);
-        Assert.Equal(5_250, report.Subsidy);
-        Assert.Equal(2_250, report.CompanyShare);
+        Assert.Equal(new Yen(7_500), report.Fee);
+        Assert.Equal(new Yen(5_250), report.Subsidy);
+        Assert.Equal(new Yen(2_250), report.CompanyShare);
         Assert.Null(report.ClaimableAt);
 
-        report.RecordCompanyShareReceipt(BookingWorld.Monday, 2_000, world.ExpertUser, AfterSession);
+        report.RecordCompanyShareReceipt(BookingWorld.Monday, new Yen(2_000), world.ExpertUser, AfterSession);
         Assert.Null(report.ClaimableAt);
-        report.RecordCompanyShareReceipt(BookingWorld.Monday, 2_250, world.ExpertUser, AfterSession);
+        report.RecordCompanyShareReceipt(BookingWorld.Monday, new Yen(2_250), world.ExpertUser, AfterSession);
         Assert.Equal(AfterSession, report.ClaimableAt);
     }
 

@@ -38,7 +38,7 @@ public sealed class ProgrammeRoundTests
     {
         var s = ProgrammeRoundSettings.DefaultFor(new DateOnly(2026, 11, 28));
 
-        Assert.Equal(SubsidyRules.Programme, s.ToRules());
+        Assert.Equal(ProgrammeRoundSettings.ProgrammeRules, s.ToRules());
         Assert.Equal((6, "30 0 1,16 * *", 24, 72, 7, true),
             (s.MaxPlanMonths, s.ClaimBatchCron, s.LateCancellationHours, s.BookingRequestExpiryHours, s.ReportConfirmationDays, s.FourEyesRequired));
     }
@@ -72,10 +72,10 @@ public sealed class ProgrammeRoundTests
             "period" => s with { PeriodEnd = s.PeriodStart },
             "deadline" => s with { ApplicationDeadline = s.PeriodEnd.AddDays(1), SupportEndDate = s.PeriodEnd },
             "support" => s with { SupportEndDate = s.ApplicationDeadline.AddDays(-1) },
-            "ceiling" => s with { HourlySubsidyCeiling = 999_600 },
-            "minimum" => s with { CompanyMinimumPerHour = 0 },
-            "companyCap" => s with { CompanyCap = 0 },
-            "expertCap" => s with { ExpertCap = -5 },
+            "ceiling" => s with { HourlySubsidyCeiling = new Yen(999_600) },
+            "minimum" => s with { CompanyMinimumPerHour = new Yen(0) },
+            "companyCap" => s with { CompanyCap = new Yen(0) },
+            "expertCap" => s with { ExpertCap = new Yen(-5) },
             "unit" => s with { TimeUnitMinutes = 25 },
             "months" => s with { MaxPlanMonths = 0 },
             "cron" => s with { ClaimBatchCron = "" },
@@ -107,14 +107,14 @@ public sealed class ProgrammeRoundTests
         Assert.Equal("Created", Assert.Single(round.PendingAudit).ToState);
         round.ClearPendingAudit();
 
-        var result = round.Update(s with { CompanyCap = 250_000, Name = " 2026年度（改） " }, office, Now.AddHours(1));
+        var result = round.Update(s with { CompanyCap = new Yen(250_000), Name = " 2026年度（改） " }, office, Now.AddHours(1));
 
         Assert.True(result.IsSuccess);
         var audit = Assert.Single(round.PendingAudit);
         Assert.Equal(("ProgrammeRound", "Updated", office), (audit.EntityType, audit.ToState, audit.ActorUserId));
         Assert.Contains("CompanyCap: 300000 → 250000", audit.Reason);
         Assert.Contains("Name: 2026年度 → 2026年度（改）", audit.Reason);
-        Assert.Equal(250_000, round.Rules.CompanyCap);
+        Assert.Equal(new Yen(250_000), round.Rules.CompanyCap);
         Assert.Equal("2026年度（改）", round.Name);
     }
 
@@ -141,13 +141,13 @@ public sealed class ProgrammeRoundTests
         Assert.False(round.Contains(new DateOnly(2026, 3, 31)));
     }
 
+    public static readonly TheoryData<long> UnbelievableBudgets = [0L, -1L, ProgrammeRoundSettings.MaxBudget.Value + 1];
+
     [Theory]
-    [InlineData(0L)]
-    [InlineData(-1L)]
-    [InlineData(ProgrammeRoundSettings.MaxBudget + 1)]
+    [MemberData(nameof(UnbelievableBudgets))]
     public void A_budget_must_be_positive_and_believable(long budget)
     {
-        var s = ProgrammeRoundSettings.DefaultFor(new DateOnly(2026, 11, 28)) with { Budget = budget };
+        var s = ProgrammeRoundSettings.DefaultFor(new DateOnly(2026, 11, 28)) with { Budget = new Yen(budget) };
 
         Assert.Equal("budget", Assert.Single(s.Validate()).Field);
     }
@@ -158,10 +158,10 @@ public sealed class ProgrammeRoundTests
         var s = ProgrammeRoundSettings.DefaultFor(new DateOnly(2026, 11, 28));
         var round = ProgrammeRound.Create(s, null, Now).Value;
 
-        round.Update(s with { Budget = 2_000_000_000 }, Guid.CreateVersion7(), Now);
+        round.Update(s with { Budget = new Yen(2_000_000_000) }, Guid.CreateVersion7(), Now);
 
         Assert.Equal(ProgrammeRoundSettings.DefaultBudget, s.Budget);
-        Assert.Equal(2_000_000_000, round.Budget);
+        Assert.Equal(new Yen(2_000_000_000), round.Budget);
         Assert.Equal("Budget: 1000000000 → 2000000000", round.PendingAudit[^1].Reason);
     }
 }

@@ -1,4 +1,5 @@
 using CsCheck;
+using ExpertSupport.Domain.Common;
 using ExpertSupport.Domain.Subsidies;
 
 namespace ExpertSupport.UnitTests.Subsidies;
@@ -8,19 +9,19 @@ public sealed class SubsidyCalculatorProperties
 {
     private static readonly int[] Units = [1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30, 60];
 
-    private static readonly Gen<long> Rate = Gen.OneOf(Gen.Long[500, 10_000], Gen.Long[500, SubsidyRules.MaxHourlyRate]);
+    private static readonly Gen<long> Rate = Gen.OneOf(Gen.Long[500, 10_000], Gen.Long[500, SubsidyRules.MaxHourlyRate.Value]);
     private static readonly Gen<int> Minutes = Gen.OneOf(Gen.Int[0, 600], Gen.Int[0, 100_000]);
     private static readonly Gen<long> CapLeft = Gen.OneOf(Gen.Long[-1_000, 10_000], Gen.Long[0, 1_500_000], Gen.Const(0L));
 
     private static SubsidyBreakdown Calc(long rate, int minutes, long companyLeft, long expertLeft) =>
-        SubsidyCalculator.Calculate(SubsidyRules.Programme, rate, minutes, companyLeft, expertLeft).Value;
+        SubsidyCalculator.Calculate(ProgrammeRoundSettings.ProgrammeRules, new Yen(rate), minutes, new Yen(companyLeft), new Yen(expertLeft)).Value;
 
     [Fact]
     public void Subsidy_is_at_most_3500_per_billable_hour() =>
         Gen.Select(Rate, Minutes, CapLeft, CapLeft).Sample((rate, minutes, companyLeft, expertLeft) =>
         {
             var b = Calc(rate, minutes, companyLeft, expertLeft);
-            return b.Subsidy * 60 <= 3_500L * b.BillableMinutes;
+            return b.Subsidy.Value * 60 <= 3_500L * b.BillableMinutes;
         });
 
     [Fact]
@@ -28,7 +29,7 @@ public sealed class SubsidyCalculatorProperties
         Gen.Select(Rate, Minutes, CapLeft, CapLeft).Sample((rate, minutes, companyLeft, expertLeft) =>
         {
             var b = Calc(rate, minutes, companyLeft, expertLeft);
-            return (b.CompanyShare + 1) * 60 >= 500L * b.BillableMinutes;
+            return (b.CompanyShare.Value + 1) * 60 >= 500L * b.BillableMinutes;
         });
 
     [Fact]
@@ -36,7 +37,7 @@ public sealed class SubsidyCalculatorProperties
         Gen.Select(Rate, Minutes, CapLeft, CapLeft).Sample((rate, minutes, companyLeft, expertLeft) =>
         {
             var b = Calc(rate, minutes, companyLeft, expertLeft);
-            return b.Subsidy + b.CompanyShare == b.Fee && b.Fee * 60 <= rate * b.BillableMinutes;
+            return b.Subsidy + b.CompanyShare == b.Fee && b.Fee.Value * 60 <= rate * b.BillableMinutes;
         });
 
     [Fact]
@@ -44,8 +45,8 @@ public sealed class SubsidyCalculatorProperties
         Gen.Select(Rate, Minutes, CapLeft, CapLeft).Sample((rate, minutes, companyLeft, expertLeft) =>
         {
             var b = Calc(rate, minutes, companyLeft, expertLeft);
-            return b.Subsidy >= 0
-                && b.Subsidy <= Math.Max(0, companyLeft) && b.Subsidy <= Math.Max(0, expertLeft)
+            return b.Subsidy >= Yen.Zero
+                && b.Subsidy.Value <= Math.Max(0, companyLeft) && b.Subsidy.Value <= Math.Max(0, expertLeft)
                 && b.Subsidy <= b.SubsidyBeforeCaps && b.CutByCaps == b.SubsidyBeforeCaps - b.Subsidy
                 && (b.CappedBy == CapBinding.None) == (b.Subsidy == b.SubsidyBeforeCaps);
         });
@@ -70,15 +71,15 @@ public sealed class SubsidyCalculatorProperties
 
     [Fact]
     public void The_split_holds_for_any_valid_round_rules() =>
-        Gen.Select(Gen.Long[1, 100_000], Gen.Long[1, 100_000], Gen.Int[0, Units.Length - 1], Gen.Long[0, SubsidyRules.MaxHourlyRate], Minutes)
+        Gen.Select(Gen.Long[1, 100_000], Gen.Long[1, 100_000], Gen.Int[0, Units.Length - 1], Gen.Long[0, SubsidyRules.MaxHourlyRate.Value], Minutes)
             .Sample((ceiling, minimum, unitIndex, rate, minutes) =>
             {
-                var rules = new SubsidyRules(ceiling, minimum, 300_000, 1_500_000, Units[unitIndex]);
-                var result = SubsidyCalculator.Calculate(rules, rate, minutes, 300_000, 1_500_000);
+                var rules = new SubsidyRules(new Yen(ceiling), new Yen(minimum), new Yen(300_000), new Yen(1_500_000), Units[unitIndex]);
+                var result = SubsidyCalculator.Calculate(rules, new Yen(rate), minutes, new Yen(300_000), new Yen(1_500_000));
                 if (rate < minimum) return result.IsFailure && result.FirstError.Field == "hourlyRate";
                 var b = result.Value;
-                return b.Subsidy * 60 <= ceiling * b.BillableMinutes
-                    && (b.CompanyShare + 1) * 60 >= minimum * b.BillableMinutes
+                return b.Subsidy.Value * 60 <= ceiling * b.BillableMinutes
+                    && (b.CompanyShare.Value + 1) * 60 >= minimum * b.BillableMinutes
                     && b.Subsidy + b.CompanyShare == b.Fee;
             });
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ExpertSupport.Application.Dashboard;
+using ExpertSupport.Domain.Common;
 using ExpertSupport.Web.Pages.Dashboard;
 
 namespace ExpertSupport.UnitTests.Web;
@@ -28,7 +29,7 @@ public sealed class BudgetChartTests
     [Fact]
     public void The_budget_line_sits_at_the_top_when_nothing_exceeds_it_and_amounts_scale_linearly()
     {
-        var chart = BudgetChart.Build([new(Start, 250_000_000, 0), new(Start.AddDays(10), 500_000_000, 250_000_000)], 1_000_000_000, Start, End);
+        var chart = BudgetChart.Build([new(Start, new Yen(250_000_000), new Yen(0)), new(Start.AddDays(10), new Yen(500_000_000), new Yen(250_000_000))], new Yen(1_000_000_000), Start, End);
 
         Assert.Equal(1_000_000_000, chart.YMax);
         Assert.Equal(chart.Top, chart.BudgetY, 3);
@@ -39,7 +40,7 @@ public sealed class BudgetChartTests
         Assert.Contains(used, p => Math.Abs(p.X - chart.Right) < 0.1 && Math.Abs(p.Y - (chart.Bottom - height / 2)) < 0.1);
         var total = Points(chart.TotalLine);
         Assert.Equal(chart.Bottom - height * 3 / 4, total[^1].Y, 1);
-        Assert.Equal([0L, 250_000_000L, 500_000_000L, 750_000_000L, 1_000_000_000L], chart.YTicks.Select(t => t.Value));
+        Assert.Equal([0L, 250_000_000L, 500_000_000L, 750_000_000L, 1_000_000_000L], chart.YTicks.Select(t => t.Value.Value));
         Assert.All(Points(chart.ReservedArea), p => Assert.InRange(p.Y, chart.Top - 0.1, chart.Bottom + 0.1));
         Assert.False(chart.IsEmpty);
     }
@@ -47,7 +48,7 @@ public sealed class BudgetChartTests
     [Fact]
     public void Use_over_the_budget_stretches_the_axis_and_the_budget_line_drops_below_the_top()
     {
-        var chart = BudgetChart.Build([new(Start, 1_500, 500)], 1_000, Start, Start.AddDays(30));
+        var chart = BudgetChart.Build([new(Start, new Yen(1_500), new Yen(500))], new Yen(1_000), Start, Start.AddDays(30));
 
         Assert.Equal(2_000, chart.YMax);
         Assert.Equal(chart.Bottom - (chart.Bottom - chart.Top) / 2, chart.BudgetY, 3);
@@ -56,7 +57,7 @@ public sealed class BudgetChartTests
     [Fact]
     public void No_data_draws_the_axes_and_the_budget_line_only()
     {
-        var chart = BudgetChart.Build([], 1_000_000, Start, Start);
+        var chart = BudgetChart.Build([], new Yen(1_000_000), Start, Start);
 
         Assert.True(chart.IsEmpty);
         Assert.Equal("", chart.UsedArea);
@@ -70,7 +71,7 @@ public sealed class BudgetChartTests
     [Fact]
     public void One_point_on_a_one_day_axis_fills_the_whole_width()
     {
-        var chart = BudgetChart.Build([new(Start, 400, 0)], 800, Start, Start);
+        var chart = BudgetChart.Build([new(Start, new Yen(400), new Yen(0))], new Yen(800), Start, Start);
 
         var used = Points(chart.UsedArea);
         Assert.Equal(chart.Left, used.Min(p => p.X), 1);
@@ -82,7 +83,7 @@ public sealed class BudgetChartTests
     [Fact]
     public void Movement_before_the_round_starts_widens_the_axis_instead_of_falling_off_it()
     {
-        var chart = BudgetChart.Build([new(Start.AddDays(-3), 100, 100)], 1_000, Start, Start.AddDays(10));
+        var chart = BudgetChart.Build([new(Start.AddDays(-3), new Yen(100), new Yen(100))], new Yen(1_000), Start, Start.AddDays(10));
 
         Assert.Equal(chart.Left, Points(chart.UsedArea).Min(p => p.X), 1);
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ExpertSupport.Domain.Common;
 using ExpertSupport.Web.Localization;
 
 namespace ExpertSupport.UnitTests.Web;
@@ -26,7 +27,7 @@ public sealed class FormattingTests
     }
 
     [Fact]
-    public void Yen_is_whole_yen_with_separators() => Assert.Equal("¥12,345", Fmt.Yen(12345));
+    public void Yen_is_whole_yen_with_separators() => Assert.Equal("¥12,345", Fmt.Yen(new Yen(12345)));
 
     private sealed class UiCulture : IDisposable
     {

@@ -60,7 +60,7 @@ public sealed class BookingEmails(AppDbContext db, Outbox outbox, TimeProvider c
         var p = await PartiesAsync(db, b, ct);
         Send(p.CompanyEmail, p.CompanyName, $"【ExpertSupport】補助額の確認をお願いします（{When(b)}）",
             $"{p.ExpertName} さんが予約を確定しようとしましたが、補助の上限の残りが減ったため、国の補助が" +
-            $"{new Yen(b.AcceptedSubsidy)}から{new Yen(b.OfferedSubsidy ?? 0)}になります（御社の負担は{new Yen(b.Fee - (b.OfferedSubsidy ?? 0))}）。\n" +
+            $"{b.AcceptedSubsidy}から{(b.OfferedSubsidy ?? Yen.Zero)}になります（御社の負担は{(b.Fee - (b.OfferedSubsidy ?? Yen.Zero))}）。\n" +
             $"予約の画面で新しい金額に同意すると予約が確定します。同意しない場合はキャンセルしてください。" +
             $"{Local(b.ExpiresAt)}までに同意がない場合、リクエストは取り消されます。\n\n{Details(b, p)}");
         Send(p.ExpertEmail, p.ExpertName, $"【ExpertSupport】企業の同意待ちです（{When(b)}）",
@@ -120,7 +120,7 @@ public sealed class BookingEmails(AppDbContext db, Outbox outbox, TimeProvider c
         $"■ 日時: {When(b)}（日本時間、{b.Minutes}分）\n" +
         $"■ 企業: {p.CompanyName}\n■ 専門家: {p.ExpertName}\n■ 支援計画: {p.PlanTitle}\n■ {Mode(b)}" +
         (b.Mode == SessionMode.OnSite ? $"（{p.CompanyAddress}）" : "") + "\n" +
-        $"■ 料金: {new Yen(b.Fee)}（国の補助 {new Yen(b.ExpectedSubsidy)}、企業の負担 {new Yen(b.ExpectedCompanyShare)}、税込・予定）\n" +
+        $"■ 料金: {b.Fee}（国の補助 {b.ExpectedSubsidy}、企業の負担 {b.ExpectedCompanyShare}、税込・予定）\n" +
         (b.Note is null ? "" : $"■ 企業からのメッセージ: {b.Note}\n") +
         "予約の内容は、ExpertSupport にログインして「予約」の画面から確認できます。";
 }

@@ -10,14 +10,14 @@ using Microsoft.EntityFrameworkCore;
 namespace ExpertSupport.Application.Bookings;
 
 /// <summary>A session the company picked: plan, start, length, online or on site, a message, and the subsidy it accepted when the caps cut it.</summary>
-public sealed record NewSession(Guid PlanId, DateTimeOffset Start, int Minutes, SessionMode Mode, string? Note, long? AcceptedSubsidy);
+public sealed record NewSession(Guid PlanId, DateTimeOffset Start, int Minutes, SessionMode Mode, string? Note, Yen? AcceptedSubsidy);
 
 /// <summary>
 /// Prepares a new booking for a company (a request or the new half of a reschedule): the plan must be the company's and
 /// approved, the time inside the expert's open hours and free, and the price the one the company accepted. The checks
 /// against other bookings here only give a friendlier answer; the exclusion constraints are the guarantee.
 /// </summary>
-public sealed class BookingRequester(AppDbContext db, SubsidyLedger ledger, TimeProvider clock)
+public sealed class BookingRequester(AppDbContext db, CapsLeftReader caps, TimeProvider clock)
 {
     public async Task<Result<Booking>> PrepareAsync(Company company, NewSession s, Guid actorUserId, Guid? replacing, CancellationToken ct)
     {
@@ -40,7 +40,7 @@ public sealed class BookingRequester(AppDbContext db, SubsidyLedger ledger, Time
         if ((await BusyTime.CompanySessionsAsync(db, company.Id, session.Start, session.End, replacing, ct)).Exists(b => b.Overlaps(session)))
             return BookingErrors.CompanyBusy;
 
-        var quote = await QuoteAsync(ledger, round, plan, s.Minutes, ct);
+        var quote = await QuoteAsync(caps, round, plan, s.Minutes, ct);
         if (quote.IsFailure) return Result<Booking>.Failure(quote.Errors);
         var q = quote.Value;
         if (q.Subsidy < q.SubsidyBeforeCaps)
@@ -55,10 +55,10 @@ public sealed class BookingRequester(AppDbContext db, SubsidyLedger ledger, Time
     }
 
     /// <summary>The expected split of a session under a plan with the caps left now (what the form shows and the company accepts).</summary>
-    public static async Task<Result<SubsidyBreakdown>> QuoteAsync(SubsidyLedger ledger, ProgrammeRound round, SupportPlan plan, int minutes, CancellationToken ct)
+    public static async Task<Result<SubsidyBreakdown>> QuoteAsync(CapsLeftReader caps, ProgrammeRound round, SupportPlan plan, int minutes, CancellationToken ct)
     {
-        var company = await ledger.CompanyCapUseAsync(round.Id, plan.CompanyId, ct);
-        var expert = await ledger.ExpertCapUseAsync(round.Id, plan.ExpertId, ct);
-        return SubsidyCalculator.Calculate(round.Rules, plan.HourlyFee, minutes, company?.Left ?? round.CompanyCap, expert?.Left ?? round.ExpertCap);
+        var left = await caps.ForAsync(new CapParties(round.Id, plan.CompanyId, plan.ExpertId), ct)
+            ?? throw new InvalidOperationException($"The caps of plan {plan.Id} are not in round {round.Id}.");
+        return left.Split(round.Rules, plan.HourlyFee, minutes);
     }
 }

@@ -34,6 +34,6 @@ internal static class CaseEmails
     }
 
     private static string Describe(Proposal p) =>
-        $"提案の件名: {p.Title}\n時間単価: {new Yen(p.HourlyFee)}（税込）\n予定時間: {p.PlannedMinutes / 60}時間{(p.PlannedMinutes % 60 == 0 ? "" : $"{p.PlannedMinutes % 60}分")}\n" +
+        $"提案の件名: {p.Title}\n時間単価: {p.HourlyFee}（税込）\n予定時間: {p.PlannedMinutes / 60}時間{(p.PlannedMinutes % 60 == 0 ? "" : $"{p.PlannedMinutes % 60}分")}\n" +
         $"期間: {p.StartDate:yyyy年M月d日}〜{p.EndDate:yyyy年M月d日}\n";
 }

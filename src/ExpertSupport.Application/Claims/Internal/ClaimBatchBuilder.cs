@@ -63,12 +63,11 @@ public sealed class ClaimBatchBuilder(AppDbContext db, ClaimRunProgress progress
             SELECT r.id, r.round_id, r.expert_id, r.company_id, c.prefecture_code, r.actual_start, r.actual_end,
                    r.worked_minutes, r.billable_minutes, r.hourly_fee, r.fee, r.subsidy, r.company_share, r.claimable_at,
                    CASE WHEN r.worked_minutes > {ClaimFlagRules.LongSessionMinutes} THEN {(int)ClaimFlags.LongSession} ELSE 0 END
-                   | CASE WHEN coalesce(r.cut_by_caps, 0) > 0 OR coalesce(cb.reserved + cb.settled, 0) >= pr.company_cap
+                   | CASE WHEN coalesce(r.cut_by_caps, 0) > 0 OR cl.cap_left = 0
                           THEN {(int)ClaimFlags.CompanyAtCap} ELSE 0 END AS flags
             FROM session_reports r
             JOIN companies c ON c.id = r.company_id
-            JOIN programme_rounds pr ON pr.id = r.round_id
-            LEFT JOIN company_cap_balances cb ON cb.round_id = r.round_id AND cb.company_id = r.company_id
+            JOIN caps_left cl ON cl.holder = 'company' AND cl.round_id = r.round_id AND cl.holder_id = r.company_id
             WHERE r.claimable_at < {end}
               AND NOT EXISTS (SELECT 1 FROM claim_lines l WHERE l.session_report_id = r.id)
             """, ct);

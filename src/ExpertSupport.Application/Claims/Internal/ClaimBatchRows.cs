@@ -3,6 +3,7 @@ using ExpertSupport.Application.Common;
 using ExpertSupport.Application.Data;
 using ExpertSupport.Application.Subsidies;
 using ExpertSupport.Domain.Claims;
+using ExpertSupport.Domain.Common;
 using ExpertSupport.Domain.Reference;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -19,7 +20,7 @@ internal static class ClaimBatchRows
         select new ClaimBatchRow(b.Id, r.Name, b.PeriodStart, b.PeriodEnd, b.Status, b.ClaimCount, b.LineCount,
             db.ClaimLines.Count(l => l.BatchId == b.Id && l.Status == ClaimLineStatus.Pending),
             b.TotalSubsidy, b.ApprovedSubsidy, b.PaymentDate, b.CreatedAt,
-            db.Claims.Count(c => c.BatchId == b.Id && c.ApprovedSubsidy > 0),
-            db.Claims.Count(c => c.BatchId == b.Id && c.ApprovedSubsidy > 0 && c.PaymentStatus == ClaimPaymentStatus.Paid),
+            db.Claims.Count(c => c.BatchId == b.Id && (long)c.ApprovedSubsidy > 0),
+            db.Claims.Count(c => c.BatchId == b.Id && (long)c.ApprovedSubsidy > 0 && c.PaymentStatus == ClaimPaymentStatus.Paid),
             db.Claims.Count(c => c.BatchId == b.Id && c.PaymentStatus == ClaimPaymentStatus.Returned));
 }

@@ -19,17 +19,17 @@ internal static class ClaimEmails
             $"{to.DisplayName} 様\n\n" +
             "事務局で謝金申請を審査した結果、次の支援は補助の対象として認められませんでした。\n\n" +
             $"・支援日時: {Tokyo(line.SessionStart)}（{company}）\n" +
-            $"・補助額: {new Yen(line.Subsidy)}\n\n" +
+            $"・補助額: {line.Subsidy}\n\n" +
             $"理由:\n{line.RejectionReason}\n\n" +
             "この支援の補助は支払われません。補助の上限（企業・専門家）は、その分が戻されました。\n" +
             "ご不明な点は事務局までお問い合わせください。\n");
     }
 
-    public static void PaymentDecided(Outbox outbox, string email, string name, long amount, int lines, DateOnly paymentDate, Guid claimId) =>
+    public static void PaymentDecided(Outbox outbox, string email, string name, Yen amount, int lines, DateOnly paymentDate, Guid claimId) =>
         outbox.Email(email, "【ExpertSupport】支払決定通知",
             $"{name} 様\n\n" +
             "謝金申請の審査が終わり、次のとおりお支払いが決まりました。\n\n" +
-            $"・支払額: {new Yen(amount)}（{lines}件）\n" +
+            $"・支払額: {amount}（{lines}件）\n" +
             $"・支払日: {paymentDate:yyyy年M月d日}（登録の振込先口座へお振り込みします）\n\n" +
             $"支払決定通知書（明細つき・印刷できます）: /Claims/PaymentNotices/{claimId}\n");
 
@@ -41,7 +41,7 @@ internal static class ClaimEmails
         outbox.Email(to.Email, "【ExpertSupport】謝金のお振り込みができませんでした（口座をご確認ください）",
             $"{to.DisplayName} 様\n\n" +
             "事務局からの謝金のお振り込みが、銀行から返却されました（振込不能）。\n\n" +
-            $"・金額: {new Yen(claim.ApprovedSubsidy)}\n" +
+            $"・金額: {claim.ApprovedSubsidy}\n" +
             $"・銀行からの理由: {claim.ReturnReason}\n\n" +
             "プロフィールの振込先口座（銀行・支店・口座番号・口座名義のカナ）が正しいか、ご確認ください。\n" +
             "口座を確認・修正したら、事務局までご連絡ください。あらためてお振り込みします。\n\n" +

@@ -1,5 +1,6 @@
 using ExpertSupport.Application.Data;
 using ExpertSupport.Domain.Claims;
+using ExpertSupport.Domain.Common;
 using ExpertSupport.Domain.Experts;
 using ExpertSupport.Application.Files;
 using ExpertSupport.Application.Auditing;
@@ -13,7 +14,7 @@ namespace ExpertSupport.Application.Claims;
 /// <summary>One line of a batch as the CSV and XLSX exports write it.</summary>
 public sealed record ClaimExportRow(
     Guid LineId, Guid ExpertId, string ExpertName, string CompanyName, short PrefectureCode, DateTimeOffset SessionStart, DateTimeOffset SessionEnd,
-    int WorkedMinutes, int BillableMinutes, long HourlyFee, long Fee, long Subsidy, long CompanyShare, ClaimLineStatus Status, string? RejectionReason);
+    int WorkedMinutes, int BillableMinutes, Yen HourlyFee, Yen Fee, Yen Subsidy, Yen CompanyShare, ClaimLineStatus Status, string? RejectionReason);
 
 /// <summary>
 /// The rows of an export, streamed from one query each (never a list): a million lines pass through in constant memory.
@@ -34,7 +35,7 @@ internal static class ClaimExportRows
     public static async IAsyncEnumerable<ZenginTransfer> TransfersAsync(AppDbContext db, Guid batchId)
     {
         var claims = from c in db.Claims.AsNoTracking()
-                     where c.BatchId == batchId && c.ApprovedSubsidy > 0
+                     where c.BatchId == batchId && (long)c.ApprovedSubsidy > 0
                      join e in db.Experts on c.ExpertId equals e.Id
                      orderby c.ExpertId
                      select new { c.ApprovedSubsidy, e.BankAccount };
@@ -43,7 +44,7 @@ internal static class ClaimExportRows
             var a = c.BankAccount!;
             yield return new ZenginTransfer(a.BankCode, null, a.BranchCode, null,
                 a.AccountType == BankAccountType.Current ? ZenginAccountType.Current : ZenginAccountType.Ordinary,
-                a.AccountNumber, a.HolderName, new Domain.Common.Yen(c.ApprovedSubsidy));
+                a.AccountNumber, a.HolderName, c.ApprovedSubsidy);
         }
     }
 

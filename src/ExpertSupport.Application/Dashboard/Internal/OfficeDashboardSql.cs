@@ -13,10 +13,10 @@ namespace ExpertSupport.Application.Dashboard;
 /// </summary>
 public static class OfficeDashboardSql
 {
-    /// <summary>Totals from the balance cache (kept from the ledger by a trigger): one row per company, not per ledger row.</summary>
+    /// <summary>Totals from the companies' caps (the view over the balance cache the ledger keeps): one row per company, not per ledger row.</summary>
     public const string Totals = """
         SELECT coalesce(sum(settled), 0)::bigint AS used, coalesce(sum(reserved), 0)::bigint AS reserved
-        FROM company_cap_balances WHERE round_id = @round
+        FROM caps_left WHERE round_id = @round AND holder = 'company'
         """;
 
     /// <summary>Net movement per Tokyo day; the handler accumulates the (few hundred) days.</summary>
@@ -30,8 +30,8 @@ public static class OfficeDashboardSql
 
     public const string Prefectures = """
         SELECT c.prefecture_code AS code, sum(b.settled)::bigint AS used, sum(b.reserved)::bigint AS reserved, count(*)::int AS companies
-        FROM company_cap_balances b JOIN companies c ON c.id = b.company_id
-        WHERE b.round_id = @round AND (b.settled <> 0 OR b.reserved <> 0)
+        FROM caps_left b JOIN companies c ON c.id = b.holder_id
+        WHERE b.round_id = @round AND b.holder = 'company' AND (b.settled <> 0 OR b.reserved <> 0)
         GROUP BY c.prefecture_code
         """;
 

@@ -43,7 +43,7 @@ internal static class ExpertEmails
             $"理由:\n{request.DecisionReason}\n", ct);
 
     private static string Describe(ExpertChangeRequest request) =>
-        (request.HourlyFee is { } fee ? $"・時間単価: {new Yen(fee)}（税込）\n" : "")
+        (request.HourlyFee is { } fee ? $"・時間単価: {fee}（税込）\n" : "")
         + (request.BankAccount is { } bank ? $"・振込先口座: {bank}\n" : "");
 
     private static async Task SendAsync(AppDbContext db, Outbox outbox, Expert expert, string subject, string body, CancellationToken ct)

@@ -56,8 +56,8 @@ public sealed class XlsxColumn<T>
     public static XlsxColumn<T> Integer(string header, Func<T, long?> value, double width = 10) =>
         new(header, width, XlsxCellKind.Integer) { NumberOf = value };
 
-    public static XlsxColumn<T> Yen(string header, Func<T, long?> value, double width = 14) =>
-        new(header, width, XlsxCellKind.Yen) { NumberOf = value };
+    public static XlsxColumn<T> Yen(string header, Func<T, Domain.Common.Yen?> value, double width = 14) =>
+        new(header, width, XlsxCellKind.Yen) { NumberOf = row => value(row)?.Value };
 
     public static XlsxColumn<T> Date(string header, Func<T, DateOnly?> value, double width = 12) =>
         new(header, width, XlsxCellKind.Date) { DateOf = value };

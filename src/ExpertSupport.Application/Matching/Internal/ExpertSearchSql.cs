@@ -1,5 +1,6 @@
 using System.Text;
 using ExpertSupport.Domain.Cases;
+using ExpertSupport.Domain.Common;
 using NpgsqlTypes;
 using Npgsql;
 
@@ -11,7 +12,7 @@ namespace ExpertSupport.Application.Matching;
 /// <param name="FreeWithinDays">Has a bookable slot within this many days (from the booking feature's cache).</param>
 public sealed record ExpertSearchFilter(
     string? Text = null, string? SkillCode = null, short? PrefectureCode = null, WorkMode? Mode = null,
-    long? FeeMin = null, long? FeeMax = null, string? Language = null, string? Qualification = null, int? FreeWithinDays = null);
+    Yen? FeeMin = null, Yen? FeeMax = null, string? Language = null, string? Qualification = null, int? FreeWithinDays = null);
 
 public enum ExpertSearchSort
 {
@@ -116,12 +117,12 @@ public static class ExpertSearchSql
         if (f.Mode == WorkMode.Onsite) where.Append(" AND cardinality(e.prefecture_codes) > 0");
         if (f.FeeMin is { } min)
         {
-            p.Add(new("fee_min", NpgsqlDbType.Bigint) { Value = min });
+            p.Add(new("fee_min", NpgsqlDbType.Bigint) { Value = min.Value });
             where.Append(" AND e.hourly_fee >= @fee_min");
         }
         if (f.FeeMax is { } max)
         {
-            p.Add(new("fee_max", NpgsqlDbType.Bigint) { Value = max });
+            p.Add(new("fee_max", NpgsqlDbType.Bigint) { Value = max.Value });
             where.Append(" AND e.hourly_fee <= @fee_max");
         }
         if (!string.IsNullOrWhiteSpace(f.Language))
@@ -139,12 +140,12 @@ public static class ExpertSearchSql
             p.Add(new("slot_until", NpgsqlDbType.TimestampTz) { Value = ctx.Now.AddDays(Math.Min(days, MaxFreeWithinDays)) });
             where.Append(" AND e.next_free_slot_at >= @now AND e.next_free_slot_at < @slot_until");
         }
-        var capUse = "0::bigint";
+        var (capReserved, capSettled) = ("0::bigint", "0::bigint");
         if (ctx.RoundId is { } roundId)
         {
             p.Add(new("round", NpgsqlDbType.Uuid) { Value = roundId });
-            joins.Append(" LEFT JOIN expert_cap_balances b ON b.expert_id = e.id AND b.round_id = @round");
-            capUse = "coalesce(b.reserved + b.settled, 0)";
+            joins.Append(" JOIN caps_left cl ON cl.holder = 'expert' AND cl.holder_id = e.id AND cl.round_id = @round");
+            (capReserved, capSettled) = ("cl.reserved", "cl.settled");
         }
 
         // Sort keys are output columns, so the same ORDER BY serves the page query and the outer query.
@@ -164,7 +165,7 @@ public static class ExpertSearchSql
                        CASE WHEN e.next_free_slot_at >= @now THEN e.next_free_slot_at END AS next_free_slot_at,
                        coalesce(r.rating_count, 0) AS rating_count, coalesce(r.rating_total, 0) AS rating_total,
                        r.rating_total * 100 / nullif(r.rating_count, 0) AS rating_x100,
-                       {capUse} AS expert_cap_used,
+                       {capReserved} AS expert_cap_reserved, {capSettled} AS expert_cap_settled,
                        {string.Join(" + ", fit)} AS fit,
                        count(*) OVER () AS total
                 FROM experts e{joins}

@@ -36,5 +36,5 @@ public sealed class PlanEmails(AppDbContext db, Outbox outbox)
         $"計画: {plan.Title}\n" +
         $"期間: {plan.StartDate:yyyy年M月d日}〜{plan.EndDate:yyyy年M月d日}\n" +
         $"予定時間: {plan.PlannedMinutes / 60}時間{(plan.PlannedMinutes % 60 == 0 ? "" : $"{plan.PlannedMinutes % 60}分")}\n" +
-        $"時間単価: {new Yen(plan.HourlyFee)}（税込）\n";
+        $"時間単価: {plan.HourlyFee}（税込）\n";
 }

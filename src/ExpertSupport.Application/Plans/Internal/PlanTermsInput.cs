@@ -24,7 +24,7 @@ public static class PlanTermsInputExtensions
     public static PlanTerms ToTerms(this IPlanTermsInput input)
     {
         TypedInput.TryParseWholeNumber(input.HourlyFee, out var fee);
-        return new PlanTerms(input.Title ?? "", input.Goals ?? "", input.PlannedMinutes ?? 0, fee, input.StartDate!.Value, input.EndDate!.Value);
+        return new PlanTerms(input.Title ?? "", input.Goals ?? "", input.PlannedMinutes ?? 0, new Yen(fee), input.StartDate!.Value, input.EndDate!.Value);
     }
 }
 

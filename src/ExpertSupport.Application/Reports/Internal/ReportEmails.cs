@@ -30,9 +30,9 @@ public sealed class ReportEmails(AppDbContext db, Outbox outbox)
         var by = r.DecidedByOffice ? $"事務局の判断により確定しました。\n理由: {r.OfficeDecisionReason}\n" : "企業が報告を確認し、金額が確定しました。\n";
         var money = Money(r);
         Send(p.CompanyEmail, p.CompanyName, $"【ExpertSupport】支援実施報告が確定しました（{Session(r)}）",
-            $"{by}御社のご負担は {new Yen(r.CompanyShare ?? 0)} です。{p.ExpertName} さんにお支払いください。\n\n{money}\n\n" + Facts(r, p));
+            $"{by}御社のご負担は {(r.CompanyShare ?? Yen.Zero)} です。{p.ExpertName} さんにお支払いください。\n\n{money}\n\n" + Facts(r, p));
         Send(p.ExpertEmail, p.ExpertName, $"【ExpertSupport】支援実施報告が確定しました（{Session(r)}）",
-            $"{by}企業の負担分 {new Yen(r.CompanyShare ?? 0)} を受け取ったら、報告の画面で「受領を記録する」から受領日と金額を記録してください。" +
+            $"{by}企業の負担分 {(r.CompanyShare ?? Yen.Zero)} を受け取ったら、報告の画面で「受領を記録する」から受領日と金額を記録してください。" +
             "記録した金額が企業の負担分と一致すると、謝金申請の対象になります。\n\n" + $"{money}\n\n" + Facts(r, p));
     }
 
@@ -55,10 +55,10 @@ public sealed class ReportEmails(AppDbContext db, Outbox outbox)
         Send(p.ExpertEmail, p.ExpertName, $"【ExpertSupport】支援実施報告について事務局が判断しました（{Session(r)}）", text);
     }
 
-    public async Task ReversedAsync(SessionReport r, Booking b, long reversed, CancellationToken ct)
+    public async Task ReversedAsync(SessionReport r, Booking b, Yen reversed, CancellationToken ct)
     {
         var p = await BookingEmails.PartiesAsync(db, b, ct);
-        var text = $"事務局が、この支援で確定していた国の補助 {new Yen(reversed)} を取り消しました。\n理由: {r.SubsidyReversalReason}\n" +
+        var text = $"事務局が、この支援で確定していた国の補助 {reversed} を取り消しました。\n理由: {r.SubsidyReversalReason}\n" +
             "取り消した補助の額は、御社と専門家の上限の枠に戻ります。この支援は謝金申請の対象になりません。\n\n" + Facts(r, p);
         Send(p.CompanyEmail, p.CompanyName, $"【ExpertSupport】国の補助が取り消されました（{Session(r)}）", text);
         Send(p.ExpertEmail, p.ExpertName, $"【ExpertSupport】国の補助が取り消されました（{Session(r)}）", text);
@@ -96,9 +96,9 @@ public sealed class ReportEmails(AppDbContext db, Outbox outbox)
     private static string Session(SessionReport r) => JapanTime.ToTokyo(r.ActualStart).ToString("yyyy年M月d日", System.Globalization.CultureInfo.InvariantCulture);
 
     private static string Money(SessionReport r) =>
-        $"■ 料金: {new Yen(r.Fee ?? 0)}（{r.BillableMinutes}分、時間単価 {new Yen(r.HourlyFee)}、税込）\n" +
-        $"■ 国の補助: {new Yen(r.Subsidy ?? 0)}\n■ 企業の負担: {new Yen(r.CompanyShare ?? 0)}" +
-        (r.CutByCaps is > 0 ? $"\n（補助の上限に達したため、国の補助が{new Yen(r.CutByCaps.Value)}減り、その分は企業の負担になりました）" : "");
+        $"■ 料金: {(r.Fee ?? Yen.Zero)}（{r.BillableMinutes}分、時間単価 {r.HourlyFee}、税込）\n" +
+        $"■ 国の補助: {(r.Subsidy ?? Yen.Zero)}\n■ 企業の負担: {(r.CompanyShare ?? Yen.Zero)}" +
+        (r.CutByCaps > Yen.Zero ? $"\n（補助の上限に達したため、国の補助が{r.CutByCaps}減り、その分は企業の負担になりました）" : "");
 
     private static string Facts(SessionReport r, BookingParties p) =>
         $"■ 実施日時: {BookingEmails.Local(r.ActualStart)}〜{JapanTime.ToTokyo(r.ActualEnd):HH:mm}（日本時間、休憩 {r.BreakMinutes}分、実働 {r.WorkedMinutes}分）\n" +

@@ -13,7 +13,7 @@ public sealed class DetailModel(ISender sender, IStringLocalizer<SharedResource>
 {
     /// <summary>The reason typed into the decline, cancel or no-show form.</summary>
     [BindProperty] public string? Reason { get; set; }
-    [BindProperty] public long OfferedSubsidy { get; set; }
+    [BindProperty] public Yen OfferedSubsidy { get; set; }
 
     public BookingDetail Detail { get; private set; } = null!;
 

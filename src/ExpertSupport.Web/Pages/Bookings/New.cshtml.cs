@@ -16,7 +16,7 @@ public sealed class BookingInput
     public string? Note { get; set; }
     /// <summary>Ticked when the caps cut the subsidy and the company accepts <see cref="ShownSubsidy"/>.</summary>
     public bool AcceptReducedSubsidy { get; set; }
-    public long? ShownSubsidy { get; set; }
+    public Yen? ShownSubsidy { get; set; }
     /// <summary>Why the company moves an existing booking (reschedule only).</summary>
     public string? Reason { get; set; }
 }

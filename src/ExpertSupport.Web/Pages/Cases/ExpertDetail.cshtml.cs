@@ -38,7 +38,7 @@ public sealed class ExpertDetailModel(ISender sender, IStringLocalizer<SharedRes
         Input.Terms = new PlanTermsForm
         {
             Title = Case.Title, PlannedHours = Case.DesiredHours.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            HourlyFee = home.HourlyFee?.ToString(System.Globalization.CultureInfo.InvariantCulture), StartDate = start, EndDate = start.AddMonths(2),
+            HourlyFee = home.HourlyFee?.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), StartDate = start, EndDate = start.AddMonths(2),
         };
         return Page();
     }

@@ -1,3 +1,4 @@
+using ExpertSupport.Domain.Common;
 using System.Globalization;
 using ExpertSupport.Application.Companies;
 using ExpertSupport.Domain.Companies;
@@ -39,7 +40,7 @@ public sealed class CompanyForm
         PrefectureCode = p.PrefectureCode,
         Address = p.Address,
         Industry = p.Industry,
-        CapitalYen = p.LegalForm == Domain.Companies.LegalForm.Corporation || p.CapitalYen > 0 ? p.CapitalYen.ToString("#,0", CultureInfo.InvariantCulture) : "",
+        CapitalYen = p.LegalForm == Domain.Companies.LegalForm.Corporation || p.CapitalYen > Yen.Zero ? p.CapitalYen.ToNumberString() : "",
         Employees = p.Employees.ToString(CultureInfo.InvariantCulture),
         Contacts = [.. p.Contacts.Select(c => new ContactRow { Name = c.Name, NameKana = c.NameKana, Department = c.Department, Phone = c.Phone, Email = c.Email })],
     };

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using ExpertSupport.Application.Dashboard;
+using ExpertSupport.Domain.Common;
 
 namespace ExpertSupport.Web.Pages.Dashboard;
 
@@ -16,7 +17,7 @@ public sealed record ChartTick<T>(double At, T Value);
 public sealed record BudgetChartModel(
     int Width, int Height, double Left, double Top, double Right, double Bottom,
     string UsedArea, string ReservedArea, string TotalLine, double BudgetY, long YMax,
-    IReadOnlyList<ChartTick<DateOnly>> XTicks, IReadOnlyList<ChartTick<long>> YTicks, bool IsEmpty);
+    IReadOnlyList<ChartTick<DateOnly>> XTicks, IReadOnlyList<ChartTick<Yen>> YTicks, bool IsEmpty);
 
 public static class BudgetChart
 {
@@ -27,7 +28,7 @@ public static class BudgetChart
     /// <param name="points">Cumulative totals by day, in date order (as the dashboard query returns them).</param>
     /// <param name="from">The first day on the x axis (the round's start, or the first movement if earlier).</param>
     /// <param name="to">The last day (today, within the round; or the last movement if later).</param>
-    public static BudgetChartModel Build(IReadOnlyList<BudgetPoint> points, long budget, DateOnly from, DateOnly to)
+    public static BudgetChartModel Build(IReadOnlyList<BudgetPoint> points, Yen budget, DateOnly from, DateOnly to)
     {
         if (points.Count > 0)
         {
@@ -35,23 +36,23 @@ public static class BudgetChart
             if (points[^1].Date > to) to = points[^1].Date;
         }
         if (to < from) to = from;
-        var peak = points.Count == 0 ? 0 : points.Max(p => p.Used + Math.Max(0, p.Reserved));
-        var yMax = NiceCeiling(Math.Max(Math.Max(budget, peak), 1));
+        var peak = points.Count == 0 ? 0 : points.Max(p => p.Used.Value + Math.Max(0, p.Reserved.Value));
+        var yMax = NiceCeiling(Math.Max(Math.Max(budget.Value, peak), 1));
         var days = Math.Max(1, to.DayNumber - from.DayNumber + 1);
 
         // A day occupies [its start, the next day's start): a total reached on day d shows from d onwards.
         double X(DateOnly d) => Left + (Right - Left) * (d.DayNumber - from.DayNumber) / days;
         double Y(long v) => Bottom - (Bottom - Top) * Math.Clamp((double)v, 0, yMax) / yMax;
 
-        var used = Steps(points, p => p.Used, X, Y, to);
-        var total = Steps(points, p => p.Used + Math.Max(0, p.Reserved), X, Y, to);
+        var used = Steps(points, p => p.Used.Value, X, Y, to);
+        var total = Steps(points, p => p.Used.Value + Math.Max(0, p.Reserved.Value), X, Y, to);
         return new BudgetChartModel(Width, Height, Left, Top, Right, Bottom,
             UsedArea: Area(used, [], Bottom),
             ReservedArea: Area(total, used, Bottom),
             TotalLine: Join(total),
-            BudgetY: Y(budget), YMax: yMax,
+            BudgetY: Y(budget.Value), YMax: yMax,
             XTicks: [.. MonthTicks(from, to).Select(d => new ChartTick<DateOnly>(X(d), d))],
-            YTicks: [.. Enumerable.Range(0, 5).Select(i => yMax / 4 * i).Select(v => new ChartTick<long>(Y(v), v))],
+            YTicks: [.. Enumerable.Range(0, 5).Select(i => yMax / 4 * i).Select(v => new ChartTick<Yen>(Y(v), new Yen(v)))],
             IsEmpty: points.Count == 0);
     }
 

@@ -63,7 +63,7 @@ public sealed class ExpertForm
             PrefectureCodes = p.PrefectureCodes,
             OffersOnline = p.OffersOnline,
             Languages = p.Languages,
-            HourlyFee = fee.ToString("#,0", CultureInfo.InvariantCulture),
+            HourlyFee = fee.ToNumberString(),
             BankAccount = bank is null ? new BankAccountRow() : new BankAccountRow
             {
                 BankCode = bank.BankCode, BranchCode = bank.BranchCode, AccountType = bank.AccountType,

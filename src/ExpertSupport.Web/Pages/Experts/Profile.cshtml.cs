@@ -1,5 +1,7 @@
 using ExpertSupport.Application.Experts;
 using ExpertSupport.Application.Reference;
+using ExpertSupport.Application.Subsidies;
+using ExpertSupport.Domain.Subsidies;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -14,6 +16,8 @@ public sealed class ProfileModel(ISender sender, IStringLocalizer<SharedResource
 
     public ExpertProfileView? Saved { get; private set; }
     public IReadOnlyList<SkillOption> Taxonomy { get; private set; } = [];
+    /// <summary>The active round's rules, which the fee help quotes (null without an active round).</summary>
+    public SubsidyRules? Rules { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -45,5 +49,6 @@ public sealed class ProfileModel(ISender sender, IStringLocalizer<SharedResource
     {
         Saved = await sender.Send(new GetExpertProfileQuery(), ct);
         Taxonomy = await sender.Send(new ListSkillsQuery(), ct);
+        Rules = await sender.Send(new GetActiveRulesQuery(), ct);
     }
 }

@@ -26,7 +26,7 @@ public sealed class NewModel(ISender sender, IStringLocalizer<SharedResource> l,
         Input = new PlanTermsForm
         {
             Title = Expert.MyOpenCases.FirstOrDefault(c => c.Id == CaseId)?.Title,
-            HourlyFee = Expert.HourlyFee.ToString(CultureInfo.InvariantCulture),
+            HourlyFee = Expert.HourlyFee.Value.ToString(CultureInfo.InvariantCulture),
             PlannedHours = "10",
             StartDate = start,
             EndDate = start.AddMonths(2),

@@ -37,7 +37,7 @@ public sealed class PlanTermsForm
     public static PlanTermsForm From(PlanDetail plan) => new()
     {
         Title = plan.Title, Goals = plan.Goals, PlannedHours = Hours(plan.PlannedMinutes),
-        HourlyFee = plan.HourlyFee.ToString(CultureInfo.InvariantCulture), StartDate = plan.StartDate, EndDate = plan.EndDate,
+        HourlyFee = plan.HourlyFee.Value.ToString(CultureInfo.InvariantCulture), StartDate = plan.StartDate, EndDate = plan.EndDate,
     };
 }
 

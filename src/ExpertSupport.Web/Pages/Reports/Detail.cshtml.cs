@@ -44,7 +44,7 @@ public sealed class DetailModel(ISender sender, IStringLocalizer<SharedResource>
             else ModelState.AddModelError(nameof(ReceivedAmount), l["受領額を円の数字で入力してください（例: 1500）。"]);
             return await LoadAsync(id, ct) ? Page() : NotFound();
         }
-        var result = await sender.Send(new RecordShareReceiptCommand(id, ReceivedOn.Value, amount), ct);
+        var result = await sender.Send(new RecordShareReceiptCommand(id, ReceivedOn.Value, new Yen(amount)), ct);
         var done = result is { IsSuccess: true, Value.Claimable: true }
             ? l["受領を記録しました。この支援は謝金申請の対象になりました。"]
             : l["受領を記録しました。企業の負担額と同じ額を受け取るまで、謝金申請の対象になりません。"];

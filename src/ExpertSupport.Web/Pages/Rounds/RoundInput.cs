@@ -1,5 +1,6 @@
 using System.Globalization;
 using ExpertSupport.Application.Common;
+using ExpertSupport.Domain.Common;
 using ExpertSupport.Domain.Subsidies;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
@@ -35,10 +36,10 @@ public sealed class RoundInput
         Name = s.Name,
         PeriodStart = Date(s.PeriodStart),
         PeriodEnd = Date(s.PeriodEnd),
-        HourlySubsidyCeiling = Number(s.HourlySubsidyCeiling),
-        CompanyMinimumPerHour = Number(s.CompanyMinimumPerHour),
-        CompanyCap = Number(s.CompanyCap),
-        ExpertCap = Number(s.ExpertCap),
+        HourlySubsidyCeiling = Number(s.HourlySubsidyCeiling.Value),
+        CompanyMinimumPerHour = Number(s.CompanyMinimumPerHour.Value),
+        CompanyCap = Number(s.CompanyCap.Value),
+        ExpertCap = Number(s.ExpertCap.Value),
         TimeUnitMinutes = Number(s.TimeUnitMinutes),
         ApplicationDeadline = Date(s.ApplicationDeadline),
         SupportEndDate = Date(s.SupportEndDate),
@@ -48,7 +49,7 @@ public sealed class RoundInput
         BookingRequestExpiryHours = Number(s.BookingRequestExpiryHours),
         ReportConfirmationDays = Number(s.ReportConfirmationDays),
         FourEyesRequired = s.FourEyesRequired,
-        Budget = Number(s.Budget),
+        Budget = Number(s.Budget.Value),
     };
 
     /// <summary>The settings, or null after putting a message beside every field that is not a number or a date.</summary>
@@ -75,10 +76,10 @@ public sealed class RoundInput
             Name ?? "",
             Day(PeriodStart, nameof(PeriodStart)),
             Day(PeriodEnd, nameof(PeriodEnd)),
-            Whole(HourlySubsidyCeiling, nameof(HourlySubsidyCeiling)),
-            Whole(CompanyMinimumPerHour, nameof(CompanyMinimumPerHour)),
-            Whole(CompanyCap, nameof(CompanyCap)),
-            Whole(ExpertCap, nameof(ExpertCap)),
+            new Yen(Whole(HourlySubsidyCeiling, nameof(HourlySubsidyCeiling))),
+            new Yen(Whole(CompanyMinimumPerHour, nameof(CompanyMinimumPerHour))),
+            new Yen(Whole(CompanyCap, nameof(CompanyCap))),
+            new Yen(Whole(ExpertCap, nameof(ExpertCap))),
             Small(TimeUnitMinutes, nameof(TimeUnitMinutes)),
             Day(ApplicationDeadline, nameof(ApplicationDeadline)),
             Day(SupportEndDate, nameof(SupportEndDate)),
@@ -88,7 +89,7 @@ public sealed class RoundInput
             Small(BookingRequestExpiryHours, nameof(BookingRequestExpiryHours)),
             Small(ReportConfirmationDays, nameof(ReportConfirmationDays)),
             FourEyesRequired,
-            Whole(Budget, nameof(Budget)));
+            new Yen(Whole(Budget, nameof(Budget))));
         return ok ? settings : null;
     }
 

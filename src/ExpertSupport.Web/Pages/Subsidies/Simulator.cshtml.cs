@@ -1,4 +1,5 @@
 using ExpertSupport.Application.Subsidies;
+using ExpertSupport.Domain.Common;
 using ExpertSupport.Web.Localization;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
@@ -49,5 +50,5 @@ public sealed class SimulatorModel(ISender sender) : PageModel
     public string? ErrorFor(string field) => FieldErrors.GetValueOrDefault(field);
 
     /// <summary>5,000円 in Japanese sentences, ¥5,000 in English ones.</summary>
-    public static string Money(long yen) => Cultures.IsEnglish ? Fmt.Yen(yen) : Fmt.Number(yen) + "円";
+    public static string Money(Yen yen) => Cultures.IsEnglish ? Fmt.Yen(yen) : yen.ToNumberString() + "円";
 }
