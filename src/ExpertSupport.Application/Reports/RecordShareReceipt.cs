@@ -21,8 +21,8 @@ public sealed class RecordShareReceiptValidator : AbstractValidator<RecordShareR
 {
     public RecordShareReceiptValidator()
     {
-        RuleFor(c => c.ReceivedOn).NotEmpty().WithMessage("受領日を入力してください。");
-        RuleFor(c => c.Amount).InclusiveBetween(0, 100_000_000).WithMessage("金額は0円以上で入力してください。");
+        RuleFor(c => c.ReceivedOn).NotEmpty().WithError(new("report.received_on_required"));
+        RuleFor(c => c.Amount).InclusiveBetween(0, 100_000_000).WithError(new("report.amount_negative"));
     }
 }
 

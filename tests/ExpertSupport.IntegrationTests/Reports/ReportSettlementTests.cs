@@ -25,7 +25,7 @@ public sealed class ReportSettlementTests(BookingClockFixture fixture) : IClassF
 
         var confirmed = await App.Send(s.CompanyUser, x => x.Send(new ConfirmSessionReportCommand(reportId)));
 
-        Assert.True(confirmed.IsSuccess, confirmed.IsFailure ? confirmed.FirstError.Message : null);
+        Assert.True(confirmed.IsSuccess, confirmed.IsFailure ? confirmed.FirstError.ToString() : null);
         var split = confirmed.Value;
         Assert.Equal((90, 90, 7_500L, 5_250L, 2_250L, 0L), (split.WorkedMinutes, split.BillableMinutes, split.Fee, split.Subsidy, split.CompanyShare, split.CutByCaps));
         var report = await App.ReportAsync(reportId);
@@ -97,7 +97,7 @@ public sealed class ReportSettlementTests(BookingClockFixture fixture) : IClassF
         Assert.Equal("reason", noReason.FirstError.Field);
         Assert.True(disputed.IsSuccess);
         Assert.Equal(ErrorKind.Conflict, confirmWhileDisputed.FirstError.Kind);
-        Assert.True(resubmitted.IsSuccess, resubmitted.IsFailure ? resubmitted.FirstError.Message : null);
+        Assert.True(resubmitted.IsSuccess, resubmitted.IsFailure ? resubmitted.FirstError.ToString() : null);
         Assert.True(confirmed.IsSuccess);
         Assert.Equal((60, 5_000L, 3_500L, 1_500L), (confirmed.Value.WorkedMinutes, confirmed.Value.Fee, confirmed.Value.Subsidy, confirmed.Value.CompanyShare));
         var report = await App.ReportAsync(reportId);
