@@ -112,7 +112,7 @@ internal static class ClaimsBench
             await using var tx = await db.Database.BeginTransactionAsync();
             var approved = await new ApproveClaimBatchHandler(db, new OfficePerson(people[1]), TimeProvider.System, new Outbox(db, TimeProvider.System))
                 .Handle(new ApproveClaimBatchCommand(batchId), default);
-            if (approved.IsFailure) throw new InvalidOperationException(string.Join(" ", approved.Errors.Select(e => e.Message)));
+            if (approved.IsFailure) throw new InvalidOperationException(string.Join(" ", approved.Errors.Select(e => e.ToString())));
             await tx.CommitAsync();
         }
         var approveTime = approve.Elapsed;
@@ -176,7 +176,7 @@ internal static class ClaimsBench
                 await using var tx = await db.Database.BeginTransactionAsync();
                 var result = await new ExportClaimBatchHandler(db, new OfficePerson(people[2]), TimeProvider.System, files, payments)
                     .Handle(new ExportClaimBatchCommand(batchId, format), default);
-                if (result.IsFailure) throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Message)));
+                if (result.IsFailure) throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.ToString())));
                 info = result.Value;
                 await tx.CommitAsync();
             }

@@ -77,7 +77,7 @@ public sealed partial class DoubleClickTests(BrowserFixture browser, BrowserAppF
         var start = JapanTime.Today(TimeProvider.System).AddDays(1);
         var end = start.AddMonths(1) < round.PeriodEnd ? start.AddMonths(1) : round.PeriodEnd;
         var proposal = await app.App.Send(expert, s => s.Send(PlanTestData.Proposal(caseId, start) with { StartDate = start, EndDate = end }));
-        Assert.True(proposal.IsSuccess, proposal.IsFailure ? proposal.FirstError.Message : null);
+        Assert.True(proposal.IsSuccess, proposal.IsFailure ? proposal.FirstError.ToString() : null);
         return (company, caseId);
     }
 

@@ -15,10 +15,10 @@ public sealed class CreateOfficeUserValidator : AbstractValidator<CreateOfficeUs
 {
     public CreateOfficeUserValidator()
     {
-        RuleFor(c => c.Email).NotEmpty().WithMessage("メールアドレスを入力してください。")
-            .EmailAddress().WithMessage("メールアドレスの形式が正しくありません。").MaximumLength(256);
-        RuleFor(c => c.DisplayName).NotEmpty().WithMessage("氏名を入力してください。").MaximumLength(100);
-        RuleFor(c => c.InitialPassword).NotEmpty().WithMessage("初期パスワードを入力してください。");
+        RuleFor(c => c.Email).NotEmpty().WithError(new("account.email_required"))
+            .EmailAddress().WithError(new("account.email_invalid")).MaximumLength(256);
+        RuleFor(c => c.DisplayName).NotEmpty().WithError(new("account.name_required")).MaximumLength(100);
+        RuleFor(c => c.InitialPassword).NotEmpty().WithError(new("account.initial_password_required"));
     }
 }
 
@@ -28,7 +28,7 @@ public sealed class CreateOfficeUserHandler(UserManager<AppUser> users, ICurrent
     public async ValueTask<Result<Guid>> Handle(CreateOfficeUserCommand cmd, CancellationToken ct)
     {
         if (!current.IsInRole(Roles.Admin))
-            return Error.Forbidden("account.admin_only", "事務局アカウントを作成できるのは管理者だけです。");
+            return Error.Forbidden("account.admin_only");
 
         var user = new AppUser
         {

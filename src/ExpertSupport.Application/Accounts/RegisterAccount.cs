@@ -13,11 +13,11 @@ public sealed class RegisterAccountValidator : AbstractValidator<RegisterAccount
 {
     public RegisterAccountValidator()
     {
-        RuleFor(c => c.Email).NotEmpty().WithMessage("メールアドレスを入力してください。")
-            .EmailAddress().WithMessage("メールアドレスの形式が正しくありません。").MaximumLength(256);
-        RuleFor(c => c.Password).NotEmpty().WithMessage("パスワードを入力してください。");
-        RuleFor(c => c.DisplayName).NotEmpty().WithMessage("お名前を入力してください。").MaximumLength(100);
-        RuleFor(c => c.Role).Must(r => r is Roles.Company or Roles.Expert).WithMessage("登録の種類を選んでください。");
+        RuleFor(c => c.Email).NotEmpty().WithError(new("account.email_required"))
+            .EmailAddress().WithError(new("account.email_invalid")).MaximumLength(256);
+        RuleFor(c => c.Password).NotEmpty().WithError(new("account.password_required"));
+        RuleFor(c => c.DisplayName).NotEmpty().WithError(new("account.display_name_required")).MaximumLength(100);
+        RuleFor(c => c.Role).Must(r => r is Roles.Company or Roles.Expert).WithError(new("account.role_required"));
     }
 }
 

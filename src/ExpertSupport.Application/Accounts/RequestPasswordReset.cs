@@ -16,8 +16,8 @@ public sealed record RequestPasswordResetCommand(string Email, string ResetPageU
 public sealed class RequestPasswordResetValidator : AbstractValidator<RequestPasswordResetCommand>
 {
     public RequestPasswordResetValidator() =>
-        RuleFor(c => c.Email).NotEmpty().WithMessage("メールアドレスを入力してください。")
-            .EmailAddress().WithMessage("メールアドレスの形式が正しくありません。");
+        RuleFor(c => c.Email).NotEmpty().WithError(new("account.email_required"))
+            .EmailAddress().WithError(new("account.email_invalid"));
 }
 
 public sealed class RequestPasswordResetHandler(UserManager<AppUser> users, Outbox outbox, AppDbContext db)

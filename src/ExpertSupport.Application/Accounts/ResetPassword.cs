@@ -13,9 +13,9 @@ public sealed class ResetPasswordValidator : AbstractValidator<ResetPasswordComm
 {
     public ResetPasswordValidator()
     {
-        RuleFor(c => c.Email).NotEmpty().WithMessage("メールアドレスを入力してください。");
-        RuleFor(c => c.Token).NotEmpty().WithMessage("リンクが正しくありません。");
-        RuleFor(c => c.NewPassword).NotEmpty().WithMessage("新しいパスワードを入力してください。");
+        RuleFor(c => c.Email).NotEmpty().WithError(new("account.email_required"));
+        RuleFor(c => c.Token).NotEmpty().WithError(new("account.token_required"));
+        RuleFor(c => c.NewPassword).NotEmpty().WithError(new("account.new_password_required"));
     }
 }
 
@@ -25,7 +25,7 @@ public sealed class ResetPasswordHandler(UserManager<AppUser> users) : ICommandH
     {
         var user = await users.FindByEmailAsync(cmd.Email.Trim());
         if (user is null)
-            return Error.Invalid("identity.InvalidToken", new JapaneseIdentityErrorDescriber().InvalidToken().Description);
+            return IdentityErrors.InvalidToken;
         var reset = await users.ResetPasswordAsync(user, cmd.Token, cmd.NewPassword);
         if (!reset.Succeeded) return Result.Failure(reset.ToErrors());
         // A successful reset also lifts a lockout: the person proved they own the mailbox.

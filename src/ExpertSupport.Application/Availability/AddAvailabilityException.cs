@@ -16,14 +16,14 @@ public sealed class AddAvailabilityExceptionValidator : AbstractValidator<AddAva
 {
     public AddAvailabilityExceptionValidator()
     {
-        RuleFor(c => c.Date).NotEmpty().WithMessage("日付を入力してください。");
-        RuleFor(c => c.Kind).IsInEnum().WithMessage("休みか追加の時間かを選んでください。");
+        RuleFor(c => c.Date).NotEmpty().WithError(new("availability.date_required"));
+        RuleFor(c => c.Kind).IsInEnum().WithError(new("availability.kind_required"));
         When(c => c.Kind == AvailabilityExceptionKind.ExtraHours, () =>
         {
-            RuleFor(c => c.Start).Must(s => TimeText.TryParse(s, false, out _)).WithMessage("開始時刻を「9:00」の形で入力してください。");
-            RuleFor(c => c.End).Must(s => TimeText.TryParse(s, true, out _)).WithMessage("終了時刻を「17:00」の形で入力してください（深夜0時は「24:00」）。");
+            RuleFor(c => c.Start).Must(s => TimeText.TryParse(s, false, out _)).WithError(new("availability.start_format"));
+            RuleFor(c => c.End).Must(s => TimeText.TryParse(s, true, out _)).WithError(new("availability.end_format"));
         });
-        RuleFor(c => c.Note).MaximumLength(ExpertAvailability.NoteMaxLength).WithMessage($"メモは{ExpertAvailability.NoteMaxLength}文字以内にしてください。");
+        RuleFor(c => c.Note).MaximumLength(ExpertAvailability.NoteMaxLength).WithError(new("availability.note", ExpertAvailability.NoteMaxLength));
     }
 }
 

@@ -19,12 +19,12 @@ public sealed class SaveAvailabilityValidator : AbstractValidator<SaveAvailabili
     public SaveAvailabilityValidator()
     {
         RuleFor(c => c.Weekly).Must(w => w is null || w.Count <= 7 * ExpertAvailability.MaxRangesPerDay)
-            .WithMessage("時間帯が多すぎます。");
+            .WithError(new("availability.too_many_rows"));
         RuleForEach(c => c.Weekly).ChildRules(r =>
         {
-            r.RuleFor(x => x.Day).IsInEnum().WithMessage("曜日を選んでください。");
-            r.RuleFor(x => x.Start).Must(s => TimeText.TryParse(s, false, out _)).WithMessage("開始時刻を「9:00」の形で入力してください。");
-            r.RuleFor(x => x.End).Must(s => TimeText.TryParse(s, true, out _)).WithMessage("終了時刻を「17:00」の形で入力してください（深夜0時は「24:00」）。");
+            r.RuleFor(x => x.Day).IsInEnum().WithError(new("availability.day_required"));
+            r.RuleFor(x => x.Start).Must(s => TimeText.TryParse(s, false, out _)).WithError(new("availability.start_format"));
+            r.RuleFor(x => x.End).Must(s => TimeText.TryParse(s, true, out _)).WithError(new("availability.end_format"));
         }).OverridePropertyName("weekly");
     }
 }

@@ -18,8 +18,8 @@ public sealed record CancelBookingCommand(Guid BookingId, string? Reason) : ICom
 public sealed class CancelBookingValidator : AbstractValidator<CancelBookingCommand>
 {
     public CancelBookingValidator() => RuleFor(c => c.Reason)
-        .NotEmpty().WithMessage("キャンセルの理由を入力してください。")
-        .MaximumLength(Booking.ReasonMaxLength).WithMessage($"理由は{Booking.ReasonMaxLength}文字以内にしてください。");
+        .NotEmpty().WithError(new("booking.cancel_reason_required"))
+        .MaximumLength(Booking.ReasonMaxLength).WithError(new("input.reason_too_long", Booking.ReasonMaxLength));
 }
 
 public sealed class CancelBookingHandler(

@@ -13,8 +13,8 @@ public sealed record DeclineBookingCommand(Guid BookingId, string? Reason) : ICo
 public sealed class DeclineBookingValidator : AbstractValidator<DeclineBookingCommand>
 {
     public DeclineBookingValidator() => RuleFor(c => c.Reason)
-        .NotEmpty().WithMessage("お断りする理由を入力してください。")
-        .MaximumLength(Booking.ReasonMaxLength).WithMessage($"理由は{Booking.ReasonMaxLength}文字以内にしてください。");
+        .NotEmpty().WithError(new("booking.decline_reason_required"))
+        .MaximumLength(Booking.ReasonMaxLength).WithError(new("input.reason_too_long", Booking.ReasonMaxLength));
 }
 
 public sealed class DeclineBookingHandler(AppDbContext db, ICurrentUser user, TimeProvider clock, BookingEmails emails, NextFreeSlots nextFree)

@@ -21,12 +21,16 @@ public sealed record SlotDay(DateOnly Date, string? HolidayName, IReadOnlyList<S
 /// <summary>The expected split of one session with the caps left now. Reduced: the caps cut the subsidy, so the company must accept it.</summary>
 public sealed record SlotQuote(Yen Fee, Yen SubsidyBeforeCaps, Yen Subsidy, Yen CompanyShare, CapBinding CappedBy, bool Reduced);
 
-/// <summary>What the booking form shows for a plan: its expert's free slots of one length over some days, and the price.</summary>
+/// <summary>
+/// What the booking form shows for a plan: its expert's free slots of one length over some days, and the price.
+/// <paramref name="Unavailable"/>: why nothing can be booked (the plan, the company, the expert or the dates), an error the
+/// edge renders in the reader's language.
+/// </summary>
 public sealed record BookingSlots(
     Guid PlanId, string PlanTitle, string ExpertName, Yen HourlyFee, DateOnly PlanStart, DateOnly PlanEnd,
     int Minutes, IReadOnlyList<int> MinuteChoices, bool OnlinePossible, bool OnSitePossible,
     DateOnly From, DateOnly To, DateOnly? Previous, DateOnly? Next,
-    IReadOnlyList<SlotDay> Days, SlotQuote? Quote, string? Unavailable);
+    IReadOnlyList<SlotDay> Days, SlotQuote? Quote, Error? Unavailable);
 
 /// <summary>
 /// The free slots of a plan's expert for the company that owns the plan: within the expert's hours (holidays closed
@@ -61,12 +65,12 @@ public sealed class GetBookingSlotsHandler(AppDbContext db, ICurrentUser user, T
         var to = Min(from.AddDays(days - 1), last);
         var quote = await BookingRequester.QuoteAsync(caps, round, plan, minutes, ct);
 
-        var unavailable = plan.Status != SupportPlanStatus.Approved ? PlanErrors.NotApproved.Message
-            : company.EnsureCanBook() is { IsFailure: true } c ? c.FirstError.Message
-            : expert.EnsureCanBeBooked() is { IsFailure: true } e ? e.FirstError.Message
-            : PlanRules.CheckServiceMode(expert.OffersOnline, expert.PrefectureCodes, company.PrefectureCode) is { IsFailure: true } mode ? mode.FirstError.Message
-            : availability is null || availability.Weekly.Count + availability.Exceptions.Count == 0 ? "この専門家はまだ受付時間を公開していません。"
-            : to < from ? "予約できる期間が残っていません（支援計画の期間・制度年度の実施期限・専門家の受付期間）。"
+        var unavailable = plan.Status != SupportPlanStatus.Approved ? PlanErrors.NotApproved
+            : company.EnsureCanBook() is { IsFailure: true } c ? c.FirstError
+            : expert.EnsureCanBeBooked() is { IsFailure: true } e ? e.FirstError
+            : PlanRules.CheckServiceMode(expert.OffersOnline, expert.PrefectureCodes, company.PrefectureCode) is { IsFailure: true } mode ? mode.FirstError
+            : availability is null || availability.Weekly.Count + availability.Exceptions.Count == 0 ? BookingErrors.NoHoursPublished
+            : to < from ? BookingErrors.NoDaysLeft
             : null;
 
         var slotDays = new List<SlotDay>();

@@ -19,8 +19,8 @@ public sealed record MarkNoShowCommand(Guid BookingId, string? Reason) : IComman
 public sealed class MarkNoShowValidator : AbstractValidator<MarkNoShowCommand>
 {
     public MarkNoShowValidator() => RuleFor(c => c.Reason)
-        .NotEmpty().WithMessage("状況を入力してください。")
-        .MaximumLength(Booking.ReasonMaxLength).WithMessage($"理由は{Booking.ReasonMaxLength}文字以内にしてください。");
+        .NotEmpty().WithError(new("booking.no_show_note_required"))
+        .MaximumLength(Booking.ReasonMaxLength).WithError(new("input.reason_too_long", Booking.ReasonMaxLength));
 }
 
 public sealed class MarkNoShowHandler(AppDbContext db, ICurrentUser user, TimeProvider clock, SubsidyLedger ledger, BookingReminders reminders, BookingEmails emails)

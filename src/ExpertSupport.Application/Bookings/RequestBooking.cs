@@ -26,14 +26,14 @@ public sealed class RequestBookingValidator : AbstractValidator<RequestBookingCo
 {
     public RequestBookingValidator()
     {
-        RuleFor(c => c.PlanId).NotEmpty().WithMessage("支援計画を選んでください。");
-        RuleFor(c => c.Minutes).GreaterThan(0).WithMessage("時間を選んでください。");
-        RuleFor(c => c.Mode).IsInEnum().WithMessage("実施方法を選んでください。");
-        RuleFor(c => c.Note).MaximumLength(Booking.NoteMaxLength).WithMessage($"メッセージは{Booking.NoteMaxLength}文字以内にしてください。");
-        RuleFor(c => c.AcceptedSubsidy).Must(s => s is null || s >= Yen.Zero).WithMessage("補助額は0円以上で指定してください。");
+        RuleFor(c => c.PlanId).NotEmpty().WithError(new("booking.plan_required"));
+        RuleFor(c => c.Minutes).GreaterThan(0).WithError(new("booking.minutes_required"));
+        RuleFor(c => c.Mode).IsInEnum().WithError(new("booking.mode_required"));
+        RuleFor(c => c.Note).MaximumLength(Booking.NoteMaxLength).WithError(new("booking.note_too_long", Booking.NoteMaxLength));
+        RuleFor(c => c.AcceptedSubsidy).Must(s => s is null || s >= Yen.Zero).WithError(new("ledger.negative_amount"));
         RuleFor(c => c.IdempotencyKey)
             .Must(k => Idempotency.IsValidKey(k!)).When(c => c.IdempotencyKey is not null)
-            .WithMessage($"Idempotency-Key は{IdempotencyRecord.KeyMaxLength}文字以内の英数字と記号で指定してください。");
+            .WithError(new("idempotency.key_invalid", IdempotencyRecord.KeyMaxLength));
     }
 }
 

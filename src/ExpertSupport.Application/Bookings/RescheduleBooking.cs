@@ -24,13 +24,13 @@ public sealed class RescheduleBookingValidator : AbstractValidator<RescheduleBoo
 {
     public RescheduleBookingValidator()
     {
-        RuleFor(c => c.Minutes).GreaterThan(0).WithMessage("時間を選んでください。");
-        RuleFor(c => c.Mode).IsInEnum().WithMessage("実施方法を選んでください。");
-        RuleFor(c => c.Note).MaximumLength(Booking.NoteMaxLength).WithMessage($"メッセージは{Booking.NoteMaxLength}文字以内にしてください。");
-        RuleFor(c => c.AcceptedSubsidy).Must(s => s is null || s >= Yen.Zero).WithMessage("補助額は0円以上で指定してください。");
+        RuleFor(c => c.Minutes).GreaterThan(0).WithError(new("booking.minutes_required"));
+        RuleFor(c => c.Mode).IsInEnum().WithError(new("booking.mode_required"));
+        RuleFor(c => c.Note).MaximumLength(Booking.NoteMaxLength).WithError(new("booking.note_too_long", Booking.NoteMaxLength));
+        RuleFor(c => c.AcceptedSubsidy).Must(s => s is null || s >= Yen.Zero).WithError(new("ledger.negative_amount"));
         RuleFor(c => c.Reason)
-            .NotEmpty().WithMessage("日時を変更する理由を入力してください。")
-            .MaximumLength(Booking.ReasonMaxLength).WithMessage($"理由は{Booking.ReasonMaxLength}文字以内にしてください。");
+            .NotEmpty().WithError(new("booking.reschedule_reason_required"))
+            .MaximumLength(Booking.ReasonMaxLength).WithError(new("input.reason_too_long", Booking.ReasonMaxLength));
     }
 }
 

@@ -17,7 +17,7 @@ public sealed record CloseCaseCommand(Guid CaseId, string? Reason) : ICommand<Re
 
 public sealed class CloseCaseValidator : AbstractValidator<CloseCaseCommand>
 {
-    public CloseCaseValidator() => RuleFor(c => c.Reason).MaximumLength(2000).WithMessage("理由は2000文字以内にしてください。");
+    public CloseCaseValidator() => RuleFor(c => c.Reason).MaximumLength(2000).WithError(new("input.reason_too_long", 2000));
 }
 
 public sealed class CloseCaseHandler(AppDbContext db, ICurrentUser user, TimeProvider clock, Outbox outbox) : ICommandHandler<CloseCaseCommand, Result>

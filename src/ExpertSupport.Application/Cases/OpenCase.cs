@@ -20,10 +20,10 @@ public sealed class OpenCaseHandler(AppDbContext db, ICurrentUser user, TimeProv
 {
     public async ValueTask<Result<CaseSaved>> Handle(OpenCaseCommand cmd, CancellationToken ct)
     {
-        if (!user.IsInRole(Roles.Company)) return Error.Forbidden("case.company_only", "相談案件を登録できるのは企業のアカウントだけです。");
+        if (!user.IsInRole(Roles.Company)) return Error.Forbidden("case.company_only");
         var userId = user.RequiredId();
         var company = await db.Companies.SingleOrDefaultAsync(c => c.UserId == userId, ct);
-        if (company is null) return Error.Conflict("case.no_company", "相談案件を登録するには、先に会社情報を登録してください。");
+        if (company is null) return Error.Conflict("case.no_company");
         if (await CaseSkills.CheckAsync(db, cmd.SkillCodes, ct) is { } unknown) return unknown;
         if (await OpenTitles.TakenAsync(db, company.Id, cmd.Title, null, ct)) return CaseErrors.AlreadyOpen;
 

@@ -26,7 +26,7 @@ public sealed record ProposalSent(Guid ProposalId);
 public sealed class SendProposalValidator : PlanTermsValidator<SendProposalCommand>
 {
     public SendProposalValidator() =>
-        RuleFor(c => c.Message).NotEmpty().WithMessage("企業へのメッセージを入力してください。").MaximumLength(4000).WithMessage("メッセージは4000文字以内にしてください。");
+        RuleFor(c => c.Message).NotEmpty().WithError(new("proposal.message_to_company_required")).MaximumLength(4000).WithError(new("message.body_too_long", 4000));
 }
 
 public sealed class SendProposalHandler(AppDbContext db, ICurrentUser user, TimeProvider clock, Outbox outbox)
@@ -36,7 +36,7 @@ public sealed class SendProposalHandler(AppDbContext db, ICurrentUser user, Time
     {
         var userId = user.RequiredId();
         var expert = await db.Experts.SingleOrDefaultAsync(e => e.UserId == userId, ct);
-        if (expert is null) return Error.Forbidden("proposal.expert_only", "提案できるのは、プロフィールを登録した専門家だけです。");
+        if (expert is null) return Error.Forbidden("proposal.expert_only");
         var @case = await db.ConsultationCases.AsNoTracking().VisibleTo(db, user).SingleOrDefaultAsync(c => c.Id == cmd.CaseId, ct);
         if (@case is null) return CaseErrors.NotFound;
         if (await db.Proposals.AnyAsync(p => p.CaseId == @case.Id && p.ExpertId == expert.Id && p.Status == ProposalStatus.Pending, ct))

@@ -20,7 +20,7 @@ public sealed class ClaimBatchJob(ISender sender)
     {
         var closed = await sender.Send(new CloseClaimPeriodCommand(), ct);
         await sender.Send(new RefreshClaimScheduleCommand(), ct);
-        if (closed.IsFailure) throw new InvalidOperationException(closed.FirstError.Message);
+        if (closed.IsFailure) throw new InvalidOperationException($"Closing the claim period was refused: {closed.FirstError}");
     }
 
     /// <summary>A run the office started for a chosen period.</summary>
@@ -28,7 +28,7 @@ public sealed class ClaimBatchJob(ISender sender)
     public async Task RunRequested(Guid runId, DateTimeOffset periodEnd, CancellationToken ct)
     {
         var closed = await sender.Send(new CloseClaimPeriodCommand(periodEnd, runId), ct);
-        if (closed.IsFailure) throw new InvalidOperationException(closed.FirstError.Message);
+        if (closed.IsFailure) throw new InvalidOperationException($"Closing the claim period was refused: {closed.FirstError}");
     }
 }
 

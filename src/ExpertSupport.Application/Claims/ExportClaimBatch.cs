@@ -50,7 +50,7 @@ public sealed class ExportClaimBatchHandler(AppDbContext db, ICurrentUser user, 
             default:
                 var header = payments.Value.HeaderFor(paymentDate);
                 if (ZenginFileWriter.Check(header) is { IsFailure: true } bad)
-                    return Result<ClaimExportInfo>.Failure([.. bad.Errors.Select(e => e with { Message = "事務局の口座設定（Payments）: " + e.Message })]);
+                    return Result<ClaimExportInfo>.Failure([.. bad.Errors.Select(ClaimExportErrors.OfficeAccount)]);
                 if (await ExpertsWithoutAccountAsync(batch.Id, ct) is { Count: > 0 } missing)
                     return ClaimExportErrors.NoBankAccount(missing);
                 write = async (s, c) => (await ZenginFileWriter.WriteAsync(s, header, ClaimExportRows.TransfersAsync(db, batch.Id), ct: c)).Count;
@@ -134,7 +134,10 @@ public sealed class ExportClaimBatchHandler(AppDbContext db, ICurrentUser user, 
 
 public static class ClaimExportErrors
 {
+    /// <summary>{0}: how many experts; {1}: the first ten names; {2}: "and others" when there are more.</summary>
     public static Error NoBankAccount(IReadOnlyList<string> experts) => Error.Conflict("claims.no_bank_account",
-        $"振込先口座が登録されていない専門家がいるため、全銀ファイルを作れません（{experts.Count}名: {string.Join("、", experts.Take(10))}{(experts.Count > 10 ? " ほか" : "")}）。" +
-        "専門家に口座を登録してもらい、事務局で確認してから出力してください。");
+        experts.Count, experts.Take(10).ToList(), experts.Count > 10 ? new Phrase("claims.and_others") : null);
+
+    /// <summary>The office's own account settings (Payments) cannot make a Zengin header: the header's error, said as such.</summary>
+    public static Error OfficeAccount(Error header) => Error.Invalid("claims.office_account", header.Field, header);
 }

@@ -18,8 +18,8 @@ public sealed record RecordClaimBankReturnCommand(Guid ClaimId, string? Reason) 
 public sealed class RecordClaimBankReturnValidator : AbstractValidator<RecordClaimBankReturnCommand>
 {
     public RecordClaimBankReturnValidator() => RuleFor(c => c.Reason)
-        .NotEmpty().WithErrorCode(ClaimErrors.ReturnReasonRequired.Code).WithMessage(ClaimErrors.ReturnReasonRequired.Message)
-        .MaximumLength(Claim.ReasonMaxLength).WithErrorCode("claims.reason_long").WithMessage($"理由は{Claim.ReasonMaxLength}文字以内にしてください。");
+        .NotEmpty().WithError(ClaimErrors.ReturnReasonRequired)
+        .MaximumLength(Claim.ReasonMaxLength).WithError(new("claims.reason_long", Claim.ReasonMaxLength));
 }
 
 public sealed class RecordClaimBankReturnHandler(AppDbContext db, ICurrentUser user, TimeProvider clock, Outbox outbox)

@@ -19,8 +19,8 @@ public sealed record RejectClaimLineCommand(Guid LineId, string? Reason) : IComm
 public sealed class RejectClaimLineValidator : AbstractValidator<RejectClaimLineCommand>
 {
     public RejectClaimLineValidator() => RuleFor(c => c.Reason)
-        .NotEmpty().WithErrorCode("claims.reason_required").WithMessage("不承認の理由を入力してください（専門家にメールで伝わります）。")
-        .MaximumLength(ClaimLine.ReasonMaxLength).WithErrorCode("claims.reason_long").WithMessage($"理由は{ClaimLine.ReasonMaxLength}文字以内にしてください。");
+        .NotEmpty().WithError(ClaimErrors.ReasonRequired)
+        .MaximumLength(ClaimLine.ReasonMaxLength).WithError(new("claims.reason_long", ClaimLine.ReasonMaxLength));
 }
 
 public sealed class RejectClaimLineHandler(AppDbContext db, ICurrentUser user, TimeProvider clock, SubsidyLedger ledger, Outbox outbox)

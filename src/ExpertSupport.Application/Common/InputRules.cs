@@ -24,29 +24,31 @@ public static class InputRules
     /// <summary>No list longer than this: the longest real one (weekly hours, skills, links) holds a few dozen.</summary>
     public const int MaxItems = 1_000;
 
-    public static readonly Error InvalidCharacter = Error.Invalid("input.invalid_character",
-        "使えない文字（NUL 文字 U+0000 や対になっていないサロゲート）が含まれています。");
+    public static readonly Error InvalidCharacter = Error.Invalid("input.invalid_character");
 
-    public static readonly Error TextTooLong = Error.Invalid("input.too_long",
-        $"{MaxTextLength.ToString("N0", CultureInfo.InvariantCulture)}文字以内で入力してください。");
+    public static readonly Error TextTooLong = Error.Invalid("input.too_long", null, MaxTextLength);
 
-    public static readonly Error DateOutOfRange = Error.Invalid("input.date_out_of_range",
-        $"日付は{Japanese(EarliestDate)}から{Japanese(LatestDate)}までで指定してください。");
+    public static readonly Error DateOutOfRange = Error.Invalid("input.date_out_of_range", null, EarliestDate, LatestDate);
 
-    public static readonly Error PageOutOfRange = Error.Invalid("input.page_out_of_range",
-        $"ページ番号は1〜{Paging.MaxPage.ToString("N0", CultureInfo.InvariantCulture)}で指定してください。");
+    public static readonly Error PageOutOfRange = Error.Invalid("input.page_out_of_range", null, Paging.MaxPage);
 
-    public static readonly Error PageSizeOutOfRange = Error.Invalid("input.page_size_out_of_range",
-        $"1ページの件数は1〜{Paging.MaxPageSize}で指定してください。");
+    public static readonly Error PageSizeOutOfRange = Error.Invalid("input.page_size_out_of_range", null, Paging.MaxPageSize);
 
-    public static readonly Error NullItem = Error.Invalid("input.null_item", "一覧の中に空の項目（null）は指定できません。");
+    public static readonly Error NullItem = Error.Invalid("input.null_item");
 
-    public static readonly Error TooManyItems = Error.Invalid("input.too_many_items",
-        $"一覧の項目は{MaxItems.ToString("N0", CultureInfo.InvariantCulture)}件までです。");
+    public static readonly Error TooManyItems = Error.Invalid("input.too_many_items", null, MaxItems);
 
-    public static readonly Error Required = Error.Invalid("input.required", "この項目は必須です。");
+    public static readonly Error Required = Error.Invalid("input.required");
 
-    public static readonly Error UnknownValue = Error.Invalid("input.unknown_value", "指定できない値です。決められた選択肢から指定してください。");
+    public static readonly Error UnknownValue = Error.Invalid("input.unknown_value");
+
+    /// <summary>A value the field does not accept, when no rule of ours says more (a check of FluentValidation's own).</summary>
+    public static readonly Error InvalidValue = Error.Invalid("input.invalid");
+
+    /// <summary>A value that does not read as the field's type (a word where a number belongs).</summary>
+    public static readonly Error Malformed = Error.Invalid("input.malformed");
+
+    public static Error MaxLength(int max) => Error.Invalid("input.max_length", null, max);
 
     /// <summary>U+0000 (PostgreSQL cannot store it in text) or half of a surrogate pair (not a character at all).</summary>
     public static bool HasInvalidCharacter(ReadOnlySpan<char> text)
@@ -97,6 +99,4 @@ public static class InputRules
     }
 
     private static ulong Bits(Enum value) => unchecked((ulong)Convert.ToInt64(value, CultureInfo.InvariantCulture));
-
-    private static string Japanese(DateOnly date) => $"{date.Year}年{date.Month}月{date.Day}日";
 }

@@ -24,7 +24,7 @@ internal static class ResultFactory<TResponse>
 
 /// <summary>Thrown by the pipeline when invalid input reaches a use case that does not return a Result.</summary>
 public sealed class InvalidRequestException(IReadOnlyList<Error> errors)
-    : Exception(string.Join(" ", errors.Select(e => e.Message)))
+    : Exception(string.Join(" ", errors))
 {
     public IReadOnlyList<Error> Errors { get; } = errors;
 }

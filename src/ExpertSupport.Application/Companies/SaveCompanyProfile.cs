@@ -33,38 +33,38 @@ public sealed class SaveCompanyProfileValidator : AbstractValidator<SaveCompanyP
 
     public SaveCompanyProfileValidator()
     {
-        RuleFor(c => c.LegalForm).NotNull().IsInEnum().WithMessage("事業形態を選んでください。");
-        RuleFor(c => c.Name).NotEmpty().WithMessage("会社名（個人事業主は屋号またはお名前）を入力してください。").MaximumLength(200);
-        RuleFor(c => c.NameKana).Must(k => Kana.IsKatakana(Kana.Normalize(k))).WithMessage("フリガナはカタカナで入力してください。")
+        RuleFor(c => c.LegalForm).NotNull().IsInEnum().WithError(new("company.legal_form_required"));
+        RuleFor(c => c.Name).NotEmpty().WithError(new("company.name_required")).MaximumLength(200);
+        RuleFor(c => c.NameKana).Must(k => Kana.IsKatakana(Kana.Normalize(k))).WithError(new("input.kana"))
             .MaximumLength(200);
         RuleFor(c => c.CorporateNumber)
-            .NotEmpty().WithMessage("法人番号（13桁）を入力してください。個人事業主の方は不要です。")
+            .NotEmpty().WithError(new("company.corporate_number_required"))
             .Must(n => Domain.Companies.CorporateNumber.TryParse(n, out _))
-            .WithMessage("法人番号が正しくありません。13桁の数字をご確認ください（国税庁の法人番号公表サイトで確認できます）。")
+            .WithError(new("company.corporate_number_invalid"))
             .When(c => c.LegalForm is not null and not Domain.Companies.LegalForm.SoleProprietor);
-        RuleFor(c => c.PrefectureCode).Must(p => p is { } code && Prefectures.IsValid(code)).WithMessage("都道府県を選んでください。");
-        RuleFor(c => c.Address).NotEmpty().WithMessage("所在地を入力してください。").MaximumLength(300);
-        RuleFor(c => c.Industry).NotNull().IsInEnum().WithMessage("業種を選んでください。");
+        RuleFor(c => c.PrefectureCode).Must(p => p is { } code && Prefectures.IsValid(code)).WithError(new("company.prefecture_required"));
+        RuleFor(c => c.Address).NotEmpty().WithError(new("company.address_required")).MaximumLength(300);
+        RuleFor(c => c.Industry).NotNull().IsInEnum().WithError(new("company.industry_required"));
         RuleFor(c => c.CapitalYen)
             .Must(v => TypedInput.TryParseWholeNumber(v, out _))
-            .WithMessage("資本金を円単位の数字で入力してください（例: 10,000,000）。")
+            .WithError(new("company.capital_invalid"))
             .When(c => c.LegalForm == Domain.Companies.LegalForm.Corporation || !string.IsNullOrWhiteSpace(c.CapitalYen));
         RuleFor(c => c.Employees)
             .Must(v => TypedInput.TryParseWholeNumber(v, out var n) && n <= 10_000_000)
-            .WithMessage("常時使用する従業員の数を入力してください（いない場合は 0）。");
+            .WithError(new("company.employees_invalid"));
         RuleFor(c => c.Contacts)
-            .Must(cs => cs is not null && cs.Any(c => !c.IsBlank)).WithMessage("連絡担当者を1人以上入力してください。")
-            .Must(cs => cs is null || cs.Count(c => !c.IsBlank) <= MaxContacts).WithMessage($"連絡担当者は{MaxContacts}人までです。");
+            .Must(cs => cs is not null && cs.Any(c => !c.IsBlank)).WithError(new("company.contacts_required"))
+            .Must(cs => cs is null || cs.Count(c => !c.IsBlank) <= MaxContacts).WithError(new("company.too_many_contacts", MaxContacts));
         RuleForEach(c => c.Contacts).Where(c => !c.IsBlank).ChildRules(contact =>
         {
-            contact.RuleFor(c => c.Name).NotEmpty().WithMessage("担当者のお名前を入力してください。").MaximumLength(100);
+            contact.RuleFor(c => c.Name).NotEmpty().WithError(new("company.contact_name_required")).MaximumLength(100);
             contact.RuleFor(c => c.NameKana).Must(k => Kana.IsKatakana(Kana.Normalize(k)))
-                .WithMessage("担当者のフリガナはカタカナで入力してください。").MaximumLength(100);
+                .WithError(new("company.contact_kana")).MaximumLength(100);
             contact.RuleFor(c => c.Department).MaximumLength(100);
             contact.RuleFor(c => c.Phone).Must(p => TypedInput.DigitsOnly(p) is { Length: >= 10 and <= 11 } d && d.All(char.IsAsciiDigit) && d[0] == '0')
-                .WithMessage("電話番号は市外局番から入力してください（例: 03-1234-5678）。");
+                .WithError(new("company.contact_phone"));
             contact.RuleFor(c => c.Email).Must(e => EmailInput.IsPlausible(TypedInput.HalfWidth(e)))
-                .WithMessage("担当者のメールアドレスを正しく入力してください（例: info@example.co.jp）。");
+                .WithError(new("company.contact_email"));
         });
     }
 }
@@ -75,7 +75,7 @@ public sealed class SaveCompanyProfileHandler(AppDbContext db, ICurrentUser user
     public async ValueTask<Result<CompanySaved>> Handle(SaveCompanyProfileCommand cmd, CancellationToken ct)
     {
         if (!user.IsInRole(Roles.Company))
-            return Error.Forbidden("company.company_only", "会社情報を登録できるのは企業のアカウントだけです。");
+            return Error.Forbidden("company.company_only");
         var userId = user.RequiredId();
         // A profile is a document saved whole: saves of one user's profile take turns (a double-submit saves twice, in
         // order, the same values), and a second first save finds the company the first one registered.
@@ -90,9 +90,7 @@ public sealed class SaveCompanyProfileHandler(AppDbContext db, ICurrentUser user
         if (profile.CorporateNumber is { } number
             && await db.Companies.AnyAsync(c => c.CorporateNumber == number && c.UserId != userId, ct))
         {
-            return new Error("company.duplicate_corporate_number",
-                "この法人番号の企業はすでに登録されています。同じ法人で2つ目のアカウントは作れません。事務局にご相談ください。",
-                ErrorKind.Conflict, "corporateNumber");
+            return Error.Conflict("company.duplicate_corporate_number").At("corporateNumber");
         }
 
         var now = clock.GetUtcNow();

@@ -15,7 +15,7 @@ public sealed record SuspendCompanyCommand(Guid CompanyId, string Reason) : ICom
 public sealed class SuspendCompanyValidator : AbstractValidator<SuspendCompanyCommand>
 {
     public SuspendCompanyValidator() =>
-        RuleFor(c => c.Reason).NotEmpty().WithMessage("利用停止の理由を入力してください。").MaximumLength(2000);
+        RuleFor(c => c.Reason).NotEmpty().WithError(new("input.suspension_reason_required")).MaximumLength(2000);
 }
 
 public sealed class SuspendCompanyHandler(AppDbContext db, ICurrentUser user, Outbox outbox, TimeProvider clock)

@@ -15,7 +15,7 @@ public sealed record RejectChangeRequestCommand(Guid ChangeRequestId, string Rea
 public sealed class RejectChangeRequestValidator : AbstractValidator<RejectChangeRequestCommand>
 {
     public RejectChangeRequestValidator() =>
-        RuleFor(c => c.Reason).NotEmpty().WithMessage("不承認の理由を入力してください。専門家にメールで伝わります。").MaximumLength(2000);
+        RuleFor(c => c.Reason).NotEmpty().WithError(new("expert.reject_reason_required")).MaximumLength(2000);
 }
 
 public sealed class RejectChangeRequestHandler(AppDbContext db, ICurrentUser user, Outbox outbox, TimeProvider clock)

@@ -14,7 +14,7 @@ public sealed record RejectExpertCommand(Guid ExpertId, string Reason) : IComman
 public sealed class RejectExpertValidator : AbstractValidator<RejectExpertCommand>
 {
     public RejectExpertValidator() =>
-        RuleFor(c => c.Reason).NotEmpty().WithMessage("不承認の理由を入力してください。専門家にメールで伝わります。").MaximumLength(2000);
+        RuleFor(c => c.Reason).NotEmpty().WithError(new("expert.reject_reason_required")).MaximumLength(2000);
 }
 
 public sealed class RejectExpertHandler(AppDbContext db, ICurrentUser user, Outbox outbox, TimeProvider clock)

@@ -6,7 +6,6 @@ using ExpertSupport.Domain.Experts;
 using ExpertSupport.Domain.Reference;
 using ExpertSupport.Domain.Subsidies;
 using FluentValidation;
-using FluentValidation.Results;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -41,47 +40,47 @@ public sealed class SaveExpertProfileValidator : AbstractValidator<SaveExpertPro
 
     public SaveExpertProfileValidator()
     {
-        RuleFor(c => c.Kind).NotNull().IsInEnum().WithMessage("個人・法人の区分を選んでください。");
-        RuleFor(c => c.DisplayName).NotEmpty().WithMessage("表示名を入力してください。").MaximumLength(100);
-        RuleFor(c => c.DisplayNameKana).Must(k => Kana.IsKatakana(Kana.Normalize(k))).WithMessage("フリガナはカタカナで入力してください。")
+        RuleFor(c => c.Kind).NotNull().IsInEnum().WithError(new("expert.kind_required"));
+        RuleFor(c => c.DisplayName).NotEmpty().WithError(new("expert.display_name_required")).MaximumLength(100);
+        RuleFor(c => c.DisplayNameKana).Must(k => Kana.IsKatakana(Kana.Normalize(k))).WithError(new("input.kana"))
             .MaximumLength(100);
-        RuleFor(c => c.Bio).NotEmpty().WithMessage("自己紹介と支援実績を入力してください。審査で確認します。").MaximumLength(4000);
+        RuleFor(c => c.Bio).NotEmpty().WithError(new("expert.bio_required")).MaximumLength(4000);
         RuleFor(c => c.Skills)
-            .Must(s => s is not null && s.Any(x => x.Level is not null)).WithMessage("得意分野を1つ以上選び、レベルを指定してください。");
+            .Must(s => s is not null && s.Any(x => x.Level is not null)).WithError(new("expert.skills_required"));
         RuleForEach(c => c.Skills).Where(s => s.Level is not null).ChildRules(skill =>
         {
-            skill.RuleFor(s => s.Code).NotEmpty().WithMessage("得意分野を選んでください。");
-            skill.RuleFor(s => s.Level).IsInEnum().WithMessage("レベルを選んでください。");
+            skill.RuleFor(s => s.Code).NotEmpty().WithError(new("expert.skill_required"));
+            skill.RuleFor(s => s.Level).IsInEnum().WithError(new("expert.level_required"));
         });
         RuleFor(c => c.Qualifications)
             .Must(qs => qs is null || qs.Where(q => !q.IsBlank).Select(q => q.Code).Distinct().Count() == qs.Count(q => !q.IsBlank))
-            .WithMessage("同じ資格が2回入力されています。")
-            .Must(qs => qs is null || qs.Count(q => !q.IsBlank) <= MaxQualifications).WithMessage($"資格は{MaxQualifications}件までです。");
+            .WithError(new("expert.qualification_duplicate"))
+            .Must(qs => qs is null || qs.Count(q => !q.IsBlank) <= MaxQualifications).WithError(new("expert.too_many_qualifications", MaxQualifications));
         RuleForEach(c => c.Qualifications).Where(q => !q.IsBlank).ChildRules(q =>
         {
-            q.RuleFor(x => x.Code).Must(Domain.Reference.Qualifications.IsKnown).WithMessage("資格を一覧から選んでください。");
-            q.RuleFor(x => x.CertificateNumber).NotEmpty().WithMessage("登録番号または合格証書番号を入力してください。").MaximumLength(50);
+            q.RuleFor(x => x.Code).Must(Domain.Reference.Qualifications.IsKnown).WithError(new("expert.qualification_unknown"));
+            q.RuleFor(x => x.CertificateNumber).NotEmpty().WithError(new("expert.certificate_number_required")).MaximumLength(50);
         });
         RuleFor(c => c.PrefectureCodes)
             .Must((c, codes) => c.OffersOnline || codes is { Length: > 0 })
-            .WithMessage("オンラインで対応するか、訪問できる都道府県を1つ以上選んでください。")
-            .Must(codes => codes is null || codes.All(Prefectures.IsValid)).WithMessage("都道府県の指定が正しくありません。");
+            .WithError(new("expert.service_area_required"))
+            .Must(codes => codes is null || codes.All(Prefectures.IsValid)).WithError(new("expert.prefecture_invalid"));
         RuleFor(c => c.Languages)
-            .Must(ls => ls is { Length: > 0 } && ls.All(Domain.Reference.Languages.IsKnown)).WithMessage("対応できる言語を1つ以上選んでください。");
+            .Must(ls => ls is { Length: > 0 } && ls.All(Domain.Reference.Languages.IsKnown)).WithError(new("expert.languages_required"));
         // The shape only: whether the fee is high enough is the active round's rule, checked by the handler.
         RuleFor(c => c.HourlyFee)
             .Must(v => TypedInput.TryParseWholeNumber(v, out var fee) && fee >= 1)
-            .WithMessage("時間単価は円単位の数字で入力してください（税込）。")
+            .WithError(new("plan.fee_not_a_number"))
             .Must(v => !TypedInput.TryParseWholeNumber(v, out var fee) || fee <= SubsidyRules.MaxHourlyRate.Value)
-            .WithMessage("時間単価が大きすぎます。入力をご確認ください。");
+            .WithError(new("expert.fee_too_high"));
         RuleFor(c => c.BankAccount).Custom((bank, ctx) =>
         {
             var checkedAccount = Domain.Experts.BankAccount.Create(bank?.BankCode, bank?.BranchCode, bank?.AccountType, bank?.AccountNumber, bank?.HolderName);
             foreach (var error in checkedAccount.Errors)
-                ctx.AddFailure(new ValidationFailure($"BankAccount.{char.ToUpperInvariant(error.Field![0])}{error.Field[1..]}", error.Message) { ErrorCode = error.Code });
+                ctx.AddError(error.At($"BankAccount.{char.ToUpperInvariant(error.Field![0])}{error.Field[1..]}"));
         });
         RuleFor(c => c.DeclaresNoConflictOfInterest).Equal(true)
-            .WithMessage("利益相反がないことの申告にチェックを入れてください。");
+            .WithError(new("expert.no_conflict_required"));
     }
 }
 
@@ -91,7 +90,7 @@ public sealed class SaveExpertProfileHandler(AppDbContext db, ICurrentUser user,
     public async ValueTask<Result<ExpertSaved>> Handle(SaveExpertProfileCommand cmd, CancellationToken ct)
     {
         if (!user.IsInRole(Roles.Expert))
-            return Error.Forbidden("expert.expert_only", "専門家プロフィールを登録できるのは専門家のアカウントだけです。");
+            return Error.Forbidden("expert.expert_only");
         var userId = user.RequiredId();
         // Saved whole and in turn (see SaveCompanyProfile): a repeated save finds the change request the first one opened.
         await OwnerLocks.TakeAsync(db, "expert-profile", userId, ct);
@@ -104,7 +103,7 @@ public sealed class SaveExpertProfileHandler(AppDbContext db, ICurrentUser user,
         var skills = (cmd.Skills ?? []).Where(s => s.Level is not null).Select(s => new ExpertSkill(s.Code!, s.Level!.Value)).DistinctBy(s => s.SkillCode).ToList();
         var codes = skills.Select(s => s.SkillCode).ToList();
         var known = await db.Skills.CountAsync(s => codes.Contains(s.Code) && s.IsActive, ct);
-        if (known != codes.Count) return Error.Invalid("expert.unknown_skill", "選べない得意分野が含まれています。一覧から選び直してください。", "skills");
+        if (known != codes.Count) return Error.Invalid("expert.unknown_skill", "skills");
 
         var profile = ToProfile(cmd, skills);
         if (await db.ActiveRoundAsync(clock, ct) is { } round && profile.HourlyFee < round.CompanyMinimumPerHour)

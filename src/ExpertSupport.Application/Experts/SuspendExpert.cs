@@ -14,7 +14,7 @@ public sealed record SuspendExpertCommand(Guid ExpertId, string Reason) : IComma
 public sealed class SuspendExpertValidator : AbstractValidator<SuspendExpertCommand>
 {
     public SuspendExpertValidator() =>
-        RuleFor(c => c.Reason).NotEmpty().WithMessage("利用停止の理由を入力してください。").MaximumLength(2000);
+        RuleFor(c => c.Reason).NotEmpty().WithError(new("input.suspension_reason_required")).MaximumLength(2000);
 }
 
 public sealed class SuspendExpertHandler(AppDbContext db, ICurrentUser user, Outbox outbox, TimeProvider clock)

@@ -26,9 +26,9 @@ public sealed class SendMessageValidator : AbstractValidator<SendMessageCommand>
 {
     public SendMessageValidator()
     {
-        RuleFor(c => c.Body).NotEmpty().WithMessage("メッセージを入力してください。")
-            .MaximumLength(Message.BodyMaxLength).WithMessage($"メッセージは{Message.BodyMaxLength}文字以内にしてください。");
-        RuleFor(c => c).Must(c => (c.PlanId is null) != (c.CaseId is null)).OverridePropertyName("planId").WithMessage("支援計画か相談案件のどちらかを指定してください。");
+        RuleFor(c => c.Body).NotEmpty().WithError(new("message.body_required"))
+            .MaximumLength(Message.BodyMaxLength).WithError(new("message.body_too_long", Message.BodyMaxLength));
+        RuleFor(c => c).Must(c => (c.PlanId is null) != (c.CaseId is null)).OverridePropertyName("planId").WithError(new("message.target_required"));
     }
 }
 

@@ -17,7 +17,7 @@ public sealed record CancelPlanCommand(Guid PlanId, string? Reason) : ICommand<R
 public sealed class CancelPlanValidator : AbstractValidator<CancelPlanCommand>
 {
     public CancelPlanValidator() =>
-        RuleFor(c => c.Reason).NotEmpty().WithMessage("中止の理由を入力してください。相手にメールで伝わります。").MaximumLength(2000);
+        RuleFor(c => c.Reason).NotEmpty().WithError(new("plan.cancel_reason_required")).MaximumLength(2000);
 }
 
 public sealed class CancelPlanHandler(AppDbContext db, ICurrentUser user, TimeProvider clock, PlanEmails emails)

@@ -31,7 +31,7 @@ public sealed class DraftPlanHandler(AppDbContext db, ICurrentUser user, TimePro
         if (!user.IsInRole(Roles.Company)) return PlanErrors.CompanyOnly;
         var userId = user.RequiredId();
         var company = await db.Companies.SingleOrDefaultAsync(c => c.UserId == userId, ct);
-        if (company is null) return Error.Conflict("plan.no_company", "支援計画を作るには、先に会社情報を登録してください。");
+        if (company is null) return Error.Conflict("plan.no_company");
         var expert = await db.Experts.Bookable().SingleOrDefaultAsync(e => e.Id == cmd.ExpertId, ct);
         if (expert is null) return ExpertAccess.NotFound;
         if (cmd.CaseId is { } caseId && !await db.ConsultationCases.AnyAsync(c => c.Id == caseId && c.CompanyId == company.Id, ct))

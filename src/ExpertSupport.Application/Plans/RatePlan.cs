@@ -16,9 +16,9 @@ public sealed class RatePlanValidator : AbstractValidator<RatePlanCommand>
 {
     public RatePlanValidator()
     {
-        RuleFor(c => c.Stars).NotNull().WithMessage("評価を1〜5の星で選んでください。")
-            .InclusiveBetween(PlanRating.MinStars, PlanRating.MaxStars).WithMessage("評価を1〜5の星で選んでください。");
-        RuleFor(c => c.Comment).MaximumLength(PlanRating.CommentMaxLength).WithMessage("コメントは2000文字以内にしてください。");
+        RuleFor(c => c.Stars).NotNull().WithError(new("plan.stars_required"))
+            .InclusiveBetween(PlanRating.MinStars, PlanRating.MaxStars).WithError(new("plan.stars_required"));
+        RuleFor(c => c.Comment).MaximumLength(PlanRating.CommentMaxLength).WithError(new("plan.comment_too_long", 2000));
     }
 }
 

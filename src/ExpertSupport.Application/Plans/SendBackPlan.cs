@@ -14,7 +14,7 @@ public sealed record SendBackPlanCommand(Guid PlanId, string? Comment) : IComman
 public sealed class SendBackPlanValidator : AbstractValidator<SendBackPlanCommand>
 {
     public SendBackPlanValidator() =>
-        RuleFor(c => c.Comment).NotEmpty().WithMessage("差し戻しの理由を入力してください。企業と専門家にメールで伝わります。").MaximumLength(2000);
+        RuleFor(c => c.Comment).NotEmpty().WithError(new("plan.send_back_comment_required")).MaximumLength(2000);
 }
 
 public sealed class SendBackPlanHandler(AppDbContext db, ICurrentUser user, TimeProvider clock, PlanEmails emails)

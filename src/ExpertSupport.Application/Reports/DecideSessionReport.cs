@@ -26,8 +26,8 @@ public sealed class DecideSessionReportValidator : AbstractValidator<DecideSessi
 {
     public DecideSessionReportValidator()
     {
-        RuleFor(c => c.Decision).IsInEnum().WithMessage("判断を選んでください。");
-        RuleFor(c => c.Reason).NotEmpty().WithMessage("判断の理由を入力してください。").MaximumLength(2000).WithMessage("理由は2000文字以内にしてください。");
+        RuleFor(c => c.Decision).IsInEnum().WithError(new("report.decision_required"));
+        RuleFor(c => c.Reason).NotEmpty().WithError(new("report.decision_reason_required")).MaximumLength(2000).WithError(new("input.reason_too_long", 2000));
     }
 }
 

@@ -14,8 +14,8 @@ public sealed record DisputeSessionReportCommand(Guid ReportId, string? Reason) 
 public sealed class DisputeSessionReportValidator : AbstractValidator<DisputeSessionReportCommand>
 {
     public DisputeSessionReportValidator() => RuleFor(c => c.Reason)
-        .NotEmpty().WithMessage("異議の理由を入力してください（例: 終了は11時でした）。")
-        .MaximumLength(2000).WithMessage("理由は2000文字以内にしてください。");
+        .NotEmpty().WithError(new("report.dispute_reason_required"))
+        .MaximumLength(2000).WithError(new("input.reason_too_long", 2000));
 }
 
 public sealed class DisputeSessionReportHandler(AppDbContext db, ICurrentUser user, TimeProvider clock, ReportEmails emails)

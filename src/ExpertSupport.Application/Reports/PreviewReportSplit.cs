@@ -28,7 +28,7 @@ public sealed class PreviewReportSplitHandler(AppDbContext db, ICurrentUser user
         if (q.ActualEnd <= q.ActualStart) return ReportErrors.EndBeforeStart;
         var worked = new SessionFacts(q.ActualStart, q.ActualEnd, q.BreakMinutes, "").WorkedMinutes;
         if (q.BreakMinutes < 0 || worked <= 0) return ReportErrors.BreaksTooLong;
-        if (worked > 24 * 60) return Error.Invalid("report.too_long", "1回の報告は24時間以内にしてください。", "actualEnd");
+        if (worked > 24 * 60) return Error.Invalid("report.too_long", "actualEnd");
         var split = await splits.PreviewAsync(new SplitRequest(booking.RoundId, booking.CompanyId, booking.ExpertId, booking.Id, booking.HourlyFee, worked), ct);
         return split is null ? ReportErrors.NotFound : split;
     }

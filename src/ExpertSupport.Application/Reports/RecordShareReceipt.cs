@@ -23,8 +23,8 @@ public sealed class RecordShareReceiptValidator : AbstractValidator<RecordShareR
 
     public RecordShareReceiptValidator()
     {
-        RuleFor(c => c.ReceivedOn).NotEmpty().WithMessage("受領日を入力してください。");
-        RuleFor(c => c.Amount).Must(a => a >= Yen.Zero && a <= MaxAmount).WithMessage("金額は0円以上で入力してください。");
+        RuleFor(c => c.ReceivedOn).NotEmpty().WithError(new("report.received_on_required"));
+        RuleFor(c => c.Amount).Must(a => a >= Yen.Zero && a <= MaxAmount).WithError(new("report.amount_negative"));
     }
 }
 

@@ -18,7 +18,7 @@ public sealed record ReverseSettledSubsidyCommand(Guid ReportId, string? Reason)
 public sealed class ReverseSettledSubsidyValidator : AbstractValidator<ReverseSettledSubsidyCommand>
 {
     public ReverseSettledSubsidyValidator() =>
-        RuleFor(c => c.Reason).NotEmpty().WithMessage("取り消しの理由を入力してください。").MaximumLength(2000).WithMessage("理由は2000文字以内にしてください。");
+        RuleFor(c => c.Reason).NotEmpty().WithError(new("report.reversal_reason_required")).MaximumLength(2000).WithError(new("input.reason_too_long", 2000));
 }
 
 public sealed class ReverseSettledSubsidyHandler(AppDbContext db, ICurrentUser user, TimeProvider clock, SubsidyLedger ledger, ReportEmails emails)

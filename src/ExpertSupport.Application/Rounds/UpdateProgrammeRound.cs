@@ -29,9 +29,9 @@ public sealed class UpdateProgrammeRoundHandler(AppDbContext db, ICurrentUser us
         if (await RoundSettingsRules.OverlapAsync(db, cmd.Settings, cmd.Id, ct) is { } overlap) return overlap;
 
         var companyMax = new Yen(await db.CompanyCapBalances.Where(b => b.RoundId == cmd.Id).MaxAsync(b => (long?)((long)b.Reserved + (long)b.Settled), ct) ?? 0);
-        if (cmd.Settings.CompanyCap < companyMax) return RoundErrors.CapBelowUse("companyCap", "企業", companyMax);
+        if (cmd.Settings.CompanyCap < companyMax) return RoundErrors.CompanyCapBelowUse(companyMax);
         var expertMax = new Yen(await db.ExpertCapBalances.Where(b => b.RoundId == cmd.Id).MaxAsync(b => (long?)((long)b.Reserved + (long)b.Settled), ct) ?? 0);
-        if (cmd.Settings.ExpertCap < expertMax) return RoundErrors.CapBelowUse("expertCap", "専門家", expertMax);
+        if (cmd.Settings.ExpertCap < expertMax) return RoundErrors.ExpertCapBelowUse(expertMax);
 
         var result = round.Update(cmd.Settings, user.RequiredId(), clock.GetUtcNow());
         if (result.IsFailure) return result;

@@ -41,10 +41,10 @@ public sealed class GetSubsidyQuoteHandler(AppDbContext db, TimeProvider clock) 
         var rules = round.Rules;
 
         var errors = new List<Error>();
-        var rate = Parse(query.HourlyRate, "hourlyRate", "時間単価", "円", rules.CompanyMinimumPerHour.Value, SubsidyRules.MaxHourlyRate.Value, errors);
-        var minutes = Parse(query.Minutes, "minutes", "相談時間", "分", 1, MaxMinutes, errors);
-        var companyUsed = Parse(query.CompanySubsidyUsed, "companySubsidyUsed", "御社がこれまでに受けた補助額", "円", 0, rules.CompanyCap.Value, errors);
-        var expertUsed = Parse(query.ExpertSubsidyUsed, "expertSubsidyUsed", "専門家がこれまでに受けた補助額", "円", 0, rules.ExpertCap.Value, errors);
+        var rate = Parse(query.HourlyRate, "hourlyRate", new Phrase("quote.hourly_rate"), rules.CompanyMinimumPerHour.Value, SubsidyRules.MaxHourlyRate.Value, errors);
+        var minutes = Parse(query.Minutes, "minutes", new Phrase("quote.minutes"), 1, MaxMinutes, errors, inMinutes: true);
+        var companyUsed = Parse(query.CompanySubsidyUsed, "companySubsidyUsed", new Phrase("quote.company_subsidy_used"), 0, rules.CompanyCap.Value, errors);
+        var expertUsed = Parse(query.ExpertSubsidyUsed, "expertSubsidyUsed", new Phrase("quote.expert_subsidy_used"), 0, rules.ExpertCap.Value, errors);
         if (errors.Count > 0) return Result<SubsidyQuoteAnswer>.Failure(errors);
 
         // The visitor says what the caps have used so far; the caps left follow from it as from the ledger.
@@ -59,19 +59,22 @@ public sealed class GetSubsidyQuoteHandler(AppDbContext db, TimeProvider clock) 
         return new SubsidyQuoteAnswer(quote, round.Name, rules, b.CutByCaps);
     }
 
-    private static long Parse(string? text, string field, string label, string unit, long min, long max, List<Error> errors)
+    /// <summary>The label names the field in the reader's language; min and max are yen, or minutes.</summary>
+    private static long Parse(string? text, string field, Phrase label, long min, long max, List<Error> errors, bool inMinutes = false)
     {
         switch (NumberText.TryParseWhole(text, out var value))
         {
             case Missing:
-                errors.Add(Error.Invalid($"quote.{field}.missing", $"{label}を入力してください。", field));
+                errors.Add(Error.Invalid("quote.missing", field, label));
                 return 0;
             case NotANumber:
-                errors.Add(Error.Invalid($"quote.{field}.not_a_number", $"{label}は数字で入力してください。", field));
+                errors.Add(Error.Invalid("quote.not_a_number", field, label));
                 return 0;
             default:
                 if (value >= min && value <= max) return value;
-                errors.Add(Error.Invalid($"quote.{field}.out_of_range", $"{label}は{SubsidyErrors.Number(min)}{unit}以上{SubsidyErrors.Number(max)}{unit}以下で入力してください。", field));
+                errors.Add(inMinutes
+                    ? Error.Invalid("quote.minutes_out_of_range", field, label, min, max)
+                    : Error.Invalid("quote.yen_out_of_range", field, label, min, max));
                 return 0;
         }
     }

@@ -27,16 +27,13 @@ public sealed record SubsidySettlement(SubsidySource Source, SubsidyBreakdown Br
 
 public static class LedgerErrors
 {
-    public static readonly Error RoundNotFound = Error.NotFound("round.not_found", "制度年度が見つかりません。");
+    public static readonly Error RoundNotFound = Error.NotFound("round.not_found");
 
-    public static readonly Error NegativeAmount = Error.Invalid("ledger.negative_amount", "補助額は0円以上で指定してください。", "expectedSubsidy");
+    public static readonly Error NegativeAmount = Error.Invalid("ledger.negative_amount", "expectedSubsidy");
 
-    public static readonly Error PartiesDiffer = Error.Conflict("ledger.parties_differ",
-        "この予約の補助枠は、別の企業・専門家・制度年度で確保されています。");
+    public static readonly Error PartiesDiffer = Error.Conflict("ledger.parties_differ");
 
-    public static readonly Error AlreadySettled = Error.Conflict("ledger.already_settled",
-        "この支援の補助はすでに確定しています。");
+    public static readonly Error AlreadySettled = Error.Conflict("ledger.already_settled");
 
-    public static readonly Error NoActiveRound = Error.NotFound("round.none_active",
-        "現在、受付中の制度年度がありません。事務局にお問い合わせください。");
+    public static readonly Error NoActiveRound = Error.NotFound("round.none_active");
 }

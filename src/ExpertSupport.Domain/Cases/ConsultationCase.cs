@@ -102,16 +102,16 @@ public sealed class ConsultationCase : AuditedEntity
 
 public static class CaseErrors
 {
-    public static readonly Error NotFound = Error.NotFound("case.not_found", "相談案件が見つかりません。");
-    public static readonly Error Closed = Error.Conflict("case.closed", "この相談案件は締め切られています。");
-    public static readonly Error AlreadyClosed = Error.Conflict("case.already_closed", "この相談案件はすでに締め切られています。");
-    public static readonly Error AlreadyOpen = Error.Conflict("case.already_open", "同じ名前の受付中の相談案件がすでにあります。");
-    public static readonly Error Unchanged = Error.Conflict("case.unchanged", "この内容はすでに保存されています（変更はありません）。");
-    public static readonly Error ProposalNotFound = Error.NotFound("proposal.not_found", "提案が見つかりません。");
-    public static readonly Error ProposalDecided = Error.Conflict("proposal.decided", "この提案はすでに回答済みか、取り下げられています。");
-    public static readonly Error ProposalAlreadyAccepted = Error.Conflict("proposal.already_accepted", "この提案はすでに採用されています。");
-    public static readonly Error ProposalAlreadyDeclined = Error.Conflict("proposal.already_declined", "この提案はすでに見送られています。");
-    public static readonly Error ProposalAlreadyWithdrawn = Error.Conflict("proposal.already_withdrawn", "この提案はすでに取り下げられています。");
-    public static readonly Error AlreadyProposed = Error.Conflict("proposal.already_pending", "この相談案件には、回答待ちの提案をすでに送っています。");
-    public static readonly Error MessageRequired = Error.Invalid("proposal.message_required", "提案のメッセージを入力してください。", "message");
+    public static readonly Error NotFound = Error.NotFound("case.not_found");
+    public static readonly Error Closed = Error.Conflict("case.closed");
+    public static readonly Error AlreadyClosed = Error.Conflict("case.already_closed");
+    public static readonly Error AlreadyOpen = Error.Conflict("case.already_open");
+    public static readonly Error Unchanged = Error.Conflict("case.unchanged");
+    public static readonly Error ProposalNotFound = Error.NotFound("proposal.not_found");
+    public static readonly Error ProposalDecided = Error.Conflict("proposal.decided");
+    public static readonly Error ProposalAlreadyAccepted = Error.Conflict("proposal.already_accepted");
+    public static readonly Error ProposalAlreadyDeclined = Error.Conflict("proposal.already_declined");
+    public static readonly Error ProposalAlreadyWithdrawn = Error.Conflict("proposal.already_withdrawn");
+    public static readonly Error AlreadyProposed = Error.Conflict("proposal.already_pending");
+    public static readonly Error MessageRequired = Error.Invalid("proposal.message_required", "message");
 }

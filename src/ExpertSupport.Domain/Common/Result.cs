@@ -9,13 +9,71 @@ public enum ErrorKind
     Forbidden,
 }
 
-/// <summary>An expected failure: a stable code, a Japanese message for people, and the field it concerns.</summary>
-public sealed record Error(string Code, string Message, ErrorKind Kind = ErrorKind.Validation, string? Field = null)
+/// <summary>
+/// An expected failure: a stable code, the values its text names, what kind of failure it is and the field it concerns.
+/// It carries no prose: the code is the key of its text in every language, and the web edge renders it in the reader's
+/// language (docs/errors.md). <c>new("booking.slot_taken")</c>, <c>new("booking.too_soon", hours)</c>.
+/// </summary>
+public sealed record Error
 {
-    public static Error NotFound(string code, string message) => new(code, message, ErrorKind.NotFound);
-    public static Error Conflict(string code, string message) => new(code, message, ErrorKind.Conflict);
-    public static Error Invalid(string code, string message, string? field = null) => new(code, message, ErrorKind.Validation, field);
-    public static Error Forbidden(string code, string message) => new(code, message, ErrorKind.Forbidden);
+    public Error(string code, params object?[] args)
+    {
+        Code = code;
+        Args = args;
+    }
+
+    /// <summary>feature.what, e.g. booking.slot_taken: what clients branch on, and the key of the text.</summary>
+    public string Code { get; }
+
+    /// <summary>
+    /// The values the text names, in order ({0}, {1} …): numbers, <see cref="Yen"/>, dates, names, a <see cref="Phrase"/>,
+    /// or another error (its text, in place). Formatted in the reader's culture when rendered.
+    /// </summary>
+    public IReadOnlyList<object?> Args { get; }
+
+    public ErrorKind Kind { get; init; } = ErrorKind.Validation;
+
+    /// <summary>The camelCase name of the input at fault, or null for the request as a whole.</summary>
+    public string? Field { get; init; }
+
+    public static Error NotFound(string code, params object?[] args) => new(code, args) { Kind = ErrorKind.NotFound };
+    public static Error Conflict(string code, params object?[] args) => new(code, args) { Kind = ErrorKind.Conflict };
+    public static Error Forbidden(string code, params object?[] args) => new(code, args) { Kind = ErrorKind.Forbidden };
+    public static Error Invalid(string code, string? field = null, params object?[] args) => new(code, args) { Field = field };
+
+    /// <summary>The same refusal, about another field (a form's own name for it).</summary>
+    public Error At(string? field) => this with { Field = field };
+
+    public bool Equals(Error? other) =>
+        other is not null && Code == other.Code && Kind == other.Kind && Field == other.Field && Args.SequenceEqual(other.Args);
+
+    public override int GetHashCode() => HashCode.Combine(Code, Kind, Field, Args.Count);
+
+    /// <summary>For logs and test failures: the code and its values, never a translation.</summary>
+    public override string ToString() => Args.Count == 0 ? Code : $"{Code}({string.Join(", ", Args)})";
+}
+
+/// <summary>
+/// A word or phrase inside an error's text that must be translated too — a field's or a record's name, "the file
+/// without a name" — keyed like an error code and rendered from the same resources.
+/// </summary>
+public sealed record Phrase
+{
+    public Phrase(string key, params object?[] args)
+    {
+        Key = key;
+        Args = args;
+    }
+
+    public string Key { get; }
+
+    public IReadOnlyList<object?> Args { get; }
+
+    public bool Equals(Phrase? other) => other is not null && Key == other.Key && Args.SequenceEqual(other.Args);
+
+    public override int GetHashCode() => HashCode.Combine(Key, Args.Count);
+
+    public override string ToString() => Args.Count == 0 ? Key : $"{Key}({string.Join(", ", Args)})";
 }
 
 /// <summary>The outcome of a command: success, or one or more expected errors.</summary>

@@ -11,7 +11,7 @@ namespace ExpertSupport.Domain.Common;
 /// There is no implicit conversion from a number: an amount is always named as yen where it is made.
 /// </summary>
 [JsonConverter(typeof(YenJsonConverter))]
-public readonly record struct Yen(long Value) : IComparable<Yen>, ISpanParsable<Yen>
+public readonly record struct Yen(long Value) : IComparable<Yen>, ISpanParsable<Yen>, IFormattable
 {
     public static readonly Yen Zero = new(0);
 
@@ -34,6 +34,13 @@ public readonly record struct Yen(long Value) : IComparable<Yen>, ISpanParsable<
     /// <summary>¥12,345 — the way yen are shown everywhere in the UI.</summary>
     public override string ToString() =>
         (Value < 0 ? "-¥" : "¥") + Math.Abs(Value).ToString("#,0", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// With no format, ¥12,345; with a numeric format ("N0"), the number alone, so that a message template can write
+    /// either "{0}" or "{0:N0}円" for an amount.
+    /// </summary>
+    public string ToString(string? format, IFormatProvider? formatProvider) =>
+        string.IsNullOrEmpty(format) ? ToString() : Value.ToString(format, formatProvider);
 
     /// <summary>12,345 — the number alone, for texts that say 円 after it.</summary>
     public string ToNumberString() => Value.ToString("#,0", CultureInfo.InvariantCulture);

@@ -32,21 +32,20 @@ public sealed record BankAccount(string BankCode, string BranchCode, BankAccount
         var errors = new List<Error>();
         var bank = TypedInput.DigitsOnly(bankCode);
         if (bank.Length != 4 || !bank.All(char.IsAsciiDigit))
-            errors.Add(Error.Invalid("bank.bank_code", "金融機関コードは4桁の数字で入力してください（例: 0001）。", "bankCode"));
+            errors.Add(Error.Invalid("bank.bank_code", "bankCode"));
         var branch = TypedInput.DigitsOnly(branchCode);
         if (branch.Length != 3 || !branch.All(char.IsAsciiDigit))
-            errors.Add(Error.Invalid("bank.branch_code", "支店コードは3桁の数字で入力してください（例: 001）。", "branchCode"));
+            errors.Add(Error.Invalid("bank.branch_code", "branchCode"));
         if (accountType is not (BankAccountType.Ordinary or BankAccountType.Current))
-            errors.Add(Error.Invalid("bank.account_type", "預金種目（普通・当座）を選んでください。", "accountType"));
+            errors.Add(Error.Invalid("bank.account_type", "accountType"));
         var number = TypedInput.DigitsOnly(accountNumber);
         if (number.Length is 0 or > 7 || !number.All(char.IsAsciiDigit))
-            errors.Add(Error.Invalid("bank.account_number", "口座番号は7桁以内の数字で入力してください。", "accountNumber"));
+            errors.Add(Error.Invalid("bank.account_number", "accountNumber"));
         var holder = ZenginText.TryNormalize(holderName);
         if (holder is null)
-            errors.Add(Error.Invalid("bank.holder_name",
-                "口座名義は通帳のとおりにカタカナで入力してください（漢字は使えません。英字・数字と ( ) . - / は使えます）。", "holderName"));
+            errors.Add(Error.Invalid("bank.holder_name", "holderName"));
         else if (holder.Length > HolderNameMaxLength)
-            errors.Add(Error.Invalid("bank.holder_name_length", $"口座名義は半角{HolderNameMaxLength}文字以内にしてください（濁点・半濁点も1文字です）。", "holderName"));
+            errors.Add(Error.Invalid("bank.holder_name_length", "holderName", HolderNameMaxLength));
 
         if (errors.Count > 0) return Result<BankAccount>.Failure(errors);
         return new BankAccount(bank, branch, accountType!.Value, number.PadLeft(7, '0'), holder!);

@@ -177,7 +177,7 @@ public sealed class Expert : AuditedEntity
         if (string.IsNullOrWhiteSpace(reason)) return ExpertErrors.ReasonRequired;
         if (Status == ExpertStatus.Suspended) return ExpertErrors.AlreadySuspended;
         if (Status != ExpertStatus.Approved)
-            return Error.Conflict("expert.not_approved_for_suspension", "利用停止できるのは承認済みの専門家だけです。");
+            return Error.Conflict("expert.not_approved_for_suspension");
         Transition(ExpertStatus.Suspended, officeUserId, now, reason.Trim());
         return Result.Success;
     }
@@ -185,7 +185,7 @@ public sealed class Expert : AuditedEntity
     public Result Reinstate(Guid officeUserId, string? reason, DateTimeOffset now)
     {
         if (Status == ExpertStatus.Approved) return ExpertErrors.AlreadyActive;
-        if (Status != ExpertStatus.Suspended) return Error.Conflict("expert.not_suspended", "この専門家は利用停止中ではありません。");
+        if (Status != ExpertStatus.Suspended) return Error.Conflict("expert.not_suspended");
         Transition(ExpertStatus.Approved, officeUserId, now, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim());
         return Result.Success;
     }

@@ -86,9 +86,9 @@ public sealed class ExpertChangeRequest : AuditedEntity
         return Result.Success;
     }
 
-    private static Error NotPending => Error.Conflict("change_request.not_pending", "この変更申請はすでに処理されています。");
-    private static Error AlreadyApproved => Error.Conflict("change_request.already_approved", "この変更申請はすでに承認されています。");
-    private static Error AlreadyRejected => Error.Conflict("change_request.already_rejected", "この変更申請はすでに不承認になっています。");
+    private static Error NotPending => Error.Conflict("change_request.not_pending");
+    private static Error AlreadyApproved => Error.Conflict("change_request.already_approved");
+    private static Error AlreadyRejected => Error.Conflict("change_request.already_rejected");
 
     private void Decide(ChangeRequestStatus to, Guid actor, DateTimeOffset now, string? reason)
     {

@@ -31,7 +31,7 @@ public static class PlanRules
     public static Result CheckServiceMode(bool offersOnline, IReadOnlyCollection<short> servedPrefectures, short companyPrefecture) =>
         Expert.CanServe(offersOnline, servedPrefectures, companyPrefecture)
             ? Result.Success
-            : PlanErrors.NoServiceMode(Prefectures.NameOf(companyPrefecture));
+            : PlanErrors.NoServiceMode(Prefectures.Find(companyPrefecture));
 
     private static DateOnly Min(DateOnly a, DateOnly b) => a <= b ? a : b;
 }

@@ -28,4 +28,7 @@ public static class Prefectures
     public static bool IsValid(short code) => code is >= 1 and <= 47;
 
     public static string NameOf(short code) => IsValid(code) ? All[code - 1].NameJa : "—";
+
+    /// <summary>The prefecture itself (both names), e.g. as an error's argument that each language names its own way.</summary>
+    public static Prefecture? Find(short code) => IsValid(code) ? All[code - 1] : null;
 }

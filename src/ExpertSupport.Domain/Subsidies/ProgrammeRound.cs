@@ -58,7 +58,7 @@ public sealed class ProgrammeRound : AuditedEntity
         return round;
     }
 
-    public static readonly Error Unchanged = Error.Conflict("round.unchanged", "この設定はすでに保存されています（変更はありません）。");
+    public static readonly Error Unchanged = Error.Conflict("round.unchanged");
 
     /// <summary>Changes the settings; the audit entry lists every changed value, old → new. Saving the same settings again is refused: that change has already happened.</summary>
     public Result Update(ProgrammeRoundSettings settings, Guid actorUserId, DateTimeOffset now)

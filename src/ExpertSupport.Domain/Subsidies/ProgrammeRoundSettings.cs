@@ -83,38 +83,38 @@ public sealed record ProgrammeRoundSettings(
     public IReadOnlyList<Error> Validate()
     {
         var errors = new List<Error>();
-        void Fail(string field, string message) => errors.Add(Error.Invalid($"round.{field}", message, field));
+        void Fail(Error error) => errors.Add(error);
 
-        if (string.IsNullOrWhiteSpace(Name)) Fail("name", "名称を入力してください。");
-        else if (Name.Trim().Length > NameMaxLength) Fail("name", $"名称は{NameMaxLength}文字以内にしてください。");
+        if (string.IsNullOrWhiteSpace(Name)) Fail(Error.Invalid("round.name_required", "name"));
+        else if (Name.Trim().Length > NameMaxLength) Fail(Error.Invalid("round.name_too_long", "name", NameMaxLength));
 
-        if (PeriodEnd <= PeriodStart) Fail("periodEnd", "期間の終了日は開始日より後にしてください。");
+        if (PeriodEnd <= PeriodStart) Fail(Error.Invalid("round.period_end_before_start", "periodEnd"));
         if (ApplicationDeadline < PeriodStart || ApplicationDeadline > PeriodEnd)
-            Fail("applicationDeadline", "新規計画の受付期限は、期間内の日付にしてください。");
+            Fail(Error.Invalid("round.deadline_outside_period", "applicationDeadline"));
         if (SupportEndDate < PeriodStart || SupportEndDate > PeriodEnd)
-            Fail("supportEndDate", "支援の実施期限は、期間内の日付にしてください。");
+            Fail(Error.Invalid("round.support_end_outside_period", "supportEndDate"));
         else if (SupportEndDate < ApplicationDeadline)
-            Fail("supportEndDate", "支援の実施期限は、新規計画の受付期限以降にしてください。");
+            Fail(Error.Invalid("round.support_end_before_deadline", "supportEndDate"));
 
         var one = new Yen(1);
-        if (HourlySubsidyCeiling < one) Fail("hourlySubsidyCeiling", "1時間あたりの補助上限は1円以上にしてください。");
-        if (CompanyMinimumPerHour < one) Fail("companyMinimumPerHour", "1時間あたりの企業負担の下限は1円以上にしてください。");
+        if (HourlySubsidyCeiling < one) Fail(Error.Invalid("round.ceiling_too_low", "hourlySubsidyCeiling"));
+        if (CompanyMinimumPerHour < one) Fail(Error.Invalid("round.company_minimum_too_low", "companyMinimumPerHour"));
         // Compared in longs: two absurd typed amounts must give a message, not an overflow.
         if (HourlySubsidyCeiling >= one && CompanyMinimumPerHour >= one
             && HourlySubsidyCeiling.Value > SubsidyRules.MaxHourlyRate.Value - CompanyMinimumPerHour.Value)
-            Fail("hourlySubsidyCeiling", $"補助上限と企業負担の下限の合計は{SubsidyRules.MaxHourlyRate.ToNumberString()}円以下にしてください。");
-        if (CompanyCap < one || CompanyCap > MaxCap) Fail("companyCap", $"企業ごとの上限は1円以上{MaxCap.ToNumberString()}円以下にしてください。");
-        if (ExpertCap < one || ExpertCap > MaxCap) Fail("expertCap", $"専門家ごとの上限は1円以上{MaxCap.ToNumberString()}円以下にしてください。");
-        if (Budget < one || Budget > MaxBudget) Fail("budget", $"予算額は1円以上{MaxBudget.ToNumberString()}円以下にしてください。");
+            Fail(Error.Invalid("round.hourly_sum_too_high", "hourlySubsidyCeiling", SubsidyRules.MaxHourlyRate));
+        if (CompanyCap < one || CompanyCap > MaxCap) Fail(Error.Invalid("round.company_cap_range", "companyCap", MaxCap));
+        if (ExpertCap < one || ExpertCap > MaxCap) Fail(Error.Invalid("round.expert_cap_range", "expertCap", MaxCap));
+        if (Budget < one || Budget > MaxBudget) Fail(Error.Invalid("round.budget_range", "budget", MaxBudget));
 
         if (TimeUnitMinutes < 1 || TimeUnitMinutes > 60 || 60 % TimeUnitMinutes != 0)
-            Fail("timeUnitMinutes", "時間の単位は60を割り切れる分数（15分、30分、60分など）にしてください。");
-        if (MaxPlanMonths is < 1 or > 24) Fail("maxPlanMonths", "支援計画の最長期間は1〜24か月にしてください。");
-        if (string.IsNullOrWhiteSpace(ClaimBatchCron)) Fail("claimBatchCron", "謝金申請の締めのスケジュールを入力してください。");
-        else if (ClaimBatchCron.Length > CronMaxLength) Fail("claimBatchCron", $"スケジュールは{CronMaxLength}文字以内にしてください。");
-        if (LateCancellationHours is < 0 or > 720) Fail("lateCancellationHours", "直前キャンセルの扱いになる時間は0〜720時間にしてください。");
-        if (BookingRequestExpiryHours is < 1 or > 720) Fail("bookingRequestExpiryHours", "予約リクエストの有効期限は1〜720時間にしてください。");
-        if (ReportConfirmationDays is < 1 or > 90) Fail("reportConfirmationDays", "実施報告の確認期限は1〜90日にしてください。");
+            Fail(Error.Invalid("round.time_unit", "timeUnitMinutes"));
+        if (MaxPlanMonths is < 1 or > 24) Fail(Error.Invalid("round.max_plan_months", "maxPlanMonths"));
+        if (string.IsNullOrWhiteSpace(ClaimBatchCron)) Fail(Error.Invalid("round.cron_required", "claimBatchCron"));
+        else if (ClaimBatchCron.Length > CronMaxLength) Fail(Error.Invalid("round.cron_too_long", "claimBatchCron", CronMaxLength));
+        if (LateCancellationHours is < 0 or > 720) Fail(Error.Invalid("round.late_cancellation_hours", "lateCancellationHours"));
+        if (BookingRequestExpiryHours is < 1 or > 720) Fail(Error.Invalid("round.request_expiry_hours", "bookingRequestExpiryHours"));
+        if (ReportConfirmationDays is < 1 or > 90) Fail(Error.Invalid("round.report_confirmation_days", "reportConfirmationDays"));
         return errors;
     }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using ExpertSupport.Domain.Common;
 
 namespace ExpertSupport.Domain.Subsidies;
@@ -50,14 +49,9 @@ public static class SubsidyCalculator
 
 public static class SubsidyErrors
 {
-    public static Error RateBelowMinimum(Yen minimum) => Error.Invalid("subsidy.rate_below_minimum",
-        $"時間単価は{minimum.ToNumberString()}円以上にしてください。{minimum.ToNumberString()}円未満の単価は補助の対象になりません。", "hourlyRate");
+    public static Error RateBelowMinimum(Yen minimum) => Error.Invalid("subsidy.rate_below_minimum", "hourlyRate", minimum);
 
-    public static readonly Error RateAboveMaximum = Error.Invalid("subsidy.rate_above_maximum",
-        $"時間単価は{SubsidyRules.MaxHourlyRate.ToNumberString()}円以下にしてください。", "hourlyRate");
+    public static readonly Error RateAboveMaximum = Error.Invalid("subsidy.rate_above_maximum", "hourlyRate", SubsidyRules.MaxHourlyRate);
 
-    public static readonly Error NegativeMinutes = Error.Invalid("subsidy.negative_minutes",
-        "時間は0分以上にしてください。", "minutes");
-
-    public static string Number(long amount) => amount.ToString("#,0", CultureInfo.InvariantCulture);
+    public static readonly Error NegativeMinutes = Error.Invalid("subsidy.negative_minutes", "minutes");
 }

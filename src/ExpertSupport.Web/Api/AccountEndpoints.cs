@@ -55,10 +55,8 @@ internal static class AccountEndpoints
         signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
         var result = await signIn.PasswordSignInAsync(body.Email ?? "", body.Password ?? "", isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded) return Results.Empty; // the bearer handler has written the token
-        var title = result.IsLockedOut
-            ? "ログインに続けて失敗したため、一時的にロックしています。15分ほどしてからお試しください。"
-            : "メールアドレスまたはパスワードが正しくありません。";
-        return TypedResults.Problem(title: title, statusCode: StatusCodes.Status401Unauthorized);
+        var refused = result.IsLockedOut ? HttpErrors.LockedOut : HttpErrors.LoginFailed;
+        return TypedResults.Problem(title: refused.Message, statusCode: StatusCodes.Status401Unauthorized);
     }
 
     private static async Task<Results<Ok<MeResponse>, UnauthorizedHttpResult>> Me(ClaimsPrincipal principal, UserManager<AppUser> users)

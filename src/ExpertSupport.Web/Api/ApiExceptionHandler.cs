@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using ExpertSupport.Application.Common;
+using ExpertSupport.Domain.Common;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
@@ -15,21 +16,21 @@ namespace ExpertSupport.Web.Api;
 /// </summary>
 internal sealed partial class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> log) : IExceptionHandler
 {
-    private const string Malformed = "値の形式が正しくありません。";
-
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
         // The exception handler middleware has already pointed Request.Path at the error page; the feature keeps the original.
         var path = http.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? http.Request.Path.Value ?? "";
-        var (status, title, errors) = exception switch
+        var (status, error, fieldErrors) = exception switch
         {
-            InvalidRequestException invalid => (400, invalid.Errors[0].Message,
-                invalid.Errors.Where(e => e.Field is not null).GroupBy(e => e.Field!).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray())),
+            InvalidRequestException invalid => (400, invalid.Errors[0], invalid.Errors),
             BadHttpRequestException bad => Describe(bad),
-            UnauthorizedAccessException => (403, "この操作を行う権限がありません。", null),
-            _ when IsDatabaseUnavailable(exception) => (503, "ただいまデータベースに接続できません。少し待ってからもう一度お試しください。", null),
-            _ => (500, "システムエラーが発生しました。時間をおいてもう一度お試しください。", (Dictionary<string, string[]>?)null),
+            UnauthorizedAccessException => (403, HttpErrors.Forbidden, null),
+            _ when IsDatabaseUnavailable(exception) => (503, HttpErrors.DatabaseUnavailable, null),
+            _ => (500, HttpErrors.ServerError, (IReadOnlyList<Error>?)null),
         };
+        // Rendered in the request's language: the request localization runs before this handler (see Pipeline).
+        var title = error.Message;
+        var errors = fieldErrors is null ? null : ProblemDetailsSetup.FieldMessages(fieldErrors);
         switch (status)
         {
             case 500:
@@ -43,7 +44,7 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
                 LogForbidden(http.Request.Method, path);
                 break;
             default:
-                LogMalformed(http.Request.Method, path, status, errors is null ? title : string.Join(", ", errors.Keys));
+                LogMalformed(http.Request.Method, path, status, errors is null ? error.Code : string.Join(", ", errors.Keys));
                 break;
         }
 
@@ -57,22 +58,23 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
     }
 
     /// <summary>What binding could not read, and where: the JSON path of a body value, or the parameter's name.</summary>
-    private static (int Status, string Title, Dictionary<string, string[]>? Errors) Describe(BadHttpRequestException bad)
+    private static (int Status, Error Title, IReadOnlyList<Error>? Errors) Describe(BadHttpRequestException bad)
     {
         if (bad.InnerException is JsonException json)
         {
             var field = json.Path is null or "$" ? null : json.Path.StartsWith("$.", StringComparison.Ordinal) ? json.Path[2..] : json.Path.TrimStart('$');
-            return (bad.StatusCode, "リクエストの本文（JSON）を読み取れません。", field is null ? null : new() { [field] = [Malformed] });
+            return (bad.StatusCode, HttpErrors.BodyUnreadable, field is null ? null : [InputRules.Malformed.At(field)]);
         }
-        if (bad.StatusCode == StatusCodes.Status413PayloadTooLarge) return (bad.StatusCode, "リクエストが大きすぎます。", null);
-        if (bad.StatusCode == StatusCodes.Status415UnsupportedMediaType) return (bad.StatusCode, "この形式の本文は受け付けていません（JSON で送ってください）。", null);
+        if (bad.StatusCode == StatusCodes.Status413PayloadTooLarge) return (bad.StatusCode, HttpErrors.TooLarge, null);
+        if (bad.StatusCode == StatusCodes.Status415UnsupportedMediaType) return (bad.StatusCode, HttpErrors.UnsupportedMediaType, null);
         if (bad.Message.Contains("body", StringComparison.OrdinalIgnoreCase) && bad.Message.Contains("provided", StringComparison.OrdinalIgnoreCase))
-            return (bad.StatusCode, "リクエストの本文（JSON）がありません。", null);
+            return (bad.StatusCode, HttpErrors.BodyMissing, null);
         var parameter = ParameterOf().Match(bad.Message);
-        if (!parameter.Success) return (bad.StatusCode, "リクエストの形式が正しくありません。", null);
+        if (!parameter.Success) return (bad.StatusCode, HttpErrors.BadRequest, null);
         var name = parameter.Groups["declaration"].Value.Split(' ')[^1];
-        var message = bad.Message.StartsWith("Required", StringComparison.Ordinal) ? InputRules.Required.Message : Malformed;
-        return (bad.StatusCode, message, new() { [char.ToLowerInvariant(name[0]) + name[1..]] = [message] });
+        var error = (bad.Message.StartsWith("Required", StringComparison.Ordinal) ? InputRules.Required : InputRules.Malformed)
+            .At(char.ToLowerInvariant(name[0]) + name[1..]);
+        return (bad.StatusCode, error, [error]);
     }
 
     /// <summary>Connection-level failures (anywhere in the chain), never an answer from a working server such as a constraint.</summary>

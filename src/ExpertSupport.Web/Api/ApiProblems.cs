@@ -45,7 +45,7 @@ internal sealed class UseCaseProblem(IReadOnlyList<Error> errors) : IResult, IEn
 /// <summary>The 404 of a query that found nothing the caller may see (another user's data looks exactly like none).</summary>
 internal sealed class NotFoundProblem : IResult, IEndpointMetadataProvider
 {
-    public static readonly Error Error = Error.NotFound("not_found", "見つかりません。");
+    public static readonly Error Error = Error.NotFound("not_found");
     private readonly ProblemHttpResult _problem;
 
     public NotFoundProblem(Error? error = null) => _problem = ProblemDetailsSetup.ToProblem([error ?? Error]);

@@ -137,7 +137,7 @@ internal static class ClaimEndpoints
     private static async Task<Results<FileStreamHttpResult, NotFoundProblem>> Download(Guid id, ClaimExportFormat format, ISender sender, HttpResponse response, CancellationToken ct)
     {
         var file = await sender.Send(new GetClaimExportFileQuery(id, format), ct);
-        if (file is null) return new NotFoundProblem(Domain.Common.Error.NotFound("not_found", "まだ出力されていません。"));
+        if (file is null) return new NotFoundProblem(Domain.Common.Error.NotFound("claims.export_not_found"));
         response.Headers["X-Content-SHA256"] = file.Sha256;
         return TypedResults.Stream(file.Content, file.ContentType, file.FileName);
     }

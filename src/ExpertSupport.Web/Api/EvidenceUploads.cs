@@ -31,7 +31,7 @@ internal static class EvidenceUploads
     public static async Task<Result<IFormCollection>> ReadFormAsync(HttpRequest request, EvidenceOptions limits, CancellationToken ct)
     {
         if (!request.HasFormContentType)
-            return Error.Invalid("report.form_expected", "multipart/form-data で送信してください。");
+            return Error.Invalid("report.form_expected");
         RaiseBodyLimit(request.HttpContext, limits);
         try
         {

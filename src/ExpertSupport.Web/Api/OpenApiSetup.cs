@@ -37,6 +37,7 @@ internal static class OpenApiSetup
     public static void Configure(OpenApiOptions options)
     {
         options.AddOperationTransformer<ApiContractTransformer>();
+        options.AddSchemaTransformer(ErrorJsonConverter.DescribeAsString);
         options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "ExpertSupport API";

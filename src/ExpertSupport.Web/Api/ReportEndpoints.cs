@@ -126,7 +126,7 @@ internal static class ReportEndpoints
         if (form.IsFailure) return new UseCaseProblem(form.Errors);
         var f = form.Value;
         var errors = new List<Error>();
-        var bookingId = Guid.TryParse(f["bookingId"], out var b) ? b : Missing(errors, "bookingId", "予約の id を指定してください。", Guid.Empty);
+        var bookingId = Guid.TryParse(f["bookingId"], out var b) ? b : Missing(errors, Error.Invalid("report.booking_id_required", "bookingId"), Guid.Empty);
         var (start, end, breaks) = Facts(f, errors);
         if (errors.Count > 0) return new UseCaseProblem(errors);
         var result = await sender.Send(new FileSessionReportCommand(bookingId, start, end, breaks, f["summary"],
@@ -160,19 +160,19 @@ internal static class ReportEndpoints
     private static (DateTimeOffset Start, DateTimeOffset End, int Breaks) Facts(IFormCollection f, List<Error> errors)
     {
         var start = DateTimeOffset.TryParse(f["actualStart"], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var s)
-            ? s : Missing(errors, "actualStart", "開始日時を ISO 8601 で指定してください（例 2026-11-20T10:00:00+09:00）。", default(DateTimeOffset));
+            ? s : Missing(errors, Error.Invalid("report.actual_start_format", "actualStart"), default(DateTimeOffset));
         var end = DateTimeOffset.TryParse(f["actualEnd"], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var e)
-            ? e : Missing(errors, "actualEnd", "終了日時を ISO 8601 で指定してください（例 2026-11-20T11:30:00+09:00）。", default(DateTimeOffset));
+            ? e : Missing(errors, Error.Invalid("report.actual_end_format", "actualEnd"), default(DateTimeOffset));
         var breakText = f["breakMinutes"].ToString();
         var breaks = string.IsNullOrWhiteSpace(breakText) ? 0
             : int.TryParse(breakText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var m) ? m
-            : Missing(errors, "breakMinutes", "休憩は分の数で指定してください。", 0);
+            : Missing(errors, Error.Invalid("report.break_minutes_format", "breakMinutes"), 0);
         return (start, end, breaks);
     }
 
-    private static T Missing<T>(List<Error> errors, string field, string message, T fallback)
+    private static T Missing<T>(List<Error> errors, Error error, T fallback)
     {
-        errors.Add(Error.Invalid($"report.{field}", message, field));
+        errors.Add(error);
         return fallback;
     }
 }

@@ -13,6 +13,8 @@ internal static class Pipeline
     public static WebApplication UseExpertSupport(this WebApplication app)
     {
         app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
+        // Before the error handlers: a problem's title, the error page and the status pages speak the request's language.
+        app.UseRequestLocalization();
         // Under /api a problem+json answer, for pages the friendly /Error page. (A single handler re-executing /Error
         // rewrote the path to /Error before ApiExceptionHandler looked at it, so every API failure became an HTML page.)
         // ApiExceptionHandler logs every exception once, a refusal as one warning, so the middleware's own log is off.
@@ -26,7 +28,6 @@ internal static class Pipeline
         app.Use(SecurityHeaders);
 
         app.UseStaticFiles();
-        app.UseRequestLocalization();
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();

@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using ExpertSupport.Web.Api;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace ExpertSupport.Web.Startup;
@@ -49,9 +50,8 @@ internal static class RateLimits
         var http = context.HttpContext;
         var status = tooOften ? StatusCodes.Status429TooManyRequests : StatusCodes.Status503ServiceUnavailable;
         var seconds = tooOften ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)) : 2;
-        var message = tooOften
-            ? "短い時間に続けてアクセスされたため、受け付けを一時的に止めています。少し待ってからもう一度お試しください。"
-            : "アクセスが集中しているため、ただいま受け付けられません。少し待ってからもう一度お試しください。";
+        // The request localization runs before the limiter, so this is in the reader's language.
+        var message = (tooOften ? HttpErrors.RateLimited : HttpErrors.Busy).Message;
         http.Response.StatusCode = status;
         http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var logger = http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RateLimits));

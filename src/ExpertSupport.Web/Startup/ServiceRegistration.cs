@@ -91,8 +91,9 @@ internal static class ServiceRegistration
             o.SetDefaultCulture(Cultures.Japanese);
             o.AddSupportedCultures(Cultures.Japanese, Cultures.English);
             o.AddSupportedUICultures(Cultures.Japanese, Cultures.English);
-            // Japanese first: only an explicit choice (the switch in the header) changes the language.
-            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+            // Japanese first: only an explicit choice changes the language — the switch in the header for pages,
+            // Accept-Language for the API (ApiCultureProvider answers every /api request, so the others never see one).
+            o.RequestCultureProviders = [new ApiCultureProvider(), new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
         });
 
         services.AddRazorPages(o =>
@@ -103,13 +104,21 @@ internal static class ServiceRegistration
             o.Conventions.AllowAnonymousToPage("/Error");
             o.Conventions.AuthorizePage("/Account/Logout");
         })
-        .AddMvcOptions(o => o.Filters.Add<ExpertSupport.Web.Pages.InputBoundaryPageFilter>())
+        .AddMvcOptions(o =>
+        {
+            o.Filters.Add<ExpertSupport.Web.Pages.InputBoundaryPageFilter>();
+            FrameworkMessages.Apply(o);
+        })
         .AddViewLocalization();
 
         services.AddAuthorizationBuilder().AddPolicies();
 
         // Enums travel by name in the API ("Approved", "Retail"), as they are stored.
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+            o.SerializerOptions.Converters.Add(new ErrorJsonConverter());
+        });
         // Before AddProblemDetails: problem writers are asked in the order they were registered.
         services.AddSingleton<IProblemDetailsWriter, ApiProblemDetailsWriter>();
         services.AddProblemDetails(ProblemDetailsSetup.Customize);
@@ -137,7 +146,7 @@ internal static class ServiceRegistration
             })
             .AddEntityFrameworkStores<AppDbContext>()
             .AddDefaultTokenProviders()
-            .AddErrorDescriber<JapaneseIdentityErrorDescriber>();
+            .AddErrorDescriber<IdentityErrorCodes>();
 
         // The same users for pages and API: a bearer token when the request carries one, else the login cookie.
         services.AddAuthentication()

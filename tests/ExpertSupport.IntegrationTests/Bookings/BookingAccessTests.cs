@@ -84,7 +84,7 @@ public sealed class BookingAccessTests(BookingClockFixture fixture) : IClassFixt
 
         var saved = await App.Send(expertUser, x => x.Send(new SaveAvailabilityCommand(
             [new(DayOfWeek.Monday, "２２：００", "24:00"), new(DayOfWeek.Thursday, "13:00", "17:00")], 0, 24, 60, false)));
-        Assert.True(saved.IsSuccess, saved.IsFailure ? saved.FirstError.Message : null);
+        Assert.True(saved.IsSuccess, saved.IsFailure ? saved.FirstError.ToString() : null);
         // Now is Tuesday 1 December 09:00; a day's notice: the next free hour is Thursday 3 December 13:00.
         Assert.Equal(JapanTime.At(new DateOnly(2026, 12, 3), new TimeOnly(13, 0)), await NextFreeAsync(expertId));
         var view = (await App.Send(expertUser, x => x.Send(new GetAvailabilityQuery())))!;

@@ -20,13 +20,13 @@ public sealed class BookingLifecycleTests(BookingClockFixture fixture) : IClassF
         var slot = await App.FirstSlotAsync(s, minutes: 90);
 
         var requested = await App.RequestAsync(s, slot.Start, 90);
-        Assert.True(requested.IsSuccess, requested.IsFailure ? requested.FirstError.Message : null);
+        Assert.True(requested.IsSuccess, requested.IsFailure ? requested.FirstError.ToString() : null);
         var view = requested.Value.Booking;
         Assert.Equal((BookingStatus.Requested, new Yen(7_500), new Yen(5_250), new Yen(2_250)), (view.Status, view.Fee, view.ExpectedSubsidy, view.ExpectedCompanyShare));
         Assert.Empty(await App.Db(db => db.SubsidyLedger.Where(e => e.SourceId == view.Id).ToListAsync()));
 
         var confirmed = await App.Send(s.ExpertUser, x => x.Send(new ConfirmBookingCommand(view.Id)));
-        Assert.True(confirmed.IsSuccess, confirmed.IsFailure ? confirmed.FirstError.Message : null);
+        Assert.True(confirmed.IsSuccess, confirmed.IsFailure ? confirmed.FirstError.ToString() : null);
         Assert.Equal(ConfirmOutcome.Confirmed, confirmed.Value.Outcome);
         Assert.Equal((new Yen(5_250), new Yen(0)), await App.CompanyBalanceAsync(s.RoundId, s.CompanyId));
 

@@ -77,7 +77,7 @@ public sealed class BookingNotificationTests(BookingClockFixture fixture) : ICla
         var moved = await App.Send(s.CompanyUser, x => x.Send(new RescheduleBookingCommand(
             old, oldBooking.StartAt.AddMinutes(30), 60, SessionMode.OnSite, "事務所でお願いします", null, "朝の会議が延びるため")));
 
-        Assert.True(moved.IsSuccess, moved.IsFailure ? moved.FirstError.Message : null);
+        Assert.True(moved.IsSuccess, moved.IsFailure ? moved.FirstError.ToString() : null);
         var created = moved.Value.Booking;
         Assert.Equal((BookingStatus.Requested, old, SessionMode.OnSite), (created.Status, created.RescheduledFromId, created.Mode));
         var cancelled = await App.BookingAsync(old);

@@ -42,10 +42,10 @@ public sealed class SlotTimeTests(BookingClockFixture fixture) : IClassFixture<B
         var lateStart = JapanTime.At(Monday, new TimeOnly(23, 30));
         Assert.Equal(new DateTimeOffset(2026, 12, 7, 14, 30, 0, TimeSpan.Zero), lateStart);
         var late = await App.RequestAsync(s, lateStart);
-        Assert.True(late.IsSuccess, late.IsFailure ? late.FirstError.Message : null);
+        Assert.True(late.IsSuccess, late.IsFailure ? late.FirstError.ToString() : null);
         // 08:00 on Tuesday in Tokyo is still Monday (23:00) in UTC.
         var early = await App.RequestAsync(s, JapanTime.At(Monday.AddDays(1), new TimeOnly(8, 0)));
-        Assert.True(early.IsSuccess, early.IsFailure ? early.FirstError.Message : null);
+        Assert.True(early.IsSuccess, early.IsFailure ? early.FirstError.ToString() : null);
         Assert.Equal(DayOfWeek.Monday, early.Value.Booking.Start.UtcDateTime.DayOfWeek);
 
         var week = (await App.Send(s.ExpertUser, x => x.Send(new GetExpertWeekQuery(Monday))))!;

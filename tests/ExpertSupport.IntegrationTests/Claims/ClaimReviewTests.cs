@@ -29,7 +29,7 @@ public sealed class ClaimReviewTests(BookingClockFixture fixture) : IClassFixtur
         var result = await App.Send(reviewer, x => x.Send(new RejectClaimLineCommand(rejected, "報告の内容が計画と合っていません。")));
 
         Assert.Equal("reason", noReason.FirstError.Field, ignoreCase: true);
-        Assert.True(result.IsSuccess, result.IsFailure ? result.FirstError.Message : null);
+        Assert.True(result.IsSuccess, result.IsFailure ? result.FirstError.ToString() : null);
         Assert.Equal(new Yen(3_500), line.Subsidy);
         Assert.Equal(before.Company.Settled - line.Subsidy, (await App.CompanyBalanceAsync(s.RoundId, s.CompanyId)).Settled);
         Assert.Equal(before.Expert.Settled - line.Subsidy, (await App.ExpertBalanceAsync(s.RoundId, s.ExpertId)).Settled);
@@ -74,12 +74,12 @@ public sealed class ClaimReviewTests(BookingClockFixture fixture) : IClassFixtur
         Assert.Equal(ClaimErrors.ReviewerCannotApprove.Code, byReviewer.FirstError.Code);
         Assert.Equal(ErrorKind.Forbidden, byReviewer.FirstError.Kind);
         Assert.Equal(ClaimErrors.BatchNotApproved.Code, tooEarly.FirstError.Code);
-        Assert.True(approved.IsSuccess, approved.IsFailure ? approved.FirstError.Message : null);
+        Assert.True(approved.IsSuccess, approved.IsFailure ? approved.FirstError.ToString() : null);
         Assert.Equal(PaymentDate.For(JapanTime.DateOf(approvedAt)), approved.Value.PaymentDate);
         Assert.Equal(new Yen(7_000), approved.Value.ApprovedSubsidy);
         Assert.Equal(ClaimErrors.ApproverCannotExport.Code, byApprover.FirstError.Code);
         Assert.Equal(ClaimErrors.BatchNotReviewing.Code, lateDecision.FirstError.Code);
-        Assert.True(exported.IsSuccess, exported.IsFailure ? exported.FirstError.Message : null);
+        Assert.True(exported.IsSuccess, exported.IsFailure ? exported.FirstError.ToString() : null);
         var batch = await App.Db(db => db.ClaimBatches.AsNoTracking().SingleAsync(b => b.Id == batchId));
         Assert.Equal(ClaimBatchStatus.Exported, batch.Status);
         Assert.Equal(approver.Id, batch.ApprovedByUserId);

@@ -32,7 +32,7 @@ public sealed class ExactlyOnceFixture : BookingClockFixture
 
     public static void Ensure(Result result)
     {
-        if (result.IsFailure) throw new InvalidOperationException($"{result.FirstError.Code}: {result.FirstError.Message}");
+        if (result.IsFailure) throw new InvalidOperationException($"{result.FirstError}");
     }
 }
 

@@ -24,7 +24,7 @@ public sealed class CompanyProfileTests(AppFixture fixture) : IClassFixture<AppF
 
         var result = await SaveAsync(user, CompanyProfiles.Valid() with { CorporateNumber = typed, CapitalYen = "１０，０００，０００", Employees = "１２" });
 
-        Assert.True(result.IsSuccess, string.Join(" ", result.Errors.Select(e => e.Message)));
+        Assert.True(result.IsSuccess, string.Join(" ", result.Errors.Select(e => e.ToString())));
         var company = await fixture.App.Db(db => db.Companies.AsNoTracking().SingleAsync(c => c.Id == result.Value.CompanyId));
         Assert.Equal(number, company.CorporateNumber);
         Assert.Equal(new Yen(10_000_000), company.CapitalYen);
@@ -60,7 +60,7 @@ public sealed class CompanyProfileTests(AppFixture fixture) : IClassFixture<AppF
             LegalForm = LegalForm.SoleProprietor, CorporateNumber = null, CapitalYen = "", Employees = "3", Industry = IndustryCategory.Retail,
         });
 
-        Assert.True(result.IsSuccess, string.Join(" ", result.Errors.Select(e => e.Message)));
+        Assert.True(result.IsSuccess, string.Join(" ", result.Errors.Select(e => e.ToString())));
         Assert.True(result.Value.SmeEligible);
         Assert.True(result.Value.IsSmallBusiness);
         var company = await fixture.App.Db(db => db.Companies.AsNoTracking().SingleAsync(c => c.UserId == user.Id));

@@ -29,7 +29,7 @@ public sealed class ExpertProfileTests(AppFixture fixture) : IClassFixture<AppFi
         var result = await SaveAsync(user, ExpertProfiles.Valid(hourlyFee: "６，０００",
             bank: new BankAccountInput("０００９", "１２３", BankAccountType.Ordinary, "98765", "スズキ　イチロウ")));
 
-        Assert.True(result.IsSuccess, string.Join(" ", result.Errors.Select(e => e.Message)));
+        Assert.True(result.IsSuccess, string.Join(" ", result.Errors.Select(e => e.ToString())));
         Assert.Equal(ExpertStatus.Pending, result.Value.Status);
         var expert = await fixture.App.Db(db => db.Experts.AsNoTracking().SingleAsync(e => e.Id == result.Value.ExpertId));
         Assert.Equal(new Yen(6_000), expert.HourlyFee);
@@ -161,7 +161,7 @@ public sealed class ExpertProfileTests(AppFixture fixture) : IClassFixture<AppFi
             Qualifications = [new QualificationInput("sme-consultant", "第123号")],
         });
 
-        Assert.True(result.IsSuccess, string.Join(" ", result.Errors.Select(e => e.Message)));
+        Assert.True(result.IsSuccess, string.Join(" ", result.Errors.Select(e => e.ToString())));
         var expert = await fixture.App.Db(db => db.Experts.AsNoTracking().SingleAsync(e => e.UserId == user.Id));
         Assert.Equal(
             [new ExpertSkill("cloud-accounting", SkillLevel.Expert), new ExpertSkill("security", SkillLevel.Practitioner)],

@@ -62,7 +62,7 @@ public sealed class SearchFixture : PlansFixture
         {
             var plan = await App.PlanAsync(Company, id, user, office, SupportPlanStatus.Completed);
             var rated = await App.Send(Company, s => s.Send(new RatePlanCommand(plan, stars, null)));
-            if (rated.IsFailure) throw new InvalidOperationException(rated.FirstError.Message);
+            if (rated.IsFailure) throw new InvalidOperationException(rated.FirstError.ToString());
         }
     }
 }

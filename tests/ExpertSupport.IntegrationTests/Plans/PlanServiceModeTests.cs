@@ -7,6 +7,7 @@ using ExpertSupport.Domain.Plans;
 using ExpertSupport.Testing;
 using ExpertSupport.Testing.Builders;
 using Microsoft.EntityFrameworkCore;
+using ExpertSupport.Web.Localization;
 
 namespace ExpertSupport.IntegrationTests.Plans;
 
@@ -31,7 +32,7 @@ public sealed class PlanServiceModeTests(PlansFixture fixture) : IClassFixture<P
         var refused = await App.Send(expert, s => s.Send(new AgreePlanCommand(drafted.Value.PlanId)));
         Assert.Equal("plan.no_service_mode", refused.FirstError.Code);
         Assert.Equal(ErrorKind.Conflict, refused.FirstError.Kind);
-        Assert.Contains("大阪府", refused.FirstError.Message, StringComparison.Ordinal);
+        Assert.Contains("大阪府", ErrorText.Japanese(refused.FirstError), StringComparison.Ordinal);
 
         using var client = await App.ApiClientAsync(expert);
         var response = await client.PostAsync($"/api/plans/{drafted.Value.PlanId}/agree", null, ct);
@@ -61,7 +62,7 @@ public sealed class PlanServiceModeTests(PlansFixture fixture) : IClassFixture<P
         var slots = await App.Send(company, s => s.Send(new GetBookingSlotsQuery(approved)));
         Assert.NotNull(slots);
         Assert.Empty(slots.Days);
-        Assert.Contains("オンライン", slots.Unavailable, StringComparison.Ordinal);
+        Assert.Contains("オンライン", ErrorText.Japanese(slots.Unavailable!), StringComparison.Ordinal);
     }
 
     private Task StopOnlineAsync(Guid expertId) =>

@@ -31,7 +31,7 @@ public sealed class ReportConcurrencyTests(BookingClockFixture fixture) : IClass
         foreach (var start in starts)
         {
             var requested = await App.RequestAsync(s, start);
-            Assert.True(requested.IsSuccess, requested.IsFailure ? requested.FirstError.Message : null);
+            Assert.True(requested.IsSuccess, requested.IsFailure ? requested.FirstError.ToString() : null);
             Assert.True((await App.Send(s.ExpertUser, x => x.Send(new ConfirmBookingCommand(requested.Value.Booking.Id)))).IsSuccess);
             bookings.Add(requested.Value.Booking.Id);
         }
@@ -48,7 +48,7 @@ public sealed class ReportConcurrencyTests(BookingClockFixture fixture) : IClass
 
         var results = await Task.WhenAll(reports.Select(id => Task.Run(() => App.Send(s.CompanyUser, x => x.Send(new ConfirmSessionReportCommand(id))))));
 
-        Assert.All(results, r => Assert.True(r.IsSuccess, r.IsFailure ? r.FirstError.Message : null));
+        Assert.All(results, r => Assert.True(r.IsSuccess, r.IsFailure ? r.FirstError.ToString() : null));
         var splits = results.Select(r => r.Value).ToList();
         Assert.All(splits, x => Assert.Equal(new Yen(2_000), x.Subsidy + x.CompanyShare));
         Assert.All(splits, x => Assert.InRange(x.Subsidy.Value, 500, 1_000));

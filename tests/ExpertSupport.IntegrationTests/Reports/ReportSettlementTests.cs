@@ -25,7 +25,7 @@ public sealed class ReportSettlementTests(BookingClockFixture fixture) : IClassF
 
         var confirmed = await App.Send(s.CompanyUser, x => x.Send(new ConfirmSessionReportCommand(reportId)));
 
-        Assert.True(confirmed.IsSuccess, confirmed.IsFailure ? confirmed.FirstError.Message : null);
+        Assert.True(confirmed.IsSuccess, confirmed.IsFailure ? confirmed.FirstError.ToString() : null);
         var split = confirmed.Value;
         Assert.Equal((90, 90, new Yen(7_500), new Yen(5_250), new Yen(2_250), new Yen(0)), (split.WorkedMinutes, split.BillableMinutes, split.Fee, split.Subsidy, split.CompanyShare, split.CutByCaps));
         var report = await App.ReportAsync(reportId);
@@ -97,7 +97,7 @@ public sealed class ReportSettlementTests(BookingClockFixture fixture) : IClassF
         Assert.Equal("reason", noReason.FirstError.Field);
         Assert.True(disputed.IsSuccess);
         Assert.Equal(ErrorKind.Conflict, confirmWhileDisputed.FirstError.Kind);
-        Assert.True(resubmitted.IsSuccess, resubmitted.IsFailure ? resubmitted.FirstError.Message : null);
+        Assert.True(resubmitted.IsSuccess, resubmitted.IsFailure ? resubmitted.FirstError.ToString() : null);
         Assert.True(confirmed.IsSuccess);
         Assert.Equal((60, new Yen(5_000), new Yen(3_500), new Yen(1_500)), (confirmed.Value.WorkedMinutes, confirmed.Value.Fee, confirmed.Value.Subsidy, confirmed.Value.CompanyShare));
         var report = await App.ReportAsync(reportId);

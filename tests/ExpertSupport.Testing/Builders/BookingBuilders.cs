@@ -84,7 +84,7 @@ public static class BookingBuilders
             db.ExpertAvailabilities.Add(availability);
         }
         var updated = availability.Update(weekly, settings, app.Now());
-        if (updated.IsFailure) throw new InvalidOperationException(updated.FirstError.Message);
+        if (updated.IsFailure) throw new InvalidOperationException(updated.FirstError.ToString());
         more?.Invoke(availability);
         await db.SaveChangesAsync();
     });
@@ -102,7 +102,7 @@ public static class BookingBuilders
                 new PlanTerms("クラウド会計の導入", "請求書と経費精算を電子化する", 1_200, new Yen(hourlyFee), start, end), null, company.UserId, now).Value;
             plan.Agree(PlanParty.Expert, expert.UserId, now);
             var approved = plan.Approve(Guid.CreateVersion7(), now);
-            if (approved.IsFailure) throw new InvalidOperationException(approved.FirstError.Message);
+            if (approved.IsFailure) throw new InvalidOperationException(approved.FirstError.ToString());
             db.SupportPlans.Add(plan);
             await db.SaveChangesAsync();
             return (plan.Id, round.Id);
@@ -126,9 +126,9 @@ public static class BookingBuilders
     {
         var slot = await app.FirstSlotAsync(s, minutes, from);
         var requested = await app.RequestAsync(s, slot.Start, minutes);
-        if (requested.IsFailure) throw new InvalidOperationException(requested.FirstError.Message);
+        if (requested.IsFailure) throw new InvalidOperationException(requested.FirstError.ToString());
         var confirmed = await app.Send(s.ExpertUser, x => x.Send(new ConfirmBookingCommand(requested.Value.Booking.Id)));
-        if (confirmed.IsFailure) throw new InvalidOperationException(confirmed.FirstError.Message);
+        if (confirmed.IsFailure) throw new InvalidOperationException(confirmed.FirstError.ToString());
         return requested.Value.Booking.Id;
     }
 

@@ -40,11 +40,11 @@ public static class ClaimBuilders
         if (clock.GetUtcNow() < booking.EndAt.AddMinutes(5)) clock.SetUtcNow(booking.EndAt.AddMinutes(5));
         var filed = await app.Send(s.ExpertUser, x => x.Send(new FileSessionReportCommand(
             bookingId, booking.StartAt, booking.EndAt, 0, Summary, [], evidence ? ["https://example.jp/evidence/" + bookingId] : [])));
-        if (filed.IsFailure) throw new InvalidOperationException(filed.FirstError.Message);
+        if (filed.IsFailure) throw new InvalidOperationException(filed.FirstError.ToString());
         var confirmed = await app.Send(s.CompanyUser, x => x.Send(new ConfirmSessionReportCommand(filed.Value)));
-        if (confirmed.IsFailure) throw new InvalidOperationException(confirmed.FirstError.Message);
+        if (confirmed.IsFailure) throw new InvalidOperationException(confirmed.FirstError.ToString());
         var paid = await app.Send(s.ExpertUser, x => x.Send(new RecordShareReceiptCommand(filed.Value, JapanTime.DateOf(clock.GetUtcNow()), confirmed.Value.CompanyShare)));
-        if (paid.IsFailure) throw new InvalidOperationException(paid.FirstError.Message);
+        if (paid.IsFailure) throw new InvalidOperationException(paid.FirstError.ToString());
         return filed.Value;
     }
 
@@ -58,7 +58,7 @@ public static class ClaimBuilders
     public static async Task<ClaimPeriodClosed> CloseAsync(this TestApp app, DateTimeOffset closing, TestUser? office = null)
     {
         var closed = await app.Send(office, x => x.Send(new CloseClaimPeriodCommand(closing)));
-        if (closed.IsFailure) throw new InvalidOperationException(closed.FirstError.Message);
+        if (closed.IsFailure) throw new InvalidOperationException(closed.FirstError.ToString());
         return closed.Value;
     }
 }
@@ -105,14 +105,14 @@ public static class ExportedBatches
             Result decided = rejectedScenarios?.Contains(i) == true
                 ? await app.Send(reviewer, x => x.Send(new RejectClaimLineCommand(sessions[i], "証拠が不十分です。")))
                 : await app.Send(reviewer, x => x.Send(new ApproveClaimLineCommand(sessions[i])));
-            if (decided.IsFailure) throw new InvalidOperationException(decided.FirstError.Message);
+            if (decided.IsFailure) throw new InvalidOperationException(decided.FirstError.ToString());
         }
         var approved = await app.Send(approver, x => x.Send(new ApproveClaimBatchCommand(batchId)));
-        if (approved.IsFailure) throw new InvalidOperationException(approved.FirstError.Message);
+        if (approved.IsFailure) throw new InvalidOperationException(approved.FirstError.ToString());
         if (export)
         {
             var exported = await app.Send(reviewer, x => x.Send(new Application.Claims.ExportClaimBatchCommand(batchId, Domain.Claims.ClaimExportFormat.Csv)));
-            if (exported.IsFailure) throw new InvalidOperationException(exported.FirstError.Message);
+            if (exported.IsFailure) throw new InvalidOperationException(exported.FirstError.ToString());
         }
         var expertIds = scenarios.Select(s => s.ExpertId).ToList();
         var claims = await app.Db(db => db.Claims.Where(c => c.BatchId == batchId).Select(c => new { c.Id, c.ExpertId }).ToListAsync());

@@ -110,7 +110,7 @@ public static class PlanTestData
     {
         var today = JapanTime.Today(app.Clock ?? TimeProvider.System);
         var created = await app.Send(company, s => s.Send(draft ?? Draft(expertId, today)));
-        if (created.IsFailure) throw new InvalidOperationException(created.FirstError.Message);
+        if (created.IsFailure) throw new InvalidOperationException(created.FirstError.ToString());
         var id = created.Value.PlanId;
         if (target == SupportPlanStatus.Draft) return id;
         if (target == SupportPlanStatus.Cancelled)
@@ -132,6 +132,6 @@ public static class PlanTestData
 
     private static void Ensure(Result result)
     {
-        if (result.IsFailure) throw new InvalidOperationException($"{result.FirstError.Code}: {result.FirstError.Message}");
+        if (result.IsFailure) throw new InvalidOperationException($"{result.FirstError}");
     }
 }

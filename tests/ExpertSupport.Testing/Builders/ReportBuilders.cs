@@ -45,7 +45,7 @@ public static class ReportBuilders
     public static async Task<Guid> FiledReportAsync(this TestApp app, BookingScenario s, Guid bookingId, DateTimeOffset start, DateTimeOffset end, int breakMinutes = 0)
     {
         var filed = await app.FileReportAsync(s, bookingId, start, end, breakMinutes);
-        if (filed.IsFailure) throw new InvalidOperationException(filed.FirstError.Message);
+        if (filed.IsFailure) throw new InvalidOperationException(filed.FirstError.ToString());
         return filed.Value;
     }
 

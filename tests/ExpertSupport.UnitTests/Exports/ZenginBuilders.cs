@@ -1,6 +1,7 @@
 using Bogus;
 using ExpertSupport.Domain.Common;
 using ExpertSupport.Application.Claims.Zengin;
+using ExpertSupport.Web.Localization;
 
 namespace ExpertSupport.UnitTests.Exports;
 
@@ -66,4 +67,7 @@ internal static class ZenginBuilders
             if (i % 10_000 == 0) await Task.Yield();
         }
     }
+
+    /// <summary>What the refusal says to the office in Japanese (the errors rendered as the pages render them).</summary>
+    public static string Japanese(ZenginFormatException refusal) => string.Join("\n", refusal.Errors.Select(ErrorText.Japanese));
 }

@@ -1,5 +1,7 @@
 using System.Text;
 using ExpertSupport.Application.Claims.Zengin;
+using ExpertSupport.Web.Localization;
+using static ExpertSupport.UnitTests.Exports.ZenginBuilders;
 
 namespace ExpertSupport.UnitTests.Exports;
 
@@ -28,14 +30,14 @@ public sealed class ZenginFileReaderTests
     public void A_trailer_whose_count_differs_from_the_data_is_refused()
     {
         var error = Refused(Patch(GoodFile(), 5, 2, "000004"u8.ToArray()));
-        Assert.Contains("5レコード目（トレーラー）の合計件数", error.Message, StringComparison.Ordinal);
+        Assert.Contains("5レコード目（トレーラー）の合計件数", Japanese(error), StringComparison.Ordinal);
     }
 
     [Fact]
     public void A_trailer_whose_sum_differs_from_the_data_is_refused()
     {
         var error = Refused(Patch(GoodFile(), 5, 19, "9"u8.ToArray()));
-        Assert.Contains("合計金額", error.Message, StringComparison.Ordinal);
+        Assert.Contains("合計金額", Japanese(error), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -44,8 +46,8 @@ public sealed class ZenginFileReaderTests
         var file = GoodFile().ToList();
         file.RemoveAt(122 + 60);
         var error = Refused([.. file]);
-        Assert.Contains("2レコード目", error.Message, StringComparison.Ordinal);
-        Assert.Contains("120バイト", error.Message, StringComparison.Ordinal);
+        Assert.Contains("2レコード目", Japanese(error), StringComparison.Ordinal);
+        Assert.Contains("120バイト", Japanese(error), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -53,44 +55,44 @@ public sealed class ZenginFileReaderTests
     {
         var kanji = ShiftJis.Strict.GetBytes("山田");
         var error = Refused(Patch(GoodFile(), 3, 51, kanji));
-        Assert.Contains("3レコード目（データ）の受取人名", error.Message, StringComparison.Ordinal);
+        Assert.Contains("3レコード目（データ）の受取人名", Japanese(error), StringComparison.Ordinal);
     }
 
     [Fact]
     public void Letters_in_an_amount_are_refused()
     {
         var error = Refused(Patch(GoodFile(), 2, 85, "A"u8.ToArray()));
-        Assert.Contains("振込金額", error.Message, StringComparison.Ordinal);
+        Assert.Contains("振込金額", Japanese(error), StringComparison.Ordinal);
     }
 
     [Fact]
     public void Anything_but_spaces_in_a_dummy_area_is_refused()
     {
         var error = Refused(Patch(GoodFile(), 1, 110, "X"u8.ToArray()));
-        Assert.Contains("ダミー", error.Message, StringComparison.Ordinal);
+        Assert.Contains("ダミー", Japanese(error), StringComparison.Ordinal);
     }
 
     [Fact]
     public void A_missing_line_break_after_a_record_is_refused()
     {
         var error = Refused(Patch(GoodFile(), 2, 121, "  "u8.ToArray()));
-        Assert.Contains("2レコード目", error.Message, StringComparison.Ordinal);
+        Assert.Contains("2レコード目", Japanese(error), StringComparison.Ordinal);
     }
 
     [Fact]
     public void Data_after_the_end_record_is_refused()
     {
         byte[] file = [.. GoodFile(), .. Encoding.ASCII.GetBytes("9" + new string(' ', 119) + "\r\n")];
-        Assert.Contains("エンド・レコードの後", Refused(file).Message, StringComparison.Ordinal);
+        Assert.Contains("エンド・レコードの後", Japanese(Refused(file)), StringComparison.Ordinal);
     }
 
     [Fact]
     public void A_file_without_trailer_or_end_is_refused()
     {
         var file = GoodFile();
-        Assert.Contains("エンド", Refused(file[..^122]).Message, StringComparison.Ordinal);
-        Assert.Contains("トレーラー", Refused(file[..^244]).Message, StringComparison.Ordinal);
-        Assert.Contains("空", Refused([]).Message, StringComparison.Ordinal);
+        Assert.Contains("エンド", Japanese(Refused(file[..^122])), StringComparison.Ordinal);
+        Assert.Contains("トレーラー", Japanese(Refused(file[..^244])), StringComparison.Ordinal);
+        Assert.Contains("空", Japanese(Refused([])), StringComparison.Ordinal);
     }
 
     [Fact]

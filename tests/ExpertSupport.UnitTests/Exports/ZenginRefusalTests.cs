@@ -1,5 +1,7 @@
 using ExpertSupport.Domain.Common;
 using ExpertSupport.Application.Claims.Zengin;
+using ExpertSupport.Web.Localization;
+using static ExpertSupport.UnitTests.Exports.ZenginBuilders;
 
 namespace ExpertSupport.UnitTests.Exports;
 
@@ -44,9 +46,9 @@ public sealed class ZenginRefusalTests
         var error = await Assert.ThrowsAsync<ZenginFormatException>(() =>
             ZenginFileWriter.WriteAsync(output, ZenginBuilders.Header(), transfers, ct: TestContext.Current.CancellationToken));
 
-        Assert.Contains("データ 2件目", error.Message, StringComparison.Ordinal);
-        Assert.Contains("受取人名", error.Message, StringComparison.Ordinal);
-        Assert.Contains("株式会社", error.Message, StringComparison.Ordinal); // says which characters are the problem
+        Assert.Contains("データ 2件目", Japanese(error), StringComparison.Ordinal);
+        Assert.Contains("受取人名", Japanese(error), StringComparison.Ordinal);
+        Assert.Contains("株式会社", Japanese(error), StringComparison.Ordinal); // says which characters are the problem
         Assert.Equal("payeeName", error.Errors[0].Field);
     }
 
@@ -72,6 +74,6 @@ public sealed class ZenginRefusalTests
         var result = ZenginFileWriter.Check(ZenginBuilders.Header() with { ClientName = "中小企業デジタル化応援隊事務局", ClientCode = "12345678901" });
 
         Assert.Equal(["clientCode", "clientName"], result.Errors.Select(e => e.Field).Order());
-        Assert.All(result.Errors, e => Assert.StartsWith("ヘッダーの", e.Message, StringComparison.Ordinal));
+        Assert.All(result.Errors, e => Assert.StartsWith("ヘッダーの", ErrorText.Japanese(e), StringComparison.Ordinal));
     }
 }

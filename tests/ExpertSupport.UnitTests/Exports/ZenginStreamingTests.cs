@@ -1,4 +1,5 @@
 using ExpertSupport.Application.Claims.Zengin;
+using ExpertSupport.Web.Localization;
 
 namespace ExpertSupport.UnitTests.Exports;
 
@@ -46,7 +47,7 @@ public sealed class ZenginStreamingTests
         var error = await Assert.ThrowsAsync<ZenginFormatException>(() =>
             ZenginFileWriter.WriteAsync(Stream.Null, ZenginBuilders.Header(), ZenginBuilders.Stream(ZenginFileWriter.MaxCount + 1),
                 ct: TestContext.Current.CancellationToken));
-        Assert.Contains("データ 1000000件目", error.Message, StringComparison.Ordinal);
+        Assert.Contains("データ 1000000件目", ZenginBuilders.Japanese(error), StringComparison.Ordinal);
         Assert.Equal("count", error.Errors[0].Field);
     }
 }

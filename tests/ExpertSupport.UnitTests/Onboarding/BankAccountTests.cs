@@ -1,4 +1,5 @@
 using ExpertSupport.Domain.Experts;
+using ExpertSupport.Web.Localization;
 
 namespace ExpertSupport.UnitTests.Onboarding;
 
@@ -27,7 +28,7 @@ public sealed class BankAccountTests
 
         Assert.True(result.IsFailure);
         Assert.Equal(["bankCode", "branchCode", "accountType", "accountNumber", "holderName"], result.Errors.Select(e => e.Field).ToArray());
-        Assert.All(result.Errors, e => Assert.False(string.IsNullOrWhiteSpace(e.Message)));
+        Assert.All(result.Errors, e => Assert.False(string.IsNullOrWhiteSpace(ErrorText.Japanese(e))));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using ExpertSupport.Domain.Common;
 using ExpertSupport.Domain.Companies;
 using ExpertSupport.Domain.Reference;
+using ExpertSupport.Web.Localization;
 
 namespace ExpertSupport.UnitTests.Onboarding;
 
@@ -32,7 +33,7 @@ public sealed class CompanyRulesTests
         Assert.False(company.CanCreatePlans);
         var refusal = company.EnsureCanCreatePlans().FirstError;
         Assert.Equal("company.not_sme", refusal.Code);
-        Assert.Contains("小売業", refusal.Message);
+        Assert.Contains("小売業", ErrorText.Japanese(refusal));
     }
 
     [Fact]

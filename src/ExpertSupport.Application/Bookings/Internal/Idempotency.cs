@@ -16,8 +16,7 @@ internal sealed class Idempotency(AppDbContext db, Guid userId, string scope, st
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
-    public static readonly Error KeyReused = Error.Conflict("idempotency.key_reused",
-        "この Idempotency-Key は別の内容のリクエストに使われています。新しいリクエストには新しいキーを使ってください。");
+    public static readonly Error KeyReused = Error.Conflict("idempotency.key_reused");
 
     /// <summary>Printable ASCII without spaces, up to <see cref="IdempotencyRecord.KeyMaxLength"/> characters (a UUID fits).</summary>
     public static bool IsValidKey(string key) => key.Length is > 0 and <= IdempotencyRecord.KeyMaxLength && key.All(c => c is >= '!' and <= '~');

@@ -33,14 +33,14 @@ public abstract class CaseInputValidator<T> : AbstractValidator<T> where T : ICa
 {
     protected CaseInputValidator()
     {
-        RuleFor(c => c.Title).NotEmpty().WithMessage("相談の件名を入力してください。").MaximumLength(200).WithMessage("件名は200文字以内にしてください。");
-        RuleFor(c => c.Description).NotEmpty().WithMessage("困っていること・相談したいことを入力してください。")
-            .MaximumLength(4000).WithMessage("相談内容は4000文字以内にしてください。");
-        RuleFor(c => c.SkillCodes).Must(s => s is { Count: > 0 }).WithMessage("希望する支援の分野を1つ以上選んでください。")
-            .Must(s => s is null || s.Count <= CaseInputExtensions.MaxSkills).WithMessage($"分野は{CaseInputExtensions.MaxSkills}つまで選べます。");
-        RuleFor(c => c.WorkMode).NotNull().WithMessage("オンライン・訪問の希望を選んでください。").IsInEnum();
-        RuleFor(c => c.PrefectureCode).Must(p => p is null || Prefectures.IsValid(p.Value)).WithMessage("都道府県を一覧から選んでください。");
+        RuleFor(c => c.Title).NotEmpty().WithError(new("case.title_required")).MaximumLength(200).WithError(new("case.title_too_long", 200));
+        RuleFor(c => c.Description).NotEmpty().WithError(new("case.description_required"))
+            .MaximumLength(4000).WithError(new("case.description_too_long", 4000));
+        RuleFor(c => c.SkillCodes).Must(s => s is { Count: > 0 }).WithError(new("case.skills_required"))
+            .Must(s => s is null || s.Count <= CaseInputExtensions.MaxSkills).WithError(new("case.too_many_skills", CaseInputExtensions.MaxSkills));
+        RuleFor(c => c.WorkMode).NotNull().WithError(new("case.work_mode_required")).IsInEnum();
+        RuleFor(c => c.PrefectureCode).Must(p => p is null || Prefectures.IsValid(p.Value)).WithError(new("case.prefecture_invalid"));
         RuleFor(c => c.DesiredHours).Must(h => CaseInputExtensions.ParseHours(h) is >= 1 and <= 1000)
-            .WithMessage("希望する時間を1〜1000時間の数字で入力してください。");
+            .WithError(new("case.hours_range"));
     }
 }

@@ -23,6 +23,6 @@ internal static class CaseSkills
     {
         var distinct = (codes ?? []).Distinct().ToList();
         var known = await db.Skills.CountAsync(s => distinct.Contains(s.Code) && s.IsActive, ct);
-        return known == distinct.Count ? null : Error.Invalid("case.unknown_skill", "選べない分野が含まれています。一覧から選び直してください。", "skillCodes");
+        return known == distinct.Count ? null : Error.Invalid("case.unknown_skill", "skillCodes");
     }
 }

@@ -13,5 +13,5 @@ internal static class PaidOnRule
 {
     /// <summary>The paid date both payment commands need (its range is the claim's rule: after the export, not in the future).</summary>
     public static IRuleBuilderOptions<T, DateOnly> PaidOnGiven<T>(this IRuleBuilder<T, DateOnly> rule) =>
-        rule.NotEqual(default(DateOnly)).WithErrorCode("claims.paid_on_required").WithMessage("支払日を入力してください。");
+        rule.NotEqual(default(DateOnly)).WithError(new("claims.paid_on_required"));
 }

@@ -32,12 +32,12 @@ public static class ZenginFileReader
     private static (ZenginHeader Header, ZenginFileSummary Summary) Scan(Stream input, int transferYear, Action<ZenginTransfer> onTransfer)
     {
         var reader = new RecordReader(input);
-        var header = ParseHeader(reader.Next() ?? throw Problem(1, "ヘッダー", "ファイルが空です。"), transferYear);
+        var header = ParseHeader(reader.Next() ?? throw Problem(1, ZenginTerms.Header, new Phrase("zengin.problem.empty_file")), transferYear);
         var count = 0;
         var total = 0L;
         while (true)
         {
-            var record = reader.Next() ?? throw Problem(reader.Number, "トレーラー", "トレーラー・レコードがありません。");
+            var record = reader.Next() ?? throw Problem(reader.Number, ZenginTerms.Trailer, new Phrase("zengin.problem.no_trailer"));
             if (record[0] == (byte)'2')
             {
                 var transfer = ParseData(record, reader.Number);
@@ -49,10 +49,10 @@ public static class ZenginFileReader
             ParseTrailer(record, reader.Number, count, total);
             break;
         }
-        var end = reader.Next() ?? throw Problem(reader.Number, "エンド", "エンド・レコードがありません。");
-        var fields = new Fields(end, reader.Number, "エンド");
-        fields.Constant(1, "9", "データ区分");
-        fields.Spaces(2, 119, "ダミー");
+        var end = reader.Next() ?? throw Problem(reader.Number, ZenginTerms.End, new Phrase("zengin.problem.no_end"));
+        var fields = new Fields(end, reader.Number, ZenginTerms.End);
+        fields.Constant(1, "9", ZenginTerms.DataType);
+        fields.Spaces(2, 119, ZenginTerms.Dummy);
         fields.ThrowIfInvalid();
         reader.ExpectEnd();
         return (header, new ZenginFileSummary(count, new Yen(total), reader.BytesRead));
@@ -60,46 +60,46 @@ public static class ZenginFileReader
 
     private static ZenginHeader ParseHeader(byte[] record, int transferYear)
     {
-        var f = new Fields(record, 1, "ヘッダー");
-        f.Constant(1, "1", "データ区分");
-        f.Constant(2, "21", "種別コード");
-        f.Constant(4, "0", "コード区分");
-        var clientCode = f.Digits(5, 10, "振込依頼人コード");
-        var clientName = f.Text(15, 40, "振込依頼人名", required: true);
-        var mmdd = f.Digits(55, 4, "振込指定日");
-        var bankCode = f.Digits(59, 4, "仕向銀行番号");
-        var bankName = f.Text(63, 15, "仕向銀行名");
-        var branchCode = f.Digits(78, 3, "仕向支店番号");
-        var branchName = f.Text(81, 15, "仕向支店名");
+        var f = new Fields(record, 1, ZenginTerms.Header);
+        f.Constant(1, "1", ZenginTerms.DataType);
+        f.Constant(2, "21", ZenginTerms.KindCode);
+        f.Constant(4, "0", ZenginTerms.CodeType);
+        var clientCode = f.Digits(5, 10, ZenginTerms.ClientCode);
+        var clientName = f.Text(15, 40, ZenginTerms.ClientName, required: true);
+        var mmdd = f.Digits(55, 4, ZenginTerms.TransferDate);
+        var bankCode = f.Digits(59, 4, ZenginTerms.FromBankCode);
+        var bankName = f.Text(63, 15, ZenginTerms.FromBankName);
+        var branchCode = f.Digits(78, 3, ZenginTerms.FromBranchCode);
+        var branchName = f.Text(81, 15, ZenginTerms.FromBranchName);
         var accountType = f.AccountType(96);
-        var accountNumber = f.Digits(97, 7, "口座番号");
-        f.Spaces(104, 17, "ダミー");
+        var accountNumber = f.Digits(97, 7, ZenginTerms.AccountNumber);
+        f.Spaces(104, 17, ZenginTerms.Dummy);
         var date = default(DateOnly);
         if (mmdd is not null && !DateOnly.TryParseExact($"{transferYear:D4}{mmdd}", "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
-            f.Fail("振込指定日", $"{transferYear}年の日付になりません（{mmdd}）。");
+            f.Fail(ZenginTerms.TransferDate, new Phrase("zengin.problem.not_a_date", transferYear, mmdd));
         f.ThrowIfInvalid();
         return new ZenginHeader(clientCode!, clientName!, date, bankCode!, bankName, branchCode!, branchName, accountType, accountNumber!);
     }
 
     private static ZenginTransfer ParseData(byte[] record, int number)
     {
-        var f = new Fields(record, number, "データ");
-        var bankCode = f.Digits(2, 4, "被仕向銀行番号");
-        var bankName = f.Text(6, 15, "被仕向銀行名");
-        var branchCode = f.Digits(21, 3, "被仕向支店番号");
-        var branchName = f.Text(24, 15, "被仕向支店名");
-        f.SpacesOrZeros(39, 4, "手形交換所番号");
+        var f = new Fields(record, number, ZenginTerms.Data);
+        var bankCode = f.Digits(2, 4, ZenginTerms.BankCode);
+        var bankName = f.Text(6, 15, ZenginTerms.BankName);
+        var branchCode = f.Digits(21, 3, ZenginTerms.BranchCode);
+        var branchName = f.Text(24, 15, ZenginTerms.BranchName);
+        f.SpacesOrZeros(39, 4, ZenginTerms.ClearingHouse);
         var accountType = f.AccountType(43);
-        var accountNumber = f.Digits(44, 7, "口座番号");
-        var payeeName = f.Text(51, 30, "受取人名", required: true);
-        var amount = f.Digits(81, 10, "振込金額");
-        var newCode = f.Char(91, "新規コード", "012") switch { '1' => ZenginNewCode.FirstTransfer, '2' => ZenginNewCode.Changed, _ => ZenginNewCode.Other };
-        var withEdi = f.Char(113, "識別表示", " Y") == 'Y';
-        var ediInfo = withEdi ? f.Text(92, 20, "EDI情報") : null;
-        var customerCode1 = withEdi ? null : f.Digits(92, 10, "顧客コード1", optional: true);
-        var customerCode2 = withEdi ? null : f.Digits(102, 10, "顧客コード2", optional: true);
-        var method = f.Char(112, "振込指定区分", " 78") switch { '7' => ZenginTransferMethod.Telegraphic, '8' => ZenginTransferMethod.Document, _ => ZenginTransferMethod.Unspecified };
-        f.Spaces(114, 7, "ダミー");
+        var accountNumber = f.Digits(44, 7, ZenginTerms.AccountNumber);
+        var payeeName = f.Text(51, 30, ZenginTerms.PayeeName, required: true);
+        var amount = f.Digits(81, 10, ZenginTerms.Amount);
+        var newCode = f.Char(91, ZenginTerms.NewCode, "012") switch { '1' => ZenginNewCode.FirstTransfer, '2' => ZenginNewCode.Changed, _ => ZenginNewCode.Other };
+        var withEdi = f.Char(113, ZenginTerms.EdiFlag, " Y") == 'Y';
+        var ediInfo = withEdi ? f.Text(92, 20, ZenginTerms.EdiInfo) : null;
+        var customerCode1 = withEdi ? null : f.Digits(92, 10, ZenginTerms.CustomerCode1, optional: true);
+        var customerCode2 = withEdi ? null : f.Digits(102, 10, ZenginTerms.CustomerCode2, optional: true);
+        var method = f.Char(112, ZenginTerms.Method, " 78") switch { '7' => ZenginTransferMethod.Telegraphic, '8' => ZenginTransferMethod.Document, _ => ZenginTransferMethod.Unspecified };
+        f.Spaces(114, 7, ZenginTerms.Dummy);
         f.ThrowIfInvalid();
         return new ZenginTransfer(bankCode!, bankName, branchCode!, branchName, accountType, accountNumber!, payeeName!,
             new Yen(long.Parse(amount!, CultureInfo.InvariantCulture)))
@@ -114,41 +114,42 @@ public static class ZenginFileReader
 
     private static void ParseTrailer(byte[] record, int number, int count, long total)
     {
-        var f = new Fields(record, number, "トレーラー");
-        f.Constant(1, "8", "データ区分");
-        var trailerCount = f.Digits(2, 6, "合計件数");
-        var trailerTotal = f.Digits(8, 12, "合計金額");
-        f.Spaces(20, 101, "ダミー");
+        var f = new Fields(record, number, ZenginTerms.Trailer);
+        f.Constant(1, "8", ZenginTerms.DataType);
+        var trailerCount = f.Digits(2, 6, ZenginTerms.Count);
+        var trailerTotal = f.Digits(8, 12, ZenginTerms.Total);
+        f.Spaces(20, 101, ZenginTerms.Dummy);
         if (trailerCount is not null && int.Parse(trailerCount, CultureInfo.InvariantCulture) != count)
-            f.Fail("合計件数", $"{int.Parse(trailerCount, CultureInfo.InvariantCulture)}件ですが、データ・レコードは{count}件です。");
+            f.Fail(ZenginTerms.Count, new Phrase("zengin.problem.count_differs", int.Parse(trailerCount, CultureInfo.InvariantCulture), count));
         if (trailerTotal is not null && long.Parse(trailerTotal, CultureInfo.InvariantCulture) != total)
-            f.Fail("合計金額", $"{long.Parse(trailerTotal, CultureInfo.InvariantCulture)}円ですが、データ・レコードの合計は{total}円です。");
+            f.Fail(ZenginTerms.Total, new Phrase("zengin.problem.total_differs", long.Parse(trailerTotal, CultureInfo.InvariantCulture), total));
         f.ThrowIfInvalid();
     }
 
-    private static ZenginFormatException Problem(int number, string record, string message) =>
-        new([Error.Invalid("zengin.structure", $"{number}レコード目（{record}）: {message}")]);
+    /// <summary>{0} the record's number in the file, {1} which record or what, {2} what is wrong.</summary>
+    private static ZenginFormatException Problem(int number, Phrase record, Phrase problem) =>
+        new([Error.Invalid("zengin.structure", null, number, record, problem)]);
 
     /// <summary>Reads fields at 1-based columns of one record, collecting every problem.</summary>
-    private sealed class Fields(byte[] record, int number, string kind)
+    private sealed class Fields(byte[] record, int number, Phrase kind)
     {
         private readonly List<Error> _errors = [];
 
-        public void Constant(int column, string expected, string label)
+        public void Constant(int column, string expected, Phrase label)
         {
-            if (Ascii(column, expected.Length) != expected) Fail(label, $"「{expected}」のはずが「{Ascii(column, expected.Length)}」です。");
+            if (Ascii(column, expected.Length) != expected) Fail(label, new Phrase("zengin.problem.expected", expected, Ascii(column, expected.Length)));
         }
 
-        public string? Digits(int column, int length, string label, bool optional = false)
+        public string? Digits(int column, int length, Phrase label, bool optional = false)
         {
             var value = Ascii(column, length);
             if (optional && value.All(c => c == ' ')) return null;
             if (value.All(char.IsAsciiDigit)) return value;
-            Fail(label, $"数字{length}桁のはずが「{value}」です。");
+            Fail(label, new Phrase("zengin.problem.expected_digits", length, value));
             return null;
         }
 
-        public string? Text(int column, int length, string label, bool required = false)
+        public string? Text(int column, int length, Phrase label, bool required = false)
         {
             string value;
             try
@@ -157,41 +158,42 @@ public static class ZenginFileReader
             }
             catch (DecoderFallbackException)
             {
-                Fail(label, "Shift_JIS として読めないバイトがあります。");
+                Fail(label, new Phrase("zengin.problem.not_shift_jis"));
                 return null;
             }
             var trimmed = value.TrimEnd(' ');
             if (trimmed.Length == 0)
             {
-                if (required) Fail(label, "空です。");
+                if (required) Fail(label, new Phrase("zengin.problem.blank"));
                 return null;
             }
             if (value.Length != length || !ZenginText.IsValid(trimmed))
-                Fail(label, $"全銀で使えない文字があります（{trimmed}）。");
+                Fail(label, new Phrase("zengin.problem.characters_read", trimmed));
             else if (trimmed[0] == ' ')
-                Fail(label, "左詰めになっていません。");
+                Fail(label, new Phrase("zengin.problem.not_left_aligned"));
             return trimmed;
         }
 
-        public void Spaces(int column, int length, string label)
+        public void Spaces(int column, int length, Phrase label)
         {
-            if (record.AsSpan(column - 1, length).ContainsAnyExcept((byte)' ')) Fail(label, "スペースのはずです。");
+            if (record.AsSpan(column - 1, length).ContainsAnyExcept((byte)' ')) Fail(label, new Phrase("zengin.problem.expected_spaces"));
         }
 
-        public void SpacesOrZeros(int column, int length, string label)
+        public void SpacesOrZeros(int column, int length, Phrase label)
         {
             var value = Ascii(column, length);
-            if (!value.All(c => c == ' ') && !value.All(c => c == '0')) Fail(label, $"未使用（スペースまたは0）のはずが「{value}」です。");
+            if (!value.All(c => c == ' ') && !value.All(c => c == '0')) Fail(label, new Phrase("zengin.problem.expected_unused", value));
         }
 
-        public char Char(int column, string label, string allowed)
+        public char Char(int column, Phrase label, string allowed)
         {
             var c = (char)record[column - 1];
-            if (!allowed.Contains(c, StringComparison.Ordinal)) Fail(label, $"「{c}」は使えません（{string.Join("/", allowed.Select(a => a == ' ' ? "スペース" : a.ToString()))}）。");
+            if (!allowed.Contains(c, StringComparison.Ordinal))
+                Fail(label, new Phrase("zengin.problem.not_allowed", c.ToString(), allowed.Select(a => a == ' ' ? (object)ZenginTerms.Space : a.ToString()).ToList()));
             return c;
         }
 
-        public ZenginAccountType AccountType(int column) => Char(column, "預金種目", "1249") switch
+        public ZenginAccountType AccountType(int column) => Char(column, ZenginTerms.AccountType, "1249") switch
         {
             '1' => ZenginAccountType.Ordinary,
             '2' => ZenginAccountType.Current,
@@ -199,8 +201,9 @@ public static class ZenginFileReader
             _ => ZenginAccountType.Other,
         };
 
-        public void Fail(string label, string problem) =>
-            _errors.Add(Error.Invalid("zengin.read", $"{number}レコード目（{kind}）の{label}: {problem}", label));
+        /// <summary>{0} the record's number in the file, {1} its kind, {2} the field's name, {3} what is wrong.</summary>
+        public void Fail(Phrase label, Phrase problem) =>
+            _errors.Add(Error.Invalid("zengin.read", null, number, kind, label, problem));
 
         public void ThrowIfInvalid()
         {
@@ -229,15 +232,15 @@ public static class ZenginFileReader
             {
                 Read();
                 if (Peek() == -1) return null;
-                throw Problem(Number + 1, "EOF", "Ctrl-Z (0x1A) の後にデータがあります。");
+                throw Problem(Number + 1, ZenginTerms.Eof, new Phrase("zengin.problem.data_after_eof"));
             }
             Number++;
             var record = new byte[RecordLength];
             for (var i = 0; i < RecordLength; i++)
             {
                 var b = Read();
-                if (b == -1) throw Problem(Number, "長さ", $"レコード長が{i}バイトです（120バイトのはず）。");
-                if (b is '\r' or '\n') throw Problem(Number, "長さ", $"{i + 1}バイト目で改行されています（レコード長は120バイトのはず）。");
+                if (b == -1) throw Problem(Number, ZenginTerms.Length, new Phrase("zengin.problem.short_record", i));
+                if (b is '\r' or '\n') throw Problem(Number, ZenginTerms.Length, new Phrase("zengin.problem.early_line_break", i + 1));
                 record[i] = (byte)b;
             }
             var next = Peek();
@@ -245,14 +248,14 @@ public static class ZenginFileReader
             if (_crLf == true && next is not (-1 or EndOfFile))
             {
                 if (Read() != '\r' || Read() != '\n')
-                    throw Problem(Number, "長さ", "レコードの後に CR LF がありません（レコード長は120バイトのはず）。");
+                    throw Problem(Number, ZenginTerms.Length, new Phrase("zengin.problem.no_crlf"));
             }
             return record;
         }
 
         public void ExpectEnd()
         {
-            if (Next() is not null) throw Problem(Number, "エンドの後", "エンド・レコードの後にデータがあります。");
+            if (Next() is not null) throw Problem(Number, ZenginTerms.AfterEnd, new Phrase("zengin.problem.data_after_end"));
         }
 
         private int Peek()

@@ -23,7 +23,7 @@ public static class ZenginFileWriter
 
     private const int RecordsPerChunk = 512;
 
-    /// <summary>Whether the header can be written; errors name the field and say what to fix, in Japanese.</summary>
+    /// <summary>Whether the header can be written; errors name the field and say what to fix.</summary>
     public static Result Check(ZenginHeader header)
     {
         var errors = new List<Error>();
@@ -69,12 +69,12 @@ public static class ZenginFileWriter
         {
             count++;
             if (count > MaxCount)
-                throw new ZenginFormatException([Error.Invalid("zengin.count", $"データ {count}件目: 1ファイルの件数は{MaxCount:N0}件までです（合計件数は6桁）。", "count")]);
+                throw new ZenginFormatException([Error.Invalid("zengin.count", "count", count, MaxCount)]);
             FormatData(Record(chunk, used), transfer, count, errors);
             ThrowIf(errors);
             total += transfer.Amount.Value;
             if (total > MaxTotal)
-                throw new ZenginFormatException([Error.Invalid("zengin.total", $"データ {count}件目: 合計金額が12桁（{MaxTotal:N0}円）を超えます。", "total")]);
+                throw new ZenginFormatException([Error.Invalid("zengin.total", "total", count, MaxTotal)]);
             used = EndLine(chunk, used, separator);
             if (used == chunk.Length)
             {
@@ -116,67 +116,67 @@ public static class ZenginFileWriter
 
     private static void FormatHeader(Span<byte> record, ZenginHeader header, List<Error> errors)
     {
-        var r = new ZenginRecordBuilder(record, "ヘッダー", 0, errors);
+        var r = new ZenginRecordBuilder(record, ZenginTerms.Header, 0, errors);
         r.Constant("1");  // データ区分: header
         r.Constant("21"); // 種別コード: 総合振込
         r.Constant("0");  // コード区分: JIS (Shift_JIS on a PC)
-        r.Digits("clientCode", "振込依頼人コード", header.ClientCode, 10);
-        r.Text("clientName", "振込依頼人名", header.ClientName, 40);
+        r.Digits("clientCode", ZenginTerms.ClientCode, header.ClientCode, 10);
+        r.Text("clientName", ZenginTerms.ClientName, header.ClientName, 40);
         r.Constant(header.TransferDate.ToString("MMdd", CultureInfo.InvariantCulture));
-        r.Digits("bankCode", "仕向銀行番号", header.BankCode, 4, exact: true);
-        r.Text("bankName", "仕向銀行名", header.BankName, 15, required: false);
-        r.Digits("branchCode", "仕向支店番号", header.BranchCode, 3, exact: true);
-        r.Text("branchName", "仕向支店名", header.BranchName, 15, required: false);
+        r.Digits("bankCode", ZenginTerms.FromBankCode, header.BankCode, 4, exact: true);
+        r.Text("bankName", ZenginTerms.FromBankName, header.BankName, 15, required: false);
+        r.Digits("branchCode", ZenginTerms.FromBranchCode, header.BranchCode, 3, exact: true);
+        r.Text("branchName", ZenginTerms.FromBranchName, header.BranchName, 15, required: false);
         r.Code(AccountTypeCode(header.AccountType, ref r));
-        r.Digits("accountNumber", "口座番号", header.AccountNumber, 7);
+        r.Digits("accountNumber", ZenginTerms.AccountNumber, header.AccountNumber, 7);
         r.Spaces(17);
         r.Complete();
         var date = header.TransferDate;
         if (!JapaneseHolidays.Covers(date))
-            errors.Add(Error.Invalid("zengin.transferDate", $"ヘッダーの振込指定日: {date:yyyy-MM-dd} は祝日データの範囲外で、銀行営業日か確かめられません。", "transferDate"));
+            errors.Add(Error.Invalid("zengin.transfer_date_unknown", "transferDate", date));
         else if (!BusinessDays.IsBusinessDay(date))
-            errors.Add(Error.Invalid("zengin.transferDate", $"ヘッダーの振込指定日: {date:yyyy-MM-dd} は銀行の休業日です。", "transferDate"));
+            errors.Add(Error.Invalid("zengin.transfer_date_holiday", "transferDate", date));
     }
 
     private static void FormatData(Span<byte> record, ZenginTransfer t, int number, List<Error> errors)
     {
-        var r = new ZenginRecordBuilder(record, "データ", number, errors);
+        var r = new ZenginRecordBuilder(record, ZenginTerms.Data, number, errors);
         r.Constant("2"); // データ区分: data
-        r.Digits("bankCode", "被仕向銀行番号", t.BankCode, 4, exact: true);
-        r.Text("bankName", "被仕向銀行名", t.BankName, 15, required: false);
-        r.Digits("branchCode", "被仕向支店番号", t.BranchCode, 3, exact: true);
-        r.Text("branchName", "被仕向支店名", t.BranchName, 15, required: false);
+        r.Digits("bankCode", ZenginTerms.BankCode, t.BankCode, 4, exact: true);
+        r.Text("bankName", ZenginTerms.BankName, t.BankName, 15, required: false);
+        r.Digits("branchCode", ZenginTerms.BranchCode, t.BranchCode, 3, exact: true);
+        r.Text("branchName", ZenginTerms.BranchName, t.BranchName, 15, required: false);
         r.Spaces(4); // 手形交換所番号: no longer used
         r.Code(AccountTypeCode(t.AccountType, ref r));
-        r.Digits("accountNumber", "口座番号", t.AccountNumber, 7);
-        r.Text("payeeName", "受取人名", t.PayeeName, 30);
+        r.Digits("accountNumber", ZenginTerms.AccountNumber, t.AccountNumber, 7);
+        r.Text("payeeName", ZenginTerms.PayeeName, t.PayeeName, 30);
         if (t.Amount.Value is < 1 or > MaxAmount)
-            errors.Add(Error.Invalid("zengin.amount", $"{r.RecordName}の振込金額: 1円から{MaxAmount:N0}円までです（{t.Amount}）。", "amount"));
-        r.Number("amount", "振込金額", Math.Clamp(t.Amount.Value, 0, MaxAmount), 10);
+            errors.Add(Error.Invalid("zengin.amount", "amount", r.RecordName, MaxAmount, t.Amount));
+        r.Number("amount", ZenginTerms.Amount, Math.Clamp(t.Amount.Value, 0, MaxAmount), 10);
         r.Code(t.NewCode switch
         {
             ZenginNewCode.Other => '0',
             ZenginNewCode.FirstTransfer => '1',
             ZenginNewCode.Changed => '2',
-            _ => Invalid(ref r, "newCode", "新規コード", t.NewCode),
+            _ => Invalid(ref r, "newCode", ZenginTerms.NewCode, t.NewCode),
         });
         if (t.EdiInfo is null)
         {
-            r.Digits("customerCode1", "顧客コード1", t.CustomerCode1, 10, required: false);
-            r.Digits("customerCode2", "顧客コード2", t.CustomerCode2, 10, required: false);
+            r.Digits("customerCode1", ZenginTerms.CustomerCode1, t.CustomerCode1, 10, required: false);
+            r.Digits("customerCode2", ZenginTerms.CustomerCode2, t.CustomerCode2, 10, required: false);
         }
         else
         {
             if (t.CustomerCode1 is not null || t.CustomerCode2 is not null)
-                errors.Add(Error.Invalid("zengin.ediInfo", $"{r.RecordName}のEDI情報: 顧客コードと同時には使えません。", "ediInfo"));
-            r.Text("ediInfo", "EDI情報", t.EdiInfo, 20);
+                errors.Add(Error.Invalid("zengin.edi_with_customer_codes", "ediInfo", r.RecordName));
+            r.Text("ediInfo", ZenginTerms.EdiInfo, t.EdiInfo, 20);
         }
         r.Code(t.Method switch
         {
             ZenginTransferMethod.Unspecified => ' ',
             ZenginTransferMethod.Telegraphic => '7',
             ZenginTransferMethod.Document => '8',
-            _ => Invalid(ref r, "method", "振込指定区分", t.Method),
+            _ => Invalid(ref r, "method", ZenginTerms.Method, t.Method),
         });
         r.Code(t.EdiInfo is null ? ' ' : 'Y'); // 識別表示: Y when the customer codes carry EDI information
         r.Spaces(7);
@@ -185,28 +185,28 @@ public static class ZenginFileWriter
 
     private static void FormatTrailer(Span<byte> record, int count, long total, List<Error> errors)
     {
-        var r = new ZenginRecordBuilder(record, "トレーラー", 0, errors);
+        var r = new ZenginRecordBuilder(record, ZenginTerms.Trailer, 0, errors);
         r.Constant("8");
-        r.Number("count", "合計件数", count, 6);
-        r.Number("total", "合計金額", total, 12);
+        r.Number("count", ZenginTerms.Count, count, 6);
+        r.Number("total", ZenginTerms.Total, total, 12);
         r.Spaces(101);
         r.Complete();
     }
 
     private static void FormatEnd(Span<byte> record)
     {
-        var r = new ZenginRecordBuilder(record, "エンド", 0, []);
+        var r = new ZenginRecordBuilder(record, ZenginTerms.End, 0, []);
         r.Constant("9");
         r.Spaces(119);
         r.Complete();
     }
 
     private static char AccountTypeCode(ZenginAccountType type, ref ZenginRecordBuilder r) =>
-        Enum.IsDefined(type) ? (char)('0' + (int)type) : Invalid(ref r, "accountType", "預金種目", type);
+        Enum.IsDefined(type) ? (char)('0' + (int)type) : Invalid(ref r, "accountType", ZenginTerms.AccountType, type);
 
-    private static char Invalid<T>(ref ZenginRecordBuilder r, string field, string label, T value)
+    private static char Invalid<T>(ref ZenginRecordBuilder r, string field, Phrase label, T value)
     {
-        r.Reject(field, label, $"使えない値です（{value}）。");
+        r.Reject(field, label, new Phrase("zengin.problem.invalid_value", value));
         return ' ';
     }
 }

@@ -12,14 +12,14 @@ internal ref struct ZenginRecordBuilder
     public const int RecordLength = 120;
 
     private readonly Span<byte> _record;
-    private readonly string _recordKind;
+    private readonly Phrase _recordKind;
     private readonly int _recordNumber;
     private readonly List<Error> _errors;
     private int _position;
 
-    /// <param name="recordKind">ヘッダー, データ, トレーラー or エンド, for messages.</param>
+    /// <param name="recordKind">ヘッダー, データ, トレーラー or エンド (<see cref="ZenginTerms"/>), for errors.</param>
     /// <param name="recordNumber">The data record's number (1-based), or 0 for the others.</param>
-    public ZenginRecordBuilder(Span<byte> record, string recordKind, int recordNumber, List<Error> errors)
+    public ZenginRecordBuilder(Span<byte> record, Phrase recordKind, int recordNumber, List<Error> errors)
     {
         if (record.Length != RecordLength) throw new ArgumentException("A Zengin record is 120 bytes.", nameof(record));
         _record = record;
@@ -36,17 +36,17 @@ internal ref struct ZenginRecordBuilder
     }
 
     /// <summary>ASCII digits, at most <paramref name="width"/> (exactly, when <paramref name="exact"/>); blank → spaces when optional.</summary>
-    public void Digits(string field, string label, string? value, int width, bool required = true, bool exact = false)
+    public void Digits(string field, Phrase label, string? value, int width, bool required = true, bool exact = false)
     {
         var target = Take(width);
         if (string.IsNullOrEmpty(value))
         {
-            if (required) Fail(field, label, "入力されていません。");
+            if (required) Fail(field, label, new Phrase("zengin.problem.missing"));
             return;
         }
-        if (!IsAsciiDigits(value)) Fail(field, label, $"半角数字だけで入力してください（{value}）。");
-        else if (exact && value.Length != width) Fail(field, label, $"{width}桁で入力してください（{value}）。");
-        else if (value.Length > width) Fail(field, label, $"{width}桁を超えています（{value}）。");
+        if (!IsAsciiDigits(value)) Fail(field, label, new Phrase("zengin.problem.not_digits", value));
+        else if (exact && value.Length != width) Fail(field, label, new Phrase("zengin.problem.exact_digits", width, value));
+        else if (value.Length > width) Fail(field, label, new Phrase("zengin.problem.too_many_digits", width, value));
         else
         {
             target.Fill((byte)'0');
@@ -55,12 +55,12 @@ internal ref struct ZenginRecordBuilder
     }
 
     /// <summary>A non-negative number, right-aligned and zero-padded.</summary>
-    public void Number(string field, string label, long value, int width)
+    public void Number(string field, Phrase label, long value, int width)
     {
         var target = Take(width);
         if (value < 0 || value.ToString(System.Globalization.CultureInfo.InvariantCulture).Length > width)
         {
-            Fail(field, label, $"{width}桁に収まりません（{value}）。");
+            Fail(field, label, new Phrase("zengin.problem.does_not_fit", width, value));
             return;
         }
         target.Fill((byte)'0');
@@ -68,25 +68,25 @@ internal ref struct ZenginRecordBuilder
     }
 
     /// <summary>Zengin text (half-width kana, A–Z, digits, a few symbols) after <see cref="ZenginText.Normalize"/>.</summary>
-    public void Text(string field, string label, string? value, int width, bool required = true)
+    public void Text(string field, Phrase label, string? value, int width, bool required = true)
     {
         var target = Take(width);
         if (string.IsNullOrWhiteSpace(value))
         {
-            if (required) Fail(field, label, "入力されていません。");
+            if (required) Fail(field, label, new Phrase("zengin.problem.missing"));
             return;
         }
         var normalized = ZenginText.Normalize(value);
         if (!ZenginText.IsValid(normalized))
         {
             var bad = string.Concat(normalized.Where(c => !ZenginText.IsZenginChar(c)).Distinct());
-            Fail(field, label, $"全銀で使えない文字があります（{bad}）。カナ・英大文字・数字で入力してください。");
+            Fail(field, label, new Phrase("zengin.problem.characters", bad));
             return;
         }
         var length = ShiftJis.Strict.GetByteCount(normalized);
         if (length > width)
         {
-            Fail(field, label, $"長すぎます（{normalized}: {length}バイト、最大{width}バイト）。");
+            Fail(field, label, new Phrase("zengin.problem.too_long", normalized, length, width));
             return;
         }
         ShiftJis.Strict.GetBytes(normalized, target);
@@ -101,7 +101,7 @@ internal ref struct ZenginRecordBuilder
     public readonly void Complete()
     {
         if (_position != RecordLength)
-            throw new InvalidOperationException($"The {_recordKind} record layout is {_position} bytes, not {RecordLength}.");
+            throw new InvalidOperationException($"The {_recordKind.Key} record layout is {_position} bytes, not {RecordLength}.");
     }
 
     private Span<byte> Take(int width)
@@ -113,14 +113,14 @@ internal ref struct ZenginRecordBuilder
     }
 
     /// <summary>Records a problem found outside the builder (an undefined enum value, for example).</summary>
-    public readonly void Reject(string field, string label, string problem) => Fail(field, label, problem);
+    public readonly void Reject(string field, Phrase label, Phrase problem) => Fail(field, label, problem);
 
     /// <summary>ヘッダー, or データ 12件目: built only when something is wrong, not for every record.</summary>
-    public readonly string RecordName =>
-        _recordNumber == 0 ? _recordKind : $"{_recordKind} {_recordNumber.ToString(System.Globalization.CultureInfo.InvariantCulture)}件目";
+    public readonly Phrase RecordName => ZenginTerms.Numbered(_recordKind, _recordNumber);
 
     private static bool IsAsciiDigits(string value) => !value.AsSpan().ContainsAnyExceptInRange('0', '9');
 
-    private readonly void Fail(string field, string label, string problem) =>
-        _errors.Add(Error.Invalid($"zengin.{field}", $"{RecordName}の{label}: {problem}", field));
+    /// <summary>{0} the record, {1} the field's name, {2} what is wrong with it; the field is the property (payeeName …).</summary>
+    private readonly void Fail(string field, Phrase label, Phrase problem) =>
+        _errors.Add(Error.Invalid("zengin.field", field, RecordName, label, problem));
 }

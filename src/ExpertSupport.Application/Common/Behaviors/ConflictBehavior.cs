@@ -53,15 +53,15 @@ public static class DatabaseErrors
     {
         // Another writer changed the row (its xmin) between our read and our write.
         if (Find<DbUpdateConcurrencyException>(ex) is not null)
-            return Error.Conflict("db.concurrent", "同時に別の更新がありました。画面を更新して、もう一度お試しください。");
+            return Error.Conflict("db.concurrent");
         return Find<PostgresException>(ex)?.SqlState switch
         {
-            PostgresErrorCodes.UniqueViolation => Error.Conflict("db.duplicate", "同じ内容がすでに登録されています。"),
-            PostgresErrorCodes.ExclusionViolation => Error.Conflict("db.overlap", "ほかの予定と時間が重なっています。"),
+            PostgresErrorCodes.UniqueViolation => Error.Conflict("db.duplicate"),
+            PostgresErrorCodes.ExclusionViolation => Error.Conflict("db.overlap"),
             PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected =>
-                Error.Conflict("db.concurrent", "同時に別の更新がありました。画面を更新して、もう一度お試しください。"),
+                Error.Conflict("db.concurrent"),
             // A text longer than its column: a validator should have said so; if one is missing, still a 400, not a 500.
-            PostgresErrorCodes.StringDataRightTruncation => Error.Invalid("db.too_long", "長すぎる入力があります。文字数を減らしてもう一度お試しください。"),
+            PostgresErrorCodes.StringDataRightTruncation => Error.Invalid("db.too_long"),
             _ => null,
         };
     }

@@ -18,7 +18,7 @@ public static class CompanyAccess
     public static IQueryable<Company> VisibleTo(this IQueryable<Company> companies, ICurrentUser user) =>
         user.IsOffice() ? companies : companies.OwnedBy(user);
 
-    public static readonly Error NotFound = Error.NotFound("company.not_found", "企業が見つかりません。");
+    public static readonly Error NotFound = Error.NotFound("company.not_found");
 
-    public static readonly Error OfficeOnly = Error.Forbidden("company.office_only", "この操作は事務局だけが行えます。");
+    public static readonly Error OfficeOnly = Error.Forbidden("company.office_only");
 }

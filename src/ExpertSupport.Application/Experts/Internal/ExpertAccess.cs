@@ -18,9 +18,9 @@ public static class ExpertAccess
     public static IQueryable<Expert> VisibleTo(this IQueryable<Expert> experts, ICurrentUser user) =>
         user.IsOffice() ? experts : experts.OwnedBy(user);
 
-    public static readonly Error NotFound = Error.NotFound("expert.not_found", "専門家が見つかりません。");
+    public static readonly Error NotFound = Error.NotFound("expert.not_found");
 
-    public static readonly Error ChangeRequestNotFound = Error.NotFound("change_request.not_found", "変更申請が見つかりません。");
+    public static readonly Error ChangeRequestNotFound = Error.NotFound("change_request.not_found");
 
-    public static readonly Error OfficeOnly = Error.Forbidden("expert.office_only", "この操作は事務局だけが行えます。");
+    public static readonly Error OfficeOnly = Error.Forbidden("expert.office_only");
 }

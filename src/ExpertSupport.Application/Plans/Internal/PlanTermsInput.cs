@@ -35,13 +35,13 @@ public abstract class PlanTermsValidator<T> : AbstractValidator<T> where T : IPl
 
     protected PlanTermsValidator()
     {
-        RuleFor(c => c.Title).NotEmpty().WithMessage("計画の名称を入力してください。").MaximumLength(200).WithMessage("計画の名称は200文字以内にしてください。");
-        RuleFor(c => c.Goals).NotEmpty().WithMessage("支援の目標を入力してください。").MaximumLength(4000).WithMessage("支援の目標は4000文字以内にしてください。");
-        RuleFor(c => c.PlannedMinutes).NotNull().WithMessage("予定時間を入力してください。")
-            .InclusiveBetween(1, MaxPlannedMinutes).WithMessage("予定時間は1分以上、2,000時間以内で入力してください。");
+        RuleFor(c => c.Title).NotEmpty().WithError(new("plan.title_required")).MaximumLength(200).WithError(new("plan.title_too_long", 200));
+        RuleFor(c => c.Goals).NotEmpty().WithError(new("plan.goals_required")).MaximumLength(4000).WithError(new("plan.goals_too_long", 4000));
+        RuleFor(c => c.PlannedMinutes).NotNull().WithError(new("plan.planned_minutes_required"))
+            .InclusiveBetween(1, MaxPlannedMinutes).WithError(new("plan.planned_minutes_range"));
         RuleFor(c => c.HourlyFee)
-            .Must(v => TypedInput.TryParseWholeNumber(v, out _)).WithMessage("時間単価を円単位の数字で入力してください（税込）。");
-        RuleFor(c => c.StartDate).NotNull().WithMessage("開始日を入力してください。");
-        RuleFor(c => c.EndDate).NotNull().WithMessage("終了日を入力してください。");
+            .Must(v => TypedInput.TryParseWholeNumber(v, out _)).WithError(new("plan.fee_not_a_number"));
+        RuleFor(c => c.StartDate).NotNull().WithError(new("plan.start_date_required"));
+        RuleFor(c => c.EndDate).NotNull().WithError(new("plan.end_date_required"));
     }
 }

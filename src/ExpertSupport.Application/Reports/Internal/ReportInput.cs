@@ -19,14 +19,14 @@ public abstract class ReportFactsValidator<T> : AbstractValidator<T> where T : I
 {
     protected ReportFactsValidator()
     {
-        RuleFor(c => c.ActualStart).NotEmpty().WithMessage("開始日時を入力してください。");
-        RuleFor(c => c.ActualEnd).NotEmpty().WithMessage("終了日時を入力してください。");
-        RuleFor(c => c.BreakMinutes).InclusiveBetween(0, 24 * 60).WithMessage("休憩は0分以上で入力してください。");
+        RuleFor(c => c.ActualStart).NotEmpty().WithError(new("report.start_required"));
+        RuleFor(c => c.ActualEnd).NotEmpty().WithError(new("report.end_required"));
+        RuleFor(c => c.BreakMinutes).InclusiveBetween(0, 24 * 60).WithError(new("report.breaks_negative"));
         RuleFor(c => c.ActualEnd - c.ActualStart).LessThanOrEqualTo(TimeSpan.FromHours(24))
-            .WithMessage("1回の報告は24時間以内にしてください。").OverridePropertyName("actualEnd");
-        RuleFor(c => c.Summary).NotEmpty().WithMessage("実施内容を入力してください。");
+            .WithError(new("report.too_long")).OverridePropertyName("actualEnd");
+        RuleFor(c => c.Summary).NotEmpty().WithError(new("report.summary_required"));
         RuleForEach(c => c.Links).MaximumLength(ReportEvidence.UrlMaxLength)
-            .WithMessage($"リンクは{ReportEvidence.UrlMaxLength}文字以内にしてください。").OverridePropertyName("links");
+            .WithError(new("evidence.link_too_long", ReportEvidence.UrlMaxLength)).OverridePropertyName("links");
     }
 }
 

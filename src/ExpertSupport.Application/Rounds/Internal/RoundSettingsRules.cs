@@ -3,7 +3,6 @@ using ExpertSupport.Application.Data;
 using ExpertSupport.Domain.Common;
 using ExpertSupport.Domain.Subsidies;
 using FluentValidation;
-using FluentValidation.Results;
 using Microsoft.EntityFrameworkCore;
 
 namespace ExpertSupport.Application.Rounds;
@@ -15,14 +14,13 @@ internal static class RoundSettingsRules
     {
         if (settings is null)
         {
-            context.AddFailure(new ValidationFailure("name", "制度年度の設定を入力してください。") { ErrorCode = "round.missing" });
+            context.AddError(Error.Invalid("round.missing", "name"));
             return;
         }
         foreach (var error in settings.Validate())
-            context.AddFailure(new ValidationFailure(error.Field, error.Message) { ErrorCode = error.Code });
+            context.AddError(error);
         if (!string.IsNullOrWhiteSpace(settings.ClaimBatchCron) && !IsCron(settings.ClaimBatchCron))
-            context.AddFailure(new ValidationFailure("claimBatchCron",
-                "スケジュールは cron 形式（分 時 日 月 曜日、例: 30 0 1,16 * *）で入力してください。") { ErrorCode = "round.claimBatchCron" });
+            context.AddError(Error.Invalid("round.cron_syntax", "claimBatchCron"));
     }
 
     /// <summary>Five fields, as Hangfire reads them (Hangfire embeds the same parser).</summary>
@@ -35,15 +33,17 @@ internal static class RoundSettingsRules
             .Where(r => r.Id != except && r.PeriodStart <= s.PeriodEnd && r.PeriodEnd >= s.PeriodStart)
             .Select(r => r.Name).FirstOrDefaultAsync(ct);
         return other is null ? null
-            : new Error("round.overlap", $"期間が「{other}」と重なっています。制度年度の期間は重ねられません。", ErrorKind.Conflict, "periodStart");
+            : Error.Conflict("round.overlap", other).At("periodStart");
     }
 }
 
 public static class RoundErrors
 {
-    public static readonly Error NotFound = Error.NotFound("round.not_found", "制度年度が見つかりません。");
-    public static readonly Error OfficeOnly = Error.Forbidden("round.office_only", "制度年度を設定できるのは事務局だけです。");
+    public static readonly Error NotFound = Error.NotFound("round.not_found");
+    public static readonly Error OfficeOnly = Error.Forbidden("round.office_only");
 
-    public static Error CapBelowUse(string field, string who, Yen used) =>
-        new("round.cap_below_use", $"すでに{used.ToNumberString()}円まで上限を使っている{who}があります。上限はそれより低くできません。", ErrorKind.Conflict, field);
+    /// <summary>A company has already used <paramref name="used"/> of its cap: the cap cannot go below it.</summary>
+    public static Error CompanyCapBelowUse(Yen used) => Error.Conflict("round.company_cap_below_use", used).At("companyCap");
+
+    public static Error ExpertCapBelowUse(Yen used) => Error.Conflict("round.expert_cap_below_use", used).At("expertCap");
 }

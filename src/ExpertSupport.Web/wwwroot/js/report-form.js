@@ -35,7 +35,12 @@
     controller?.abort();
     controller = new AbortController();
     try {
-      const response = await fetch(`${form.dataset.previewUrl}?${query}`, { signal: controller.signal, headers: { Accept: 'application/json' } });
+      // The API speaks Accept-Language; the page's language, not the browser's, is the one the reader chose.
+      const language = document.documentElement.lang === 'en' ? 'en' : 'ja';
+      const response = await fetch(`${form.dataset.previewUrl}?${query}`, {
+        signal: controller.signal,
+        headers: { Accept: 'application/json', 'Accept-Language': language },
+      });
       const body = await response.json();
       if (!response.ok) { showError(body.title ?? ''); return; }
       showError('');
