@@ -9,6 +9,7 @@ using FluentValidation;
 using FluentValidation.Results;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ExpertSupport.Application.Experts;
 
@@ -39,7 +40,7 @@ public sealed class SaveExpertProfileValidator : AbstractValidator<SaveExpertPro
 {
     public const int MaxQualifications = 10;
 
-    public SaveExpertProfileValidator()
+    public SaveExpertProfileValidator(IServiceScopeFactory scopes, TimeProvider clock)
     {
         RuleFor(c => c.Kind).NotNull().IsInEnum().WithMessage("個人・法人の区分を選んでください。");
         RuleFor(c => c.DisplayName).NotEmpty().WithMessage("表示名を入力してください。").MaximumLength(100);
@@ -68,12 +69,12 @@ public sealed class SaveExpertProfileValidator : AbstractValidator<SaveExpertPro
             .Must(codes => codes is null || codes.All(Prefectures.IsValid)).WithMessage("都道府県の指定が正しくありません。");
         RuleFor(c => c.Languages)
             .Must(ls => ls is { Length: > 0 } && ls.All(Domain.Reference.Languages.IsKnown)).WithMessage("対応できる言語を1つ以上選んでください。");
-        // The shape only: whether the fee is high enough is the active round's rule, checked by the handler.
         RuleFor(c => c.HourlyFee)
             .Must(v => TypedInput.TryParseWholeNumber(v, out var fee) && fee >= 1)
             .WithMessage("時間単価は円単位の数字で入力してください（税込）。")
             .Must(v => !TypedInput.TryParseWholeNumber(v, out var fee) || fee <= SubsidyRules.MaxHourlyRate.Value)
-            .WithMessage("時間単価が大きすぎます。入力をご確認ください。");
+            .WithMessage("時間単価が大きすぎます。入力をご確認ください。")
+            .CustomAsync((v, ctx, ct) => FeeBelowActiveMinimumAsync(v, ctx, scopes, clock, ct));
         RuleFor(c => c.BankAccount).Custom((bank, ctx) =>
         {
             var checkedAccount = Domain.Experts.BankAccount.Create(bank?.BankCode, bank?.BranchCode, bank?.AccountType, bank?.AccountNumber, bank?.HolderName);
@@ -82,6 +83,22 @@ public sealed class SaveExpertProfileValidator : AbstractValidator<SaveExpertPro
         });
         RuleFor(c => c.DeclaresNoConflictOfInterest).Equal(true)
             .WithMessage("利益相反がないことの申告にチェックを入れてください。");
+    }
+
+    /// <summary>
+    /// The active round's minimum, checked beside the shape rules so that a form shows every mistake at once. The figure
+    /// is the round's (the office may lower it), never the programme's. The validator is a singleton, so the round is read
+    /// in a scope of its own.
+    /// </summary>
+    private static async Task FeeBelowActiveMinimumAsync(
+        string? typed, ValidationContext<SaveExpertProfileCommand> ctx, IServiceScopeFactory scopes, TimeProvider clock, CancellationToken ct)
+    {
+        if (!TypedInput.TryParseWholeNumber(typed, out var fee) || fee < 1) return;
+        await using var scope = scopes.CreateAsyncScope();
+        var round = await scope.ServiceProvider.GetRequiredService<AppDbContext>().ActiveRoundAsync(clock, ct);
+        if (round is null || new Yen(fee) >= round.CompanyMinimumPerHour) return;
+        var error = ExpertErrors.FeeBelowMinimum(round.CompanyMinimumPerHour);
+        ctx.AddFailure(new ValidationFailure(nameof(SaveExpertProfileCommand.HourlyFee), error.Message) { ErrorCode = error.Code });
     }
 }
 
@@ -107,8 +124,6 @@ public sealed class SaveExpertProfileHandler(AppDbContext db, ICurrentUser user,
         if (known != codes.Count) return Error.Invalid("expert.unknown_skill", "選べない得意分野が含まれています。一覧から選び直してください。", "skills");
 
         var profile = ToProfile(cmd, skills);
-        if (await db.ActiveRoundAsync(clock, ct) is { } round && profile.HourlyFee < round.CompanyMinimumPerHour)
-            return ExpertErrors.FeeBelowMinimum(round.CompanyMinimumPerHour);
         var now = clock.GetUtcNow();
         Guid? pendingRequestId = null;
         var created = expert is null;
