@@ -8,6 +8,7 @@ using ExpertSupport.Domain.Subsidies;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ExpertSupport.Application.Experts;
 
@@ -38,7 +39,7 @@ public sealed class SaveExpertProfileValidator : AbstractValidator<SaveExpertPro
 {
     public const int MaxQualifications = 10;
 
-    public SaveExpertProfileValidator()
+    public SaveExpertProfileValidator(IServiceScopeFactory scopes, TimeProvider clock)
     {
         RuleFor(c => c.Kind).NotNull().IsInEnum().WithError(new("expert.kind_required"));
         RuleFor(c => c.DisplayName).NotEmpty().WithError(new("expert.display_name_required")).MaximumLength(100);
@@ -67,12 +68,12 @@ public sealed class SaveExpertProfileValidator : AbstractValidator<SaveExpertPro
             .Must(codes => codes is null || codes.All(Prefectures.IsValid)).WithError(new("expert.prefecture_invalid"));
         RuleFor(c => c.Languages)
             .Must(ls => ls is { Length: > 0 } && ls.All(Domain.Reference.Languages.IsKnown)).WithError(new("expert.languages_required"));
-        // The shape only: whether the fee is high enough is the active round's rule, checked by the handler.
         RuleFor(c => c.HourlyFee)
             .Must(v => TypedInput.TryParseWholeNumber(v, out var fee) && fee >= 1)
             .WithError(new("plan.fee_not_a_number"))
             .Must(v => !TypedInput.TryParseWholeNumber(v, out var fee) || fee <= SubsidyRules.MaxHourlyRate.Value)
-            .WithError(new("expert.fee_too_high"));
+            .WithError(new("expert.fee_too_high"))
+            .CustomAsync((v, ctx, ct) => FeeBelowActiveMinimumAsync(v, ctx, scopes, clock, ct));
         RuleFor(c => c.BankAccount).Custom((bank, ctx) =>
         {
             var checkedAccount = Domain.Experts.BankAccount.Create(bank?.BankCode, bank?.BranchCode, bank?.AccountType, bank?.AccountNumber, bank?.HolderName);
@@ -81,6 +82,22 @@ public sealed class SaveExpertProfileValidator : AbstractValidator<SaveExpertPro
         });
         RuleFor(c => c.DeclaresNoConflictOfInterest).Equal(true)
             .WithError(new("expert.no_conflict_required"));
+    }
+
+    /// <summary>
+    /// The active round's minimum, checked beside the shape rules so that a form shows every mistake at once. The figure
+    /// is the round's (the office may lower it), never the programme's. The validator is a singleton, so the round is read
+    /// in a scope of its own.
+    /// </summary>
+    private static async Task FeeBelowActiveMinimumAsync(
+        string? typed, ValidationContext<SaveExpertProfileCommand> ctx, IServiceScopeFactory scopes, TimeProvider clock, CancellationToken ct)
+    {
+        if (!TypedInput.TryParseWholeNumber(typed, out var fee) || fee < 1) return;
+        await using var scope = scopes.CreateAsyncScope();
+        var round = await scope.ServiceProvider.GetRequiredService<AppDbContext>().ActiveRoundAsync(clock, ct);
+        if (round is null || new Yen(fee) >= round.CompanyMinimumPerHour) return;
+        var error = ExpertErrors.FeeBelowMinimum(round.CompanyMinimumPerHour);
+        ctx.AddError(error.At(nameof(SaveExpertProfileCommand.HourlyFee)));
     }
 }
 
@@ -106,8 +123,6 @@ public sealed class SaveExpertProfileHandler(AppDbContext db, ICurrentUser user,
         if (known != codes.Count) return Error.Invalid("expert.unknown_skill", "skills");
 
         var profile = ToProfile(cmd, skills);
-        if (await db.ActiveRoundAsync(clock, ct) is { } round && profile.HourlyFee < round.CompanyMinimumPerHour)
-            return ExpertErrors.FeeBelowMinimum(round.CompanyMinimumPerHour);
         var now = clock.GetUtcNow();
         Guid? pendingRequestId = null;
         var created = expert is null;
