@@ -20,6 +20,7 @@ public sealed record ContactPersonInput(string? Name, string? NameKana, string? 
 /// Creates the signed-in company's profile, or updates it (the company with <paramref name="CompanyId"/>, or the
 /// user's own when null). Numbers may be typed with full-width digits and commas; the SME test runs on every save.
 /// </summary>
+[CompanyOnly]
 public sealed record SaveCompanyProfileCommand(
     Guid? CompanyId, LegalForm? LegalForm, string? Name, string? NameKana, string? CorporateNumber,
     short? PrefectureCode, string? Address, IndustryCategory? Industry, string? CapitalYen, string? Employees,
@@ -74,8 +75,6 @@ public sealed class SaveCompanyProfileHandler(AppDbContext db, ICurrentUser user
 {
     public async ValueTask<Result<CompanySaved>> Handle(SaveCompanyProfileCommand cmd, CancellationToken ct)
     {
-        if (!user.IsInRole(Roles.Company))
-            return Error.Forbidden("company.company_only", "会社情報を登録できるのは企業のアカウントだけです。");
         var userId = user.RequiredId();
         // A profile is a document saved whole: saves of one user's profile take turns (a double-submit saves twice, in
         // order, the same values), and a second first save finds the company the first one registered.

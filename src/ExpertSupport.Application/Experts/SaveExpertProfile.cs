@@ -24,6 +24,7 @@ public sealed record BankAccountInput(string? BankCode, string? BranchCode, Bank
 /// or bank account does not apply at once: it opens (or revises) a change request for the office, and the live values
 /// stay until it is approved. Skills without a level and blank qualification rows are left out.
 /// </summary>
+[ExpertOnly]
 public sealed record SaveExpertProfileCommand(
     Guid? ExpertId, ExpertKind? Kind, string? DisplayName, string? DisplayNameKana, string? Bio,
     IReadOnlyList<SkillInput>? Skills, IReadOnlyList<QualificationInput>? Qualifications,
@@ -89,8 +90,6 @@ public sealed class SaveExpertProfileHandler(AppDbContext db, ICurrentUser user,
 {
     public async ValueTask<Result<ExpertSaved>> Handle(SaveExpertProfileCommand cmd, CancellationToken ct)
     {
-        if (!user.IsInRole(Roles.Expert))
-            return Error.Forbidden("expert.expert_only", "専門家プロフィールを登録できるのは専門家のアカウントだけです。");
         var userId = user.RequiredId();
         // Saved whole and in turn (see SaveCompanyProfile): a repeated save finds the change request the first one opened.
         await OwnerLocks.TakeAsync(db, "expert-profile", userId, ct);

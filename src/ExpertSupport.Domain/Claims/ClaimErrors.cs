@@ -4,7 +4,6 @@ namespace ExpertSupport.Domain.Claims;
 
 public static class ClaimErrors
 {
-    public static readonly Error OfficeOnly = Error.Forbidden("claims.office_only", "謝金申請を扱えるのは事務局だけです。");
     public static readonly Error BatchNotFound = Error.NotFound("claims.batch_not_found", "謝金申請の締めが見つかりません。");
     public static readonly Error LineNotFound = Error.NotFound("claims.line_not_found", "謝金申請の明細が見つかりません。");
     public static readonly Error RunNotFound = Error.NotFound("claims.run_not_found", "締め処理の実行記録が見つかりません。");

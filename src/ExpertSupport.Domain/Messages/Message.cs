@@ -54,5 +54,4 @@ public static class MessageErrors
     public static readonly Error BodyTooLong = Error.Invalid("message.body_too_long", $"メッセージは{Message.BodyMaxLength}文字以内にしてください。", "body");
     public static readonly Error NotFound = Error.NotFound("message.thread_not_found", "やり取りの相手が見つかりません。");
     public static readonly Error Duplicate = Error.Conflict("message.duplicate", "同じメッセージをすでに送信しています。");
-    public static readonly Error OfficeReadOnly = Error.Forbidden("message.office_read_only", "事務局はメッセージを閲覧できますが、送信はできません。");
 }

@@ -26,7 +26,6 @@ public static class PlanErrors
     public static readonly Error AlreadyRated = Error.Conflict("plan.already_rated", "この支援計画はすでに評価済みです。評価は1回だけです。");
     public static readonly Error StarsOutOfRange = Error.Invalid("plan.stars", "評価は1〜5の星で選んでください。", "stars");
     public static readonly Error NotParty = Error.Forbidden("plan.not_party", "この操作は支援計画の当事者（企業・専門家）だけが行えます。");
-    public static readonly Error OfficeOnly = Error.Forbidden("plan.office_only", "この操作は事務局だけが行えます。");
     public static readonly Error CompanyOnly = Error.Forbidden("plan.company_only", "この操作は企業だけが行えます。");
     public static readonly Error EndBeforeStart = Error.Invalid("plan.end_before_start", "終了日は開始日より後にしてください。", "endDate");
 

@@ -21,6 +21,4 @@ public static class ExpertAccess
     public static readonly Error NotFound = Error.NotFound("expert.not_found", "専門家が見つかりません。");
 
     public static readonly Error ChangeRequestNotFound = Error.NotFound("change_request.not_found", "変更申請が見つかりません。");
-
-    public static readonly Error OfficeOnly = Error.Forbidden("expert.office_only", "この操作は事務局だけが行えます。");
 }

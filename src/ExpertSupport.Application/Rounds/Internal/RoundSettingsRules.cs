@@ -42,7 +42,6 @@ internal static class RoundSettingsRules
 public static class RoundErrors
 {
     public static readonly Error NotFound = Error.NotFound("round.not_found", "制度年度が見つかりません。");
-    public static readonly Error OfficeOnly = Error.Forbidden("round.office_only", "制度年度を設定できるのは事務局だけです。");
 
     public static Error CapBelowUse(string field, string who, long used) =>
         new("round.cap_below_use", $"すでに{SubsidyErrors.Yen(used)}円まで上限を使っている{who}があります。上限はそれより低くできません。", ErrorKind.Conflict, field);

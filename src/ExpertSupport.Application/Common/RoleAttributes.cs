@@ -1,0 +1,34 @@
+using ExpertSupport.Domain.Common;
+
+namespace ExpertSupport.Application.Common;
+
+/// <summary>
+/// Who may send a request, written on the request itself and enforced once by <see cref="Behaviors.RoleBehavior{TMessage, TResponse}"/>,
+/// whoever sends it (an endpoint, a page, a job, a test). The endpoint and page policies already keep other roles out;
+/// this is the second lock, so a use case stays closed when a new page or endpoint forgets its policy.
+/// Whose data a permitted user may see (a company only its own) is not a role: handlers keep those checks.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public abstract class RequiresRoleAttribute(params string[] allowedRoles) : Attribute
+{
+    public IReadOnlyList<string> AllowedRoles { get; } = allowedRoles;
+
+    /// <summary>Also a job, which runs with nobody signed in (anonymous web requests never reach a use case: the fallback policy).</summary>
+    public bool AllowsJobs { get; set; }
+
+    public bool Admits(ICurrentUser user) =>
+        (AllowsJobs && user.Id is null) || AllowedRoles.Any(user.IsInRole);
+}
+
+/// <summary>The office (事務局) runs the programme; the Admin, who manages office accounts, may do what it does.</summary>
+public sealed class OfficeOnlyAttribute() : RequiresRoleAttribute(Roles.Office, Roles.Admin);
+
+/// <summary>Office accounts are created and listed by the Admin alone (four eyes: not by the office itself).</summary>
+public sealed class AdminOnlyAttribute() : RequiresRoleAttribute(Roles.Admin);
+
+public sealed class CompanyOnlyAttribute() : RequiresRoleAttribute(Roles.Company);
+
+public sealed class ExpertOnlyAttribute() : RequiresRoleAttribute(Roles.Expert);
+
+/// <summary>The two sides of a plan or case; the office reads their conversation but does not take part in it.</summary>
+public sealed class CompanyOrExpertAttribute() : RequiresRoleAttribute(Roles.Company, Roles.Expert);
