@@ -3,13 +3,17 @@ using ExpertSupport.Domain.Common;
 namespace ExpertSupport.Application.Common;
 
 /// <summary>
-/// Who may send a request, written on the request itself and enforced once by <see cref="Behaviors.RoleBehavior{TMessage, TResponse}"/>,
-/// whoever sends it (an endpoint, a page, a job, a test). The endpoint and page policies already keep other roles out;
-/// this is the second lock, so a use case stays closed when a new page or endpoint forgets its policy.
-/// Whose data a permitted user may see (a company only its own) is not a role: handlers keep those checks.
+/// Who may send a request, written on the request itself; every request carries exactly one (a test reads them all),
+/// so "nobody decided" cannot pass for "open to everyone". <see cref="RequiresRoleAttribute"/> is enforced once by
+/// <see cref="Behaviors.RoleBehavior{TMessage, TResponse}"/>, whoever sends it (an endpoint, a page, a job, a test).
+/// The endpoint and page policies already keep other roles out; this is the second lock, so a use case stays closed
+/// when a new page or endpoint forgets its policy. Whose data a permitted user may see (a company only its own) is not
+/// a role: handlers keep those checks.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class, Inherited = false)]
-public abstract class RequiresRoleAttribute(params string[] allowedRoles) : Attribute
+public abstract class AccessAttribute : Attribute;
+
+public abstract class RequiresRoleAttribute(params string[] allowedRoles) : AccessAttribute
 {
     public IReadOnlyList<string> AllowedRoles { get; } = allowedRoles;
 
@@ -32,3 +36,21 @@ public sealed class ExpertOnlyAttribute() : RequiresRoleAttribute(Roles.Expert);
 
 /// <summary>The two sides of a plan or case; the office reads their conversation but does not take part in it.</summary>
 public sealed class CompanyOrExpertAttribute() : RequiresRoleAttribute(Roles.Company, Roles.Expert);
+
+/// <summary>An expert's own change requests, and the office's queue of everyone's.</summary>
+public sealed class ExpertOrOfficeAttribute() : RequiresRoleAttribute(Roles.Expert, Roles.Office, Roles.Admin);
+
+/// <summary>Housekeeping a recurring job runs with nobody signed in; no person, whatever the role, sends it.</summary>
+public sealed class JobOnlyAttribute : RequiresRoleAttribute
+{
+    public JobOnlyAttribute() => AllowsJobs = true;
+}
+
+/// <summary>
+/// No role rule: every signed-in user may send it (the parties and the office share the page) and the handler shows
+/// each user only what is theirs. A role that owns nothing there gets nothing back, not a 403.
+/// </summary>
+public sealed class AnySignedInAttribute : AccessAttribute;
+
+/// <summary>Open before sign-in (registration, password reset, a calendar feed read by its secret token).</summary>
+public sealed class AnyoneAttribute : AccessAttribute;
