@@ -47,11 +47,11 @@ public sealed class SaveCompanyProfileValidator : AbstractValidator<SaveCompanyP
         RuleFor(c => c.Address).NotEmpty().WithMessage("所在地を入力してください。").MaximumLength(300);
         RuleFor(c => c.Industry).NotNull().IsInEnum().WithMessage("業種を選んでください。");
         RuleFor(c => c.CapitalYen)
-            .Must(v => TypedInput.TryParseWholeNumber(v, out _))
+            .Must(v => TypedNumber.TryParse(v, out _))
             .WithMessage("資本金を円単位の数字で入力してください（例: 10,000,000）。")
             .When(c => c.LegalForm == Domain.Companies.LegalForm.Corporation || !string.IsNullOrWhiteSpace(c.CapitalYen));
         RuleFor(c => c.Employees)
-            .Must(v => TypedInput.TryParseWholeNumber(v, out var n) && n <= 10_000_000)
+            .Must(v => TypedNumber.TryParse(v, out var n) && n <= 10_000_000)
             .WithMessage("常時使用する従業員の数を入力してください（いない場合は 0）。");
         RuleFor(c => c.Contacts)
             .Must(cs => cs is not null && cs.Any(c => !c.IsBlank)).WithMessage("連絡担当者を1人以上入力してください。")
@@ -116,8 +116,8 @@ public sealed class SaveCompanyProfileHandler(AppDbContext db, ICurrentUser user
         string? corporateNumber = null;
         if (legalForm != LegalForm.SoleProprietor && CorporateNumber.TryParse(cmd.CorporateNumber, out var normalized))
             corporateNumber = normalized;
-        TypedInput.TryParseWholeNumber(cmd.CapitalYen, out var capital);
-        TypedInput.TryParseWholeNumber(cmd.Employees, out var employees);
+        TypedNumber.TryParse(cmd.CapitalYen, out var capital);
+        TypedNumber.TryParse(cmd.Employees, out var employees);
         var contacts = (cmd.Contacts ?? []).Where(c => !c.IsBlank)
             .Select(c => new ContactPerson(c.Name!.Trim(), Kana.Normalize(c.NameKana), c.Department?.Trim() ?? "",
                 TypedInput.HalfWidth(c.Phone), TypedInput.HalfWidth(c.Email)))

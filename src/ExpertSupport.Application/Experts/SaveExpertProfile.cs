@@ -70,9 +70,9 @@ public sealed class SaveExpertProfileValidator : AbstractValidator<SaveExpertPro
         RuleFor(c => c.Languages)
             .Must(ls => ls is { Length: > 0 } && ls.All(Domain.Reference.Languages.IsKnown)).WithMessage("対応できる言語を1つ以上選んでください。");
         RuleFor(c => c.HourlyFee)
-            .Must(v => TypedInput.TryParseWholeNumber(v, out var fee) && fee >= MinHourlyFee)
+            .Must(v => TypedNumber.TryParse(v, out var fee) && fee >= MinHourlyFee)
             .WithMessage($"時間単価は{MinHourlyFee}円以上で、円単位の数字で入力してください（税込）。")
-            .Must(v => !TypedInput.TryParseWholeNumber(v, out var fee) || fee <= MaxHourlyFee)
+            .Must(v => !TypedNumber.TryParse(v, out var fee) || fee <= MaxHourlyFee)
             .WithMessage("時間単価が大きすぎます。入力をご確認ください。");
         RuleFor(c => c.BankAccount).Custom((bank, ctx) =>
         {
@@ -142,7 +142,7 @@ public sealed class SaveExpertProfileHandler(AppDbContext db, ICurrentUser user,
     /// <summary>The validator has accepted the input, so every value parses here.</summary>
     private static ExpertProfile ToProfile(SaveExpertProfileCommand cmd, IReadOnlyList<ExpertSkill> skills)
     {
-        TypedInput.TryParseWholeNumber(cmd.HourlyFee, out var fee);
+        TypedNumber.TryParse(cmd.HourlyFee, out var fee);
         var bank = cmd.BankAccount!;
         var account = BankAccount.Create(bank.BankCode, bank.BranchCode, bank.AccountType, bank.AccountNumber, bank.HolderName).Value;
         var qualifications = (cmd.Qualifications ?? []).Where(q => !q.IsBlank)

@@ -3,7 +3,7 @@ using ExpertSupport.Application.Data;
 using ExpertSupport.Domain.Common;
 using ExpertSupport.Domain.Subsidies;
 using Mediator;
-using static ExpertSupport.Application.Common.NumberTextOutcome;
+using static ExpertSupport.Domain.Common.TypedNumberOutcome;
 
 namespace ExpertSupport.Application.Subsidies;
 
@@ -27,6 +27,7 @@ public sealed record SubsidyQuoteAnswer(SubsidyQuote Quote, string RoundName, Su
 /// The public cost simulator. The inputs stay text until here so that anything a visitor types (empty,
 /// "abc", full-width digits) gets an answer naming the field, never a server error.
 /// </summary>
+[AnySignedIn]
 public sealed record GetSubsidyQuoteQuery(string? HourlyRate, string? Minutes, string? CompanySubsidyUsed, string? ExpertSubsidyUsed)
     : IQuery<Result<SubsidyQuoteAnswer>>;
 
@@ -59,7 +60,7 @@ public sealed class GetSubsidyQuoteHandler(AppDbContext db, TimeProvider clock) 
 
     private static long Parse(string? text, string field, string label, string unit, long min, long max, List<Error> errors)
     {
-        switch (NumberText.TryParseWhole(text, out var value))
+        switch (TypedNumber.Read(text, out long value))
         {
             case Missing:
                 errors.Add(Error.Invalid($"quote.{field}.missing", $"{label}を入力してください。", field));
@@ -67,8 +68,9 @@ public sealed class GetSubsidyQuoteHandler(AppDbContext db, TimeProvider clock) 
             case NotANumber:
                 errors.Add(Error.Invalid($"quote.{field}.not_a_number", $"{label}は数字で入力してください。", field));
                 return 0;
-            default:
-                if (value >= min && value <= max) return value;
+            case Ok when value >= min && value <= max:
+                return value;
+            default: // too large for a number, or outside the range
                 errors.Add(Error.Invalid($"quote.{field}.out_of_range", $"{label}は{SubsidyErrors.Yen(min)}{unit}以上{SubsidyErrors.Yen(max)}{unit}以下で入力してください。", field));
                 return 0;
         }

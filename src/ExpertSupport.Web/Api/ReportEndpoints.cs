@@ -163,10 +163,12 @@ internal static class ReportEndpoints
             ? s : Missing(errors, "actualStart", "開始日時を ISO 8601 で指定してください（例 2026-11-20T10:00:00+09:00）。", default(DateTimeOffset));
         var end = DateTimeOffset.TryParse(f["actualEnd"], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var e)
             ? e : Missing(errors, "actualEnd", "終了日時を ISO 8601 で指定してください（例 2026-11-20T11:30:00+09:00）。", default(DateTimeOffset));
-        var breakText = f["breakMinutes"].ToString();
-        var breaks = string.IsNullOrWhiteSpace(breakText) ? 0
-            : int.TryParse(breakText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var m) ? m
-            : Missing(errors, "breakMinutes", "休憩は分の数で指定してください。", 0);
+        var breaks = TypedNumber.Read(f["breakMinutes"].ToString(), out long m) switch
+        {
+            TypedNumberOutcome.Missing => 0,
+            TypedNumberOutcome.Ok when m is >= int.MinValue and <= int.MaxValue => (int)m,
+            _ => Missing(errors, "breakMinutes", "休憩は分の数で指定してください。", 0),
+        };
         return (start, end, breaks);
     }
 

@@ -23,7 +23,7 @@ public static class PlanTermsInputExtensions
     /// <summary>The terms after validation (the validator has checked every part is present and well formed).</summary>
     public static PlanTerms ToTerms(this IPlanTermsInput input)
     {
-        TypedInput.TryParseWholeNumber(input.HourlyFee, out var fee);
+        TypedNumber.TryParse(input.HourlyFee, out var fee);
         return new PlanTerms(input.Title ?? "", input.Goals ?? "", input.PlannedMinutes ?? 0, fee, input.StartDate!.Value, input.EndDate!.Value);
     }
 }
@@ -40,7 +40,7 @@ public abstract class PlanTermsValidator<T> : AbstractValidator<T> where T : IPl
         RuleFor(c => c.PlannedMinutes).NotNull().WithMessage("予定時間を入力してください。")
             .InclusiveBetween(1, MaxPlannedMinutes).WithMessage("予定時間は1分以上、2,000時間以内で入力してください。");
         RuleFor(c => c.HourlyFee)
-            .Must(v => TypedInput.TryParseWholeNumber(v, out _)).WithMessage("時間単価を円単位の数字で入力してください（税込）。");
+            .Must(v => TypedNumber.TryParse(v, out _)).WithMessage("時間単価を円単位の数字で入力してください（税込）。");
         RuleFor(c => c.StartDate).NotNull().WithMessage("開始日を入力してください。");
         RuleFor(c => c.EndDate).NotNull().WithMessage("終了日を入力してください。");
     }

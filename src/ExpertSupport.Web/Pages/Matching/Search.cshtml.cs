@@ -40,5 +40,5 @@ public sealed class SearchModel(ISender sender) : PageModel
 
     public string ExpertLink(Guid id) => CaseId is { } caseId ? $"/Company/Experts/{id}?caseId={caseId}" : $"/Company/Experts/{id}";
 
-    private static long? Yen(string? text) => TypedInput.TryParseWholeNumber(text, out var value) ? value : null;
+    private static long? Yen(string? text) => TypedNumber.TryParse(text, out var value) ? value : null;
 }
