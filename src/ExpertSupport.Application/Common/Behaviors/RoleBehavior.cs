@@ -7,8 +7,8 @@ namespace ExpertSupport.Application.Common.Behaviors;
 /// <summary>
 /// Reads the request's <see cref="RequiresRoleAttribute"/> and refuses a user it does not admit before anything else
 /// looks at the request: a use case returning a Result gets <see cref="AuthErrors.RoleRequired"/> (a page shows it, the
-/// API answers 403), any other a <see cref="RoleRequiredException"/> (also 403). A request without the attribute is
-/// open to every signed-in user and scopes its data by owner itself.
+/// API answers 403), any other a <see cref="RoleRequiredException"/> (also 403). A request marked
+/// <see cref="AnySignedInAttribute"/> or <see cref="AnyoneAttribute"/> has no role rule and scopes its data by owner itself.
 /// </summary>
 public sealed class RoleBehavior<TMessage, TResponse>(ICurrentUser user) : IPipelineBehavior<TMessage, TResponse>
     where TMessage : IMessage
