@@ -11,12 +11,6 @@ namespace ExpertSupport.Bench;
 /// </summary>
 internal static class DashboardBench
 {
-    private sealed class OfficePerson : ICurrentUser
-    {
-        public Guid? Id => null;
-        public bool IsInRole(string role) => role == Roles.Office;
-    }
-
     public static async Task<int> RunAsync(string[] args)
     {
         var options = new BenchOptions(args);
@@ -55,7 +49,7 @@ internal static class DashboardBench
             }
             await using (var db = database.NewContext())
             {
-                var handler = new GetOfficeDashboardHandler(db, new OfficePerson(), TimeProvider.System);
+                var handler = new GetOfficeDashboardHandler(db, TimeProvider.System);
                 async Task<OfficeDashboard?> Run() => await handler.Handle(new GetOfficeDashboardQuery(round.Id), default);
                 var dashboard = measured ? await timings[^1].TimeAsync(Run) : await Run();
                 if (i == 0) Console.WriteLine($"Used {new Yen((dashboard!.Budget.Used).Value)}, reserved {new Yen(dashboard.Budget.Reserved.Value)}, {dashboard.Timeline.Count} days.");

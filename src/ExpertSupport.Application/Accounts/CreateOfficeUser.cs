@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Identity;
 namespace ExpertSupport.Application.Accounts;
 
 /// <summary>Only the Admin creates office (事務局) accounts; nobody can sign up as office staff.</summary>
+[AdminOnly]
 public sealed record CreateOfficeUserCommand(string Email, string DisplayName, string InitialPassword) : ICommand<Result<Guid>>;
 
 public sealed class CreateOfficeUserValidator : AbstractValidator<CreateOfficeUserCommand>
@@ -22,14 +23,11 @@ public sealed class CreateOfficeUserValidator : AbstractValidator<CreateOfficeUs
     }
 }
 
-public sealed class CreateOfficeUserHandler(UserManager<AppUser> users, ICurrentUser current, Outbox outbox, AppDbContext db, TimeProvider clock)
+public sealed class CreateOfficeUserHandler(UserManager<AppUser> users, Outbox outbox, AppDbContext db, TimeProvider clock)
     : ICommandHandler<CreateOfficeUserCommand, Result<Guid>>
 {
     public async ValueTask<Result<Guid>> Handle(CreateOfficeUserCommand cmd, CancellationToken ct)
     {
-        if (!current.IsInRole(Roles.Admin))
-            return Error.Forbidden("account.admin_only");
-
         var user = new AppUser
         {
             UserName = cmd.Email.Trim(),

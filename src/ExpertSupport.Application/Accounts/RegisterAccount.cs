@@ -1,3 +1,4 @@
+using ExpertSupport.Application.Common;
 using ExpertSupport.Application.Data;
 using ExpertSupport.Domain.Common;
 using FluentValidation;
@@ -7,6 +8,7 @@ using Microsoft.AspNetCore.Identity;
 namespace ExpertSupport.Application.Accounts;
 
 /// <summary>Self-service sign-up: companies and experts register themselves; office accounts come from the Admin.</summary>
+[Anyone]
 public sealed record RegisterAccountCommand(string Email, string Password, string DisplayName, string Role) : ICommand<Result<Guid>>;
 
 public sealed class RegisterAccountValidator : AbstractValidator<RegisterAccountCommand>

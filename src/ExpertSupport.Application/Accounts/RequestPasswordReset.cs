@@ -1,3 +1,4 @@
+using ExpertSupport.Application.Common;
 using ExpertSupport.Application.Data;
 using ExpertSupport.Application.Notifications;
 using ExpertSupport.Domain.Common;
@@ -11,6 +12,7 @@ namespace ExpertSupport.Application.Accounts;
 /// Sends a reset link by e-mail. The answer is the same whether or not the address is registered,
 /// so the form cannot be used to find out who has an account.
 /// </summary>
+[Anyone]
 public sealed record RequestPasswordResetCommand(string Email, string ResetPageUrl) : ICommand<Result>;
 
 public sealed class RequestPasswordResetValidator : AbstractValidator<RequestPasswordResetCommand>

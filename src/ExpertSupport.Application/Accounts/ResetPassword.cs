@@ -1,3 +1,4 @@
+using ExpertSupport.Application.Common;
 using ExpertSupport.Application.Data;
 using ExpertSupport.Application.Notifications;
 using ExpertSupport.Domain.Common;
@@ -7,6 +8,7 @@ using Microsoft.AspNetCore.Identity;
 
 namespace ExpertSupport.Application.Accounts;
 
+[Anyone]
 public sealed record ResetPasswordCommand(string Email, string Token, string NewPassword) : ICommand<Result>;
 
 public sealed class ResetPasswordValidator : AbstractValidator<ResetPasswordCommand>

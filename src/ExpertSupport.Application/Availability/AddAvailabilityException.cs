@@ -10,6 +10,7 @@ using Mediator;
 namespace ExpertSupport.Application.Availability;
 
 /// <summary>The expert adds a day off or extra hours on one date (Tokyo). Extra hours also open a holiday.</summary>
+[ExpertOnly]
 public sealed record AddAvailabilityExceptionCommand(DateOnly Date, AvailabilityExceptionKind Kind, string? Start, string? End, string? Note) : ICommand<Result<Guid>>;
 
 public sealed class AddAvailabilityExceptionValidator : AbstractValidator<AddAvailabilityExceptionCommand>

@@ -24,6 +24,7 @@ public sealed record AvailabilityView(
     string? FeedToken,
     DateTimeOffset? NextFreeSlotAt);
 
+[ExpertOnly]
 public sealed record GetAvailabilityQuery : IQuery<AvailabilityView?>;
 
 public sealed class GetAvailabilityHandler(AppDbContext db, ICurrentUser user, TimeProvider clock) : IQueryHandler<GetAvailabilityQuery, AvailabilityView?>

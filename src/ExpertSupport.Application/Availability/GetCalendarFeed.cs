@@ -17,6 +17,7 @@ public sealed record CalendarFeed(string Name, IReadOnlyList<CalendarEvent> Even
 /// The private feed of the expert whose secret is <paramref name="Token"/>: confirmed and completed sessions from
 /// 90 days back on (cancelled ones drop out). No login: the secret is the key. Null for an unknown token.
 /// </summary>
+[Anyone]
 public sealed record GetCalendarFeedQuery(string Token) : IQuery<CalendarFeed?>;
 
 public sealed class GetCalendarFeedHandler(AppDbContext db, TimeProvider clock) : IQueryHandler<GetCalendarFeedQuery, CalendarFeed?>

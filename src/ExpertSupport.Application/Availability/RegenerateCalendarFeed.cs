@@ -14,6 +14,7 @@ namespace ExpertSupport.Application.Availability;
 /// The expert gets a new secret for the private calendar feed URL (the first one, or a replacement after the URL
 /// leaked): the old URL stops answering at once.
 /// </summary>
+[ExpertOnly]
 public sealed record RegenerateCalendarFeedCommand : ICommand<Result<string>>;
 
 public sealed class RegenerateCalendarFeedHandler(AppDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<RegenerateCalendarFeedCommand, Result<string>>

@@ -9,6 +9,7 @@ using Mediator;
 
 namespace ExpertSupport.Application.Availability;
 
+[ExpertOnly]
 public sealed record RemoveAvailabilityExceptionCommand(Guid ExceptionId) : ICommand<Result>;
 
 public sealed class RemoveAvailabilityExceptionHandler(AppDbContext db, ICurrentUser user, TimeProvider clock, NextFreeSlots nextFree)

@@ -11,6 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ExpertSupport.Application.Availability;
 
 /// <summary>The expert saves the weekly hours and the rules around them (buffer, notice, horizon, holidays).</summary>
+[ExpertOnly]
 public sealed record SaveAvailabilityCommand(
     IReadOnlyList<WeeklyRangeInput>? Weekly, int BufferMinutes, int MinimumNoticeHours, int HorizonDays, bool WorksOnHolidays) : ICommand<Result>;
 

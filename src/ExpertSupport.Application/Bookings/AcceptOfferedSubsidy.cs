@@ -10,6 +10,7 @@ namespace ExpertSupport.Application.Bookings;
 /// The company accepts the lower subsidy it was shown after the caps shrank. The expert has already said yes, so the
 /// booking is confirmed at once (and goes back again if the caps shrank even further meanwhile).
 /// </summary>
+[AnySignedIn]
 public sealed record AcceptOfferedSubsidyCommand(Guid BookingId, Yen OfferedSubsidy) : ICommand<Result<ConfirmBookingResult>>;
 
 public sealed class AcceptOfferedSubsidyHandler(AppDbContext db, ICurrentUser user, TimeProvider clock, BookingConfirmation confirmation)

@@ -13,6 +13,7 @@ namespace ExpertSupport.Application.Bookings;
 /// Either side cancels a requested or confirmed booking before it starts, with a reason. A confirmed booking releases
 /// its subsidy reservation and its reminders; inside the round's late-cancellation window it is recorded as late.
 /// </summary>
+[AnySignedIn]
 public sealed record CancelBookingCommand(Guid BookingId, string? Reason) : ICommand<Result<Cancellation>>;
 
 public sealed class CancelBookingValidator : AbstractValidator<CancelBookingCommand>

@@ -1,3 +1,4 @@
+using ExpertSupport.Application.Common;
 using ExpertSupport.Application.Data;
 using ExpertSupport.Application.Subsidies;
 using ExpertSupport.Domain.Bookings;
@@ -11,6 +12,7 @@ namespace ExpertSupport.Application.Bookings;
 /// Marks confirmed sessions completed once they have ended. Completion is how a session reaches the session report
 /// (issue 7): the report is filed for a Completed booking, and settles its reservation. Runs from a recurring job.
 /// </summary>
+[JobOnly]
 public sealed record CompleteEndedBookingsCommand(int BatchSize = 500) : ICommand<Result<int>>;
 
 public sealed class CompleteEndedBookingsHandler(AppDbContext db, TimeProvider clock) : ICommandHandler<CompleteEndedBookingsCommand, Result<int>>

@@ -10,6 +10,7 @@ namespace ExpertSupport.Application.Bookings;
 public sealed record ConfirmBookingResult(BookingStatus Status, ConfirmOutcome Outcome, Yen ExpectedSubsidy, Yen? OfferedSubsidy);
 
 /// <summary>The expert confirms a request: the expected subsidy is reserved against both caps in the same transaction.</summary>
+[AnySignedIn]
 public sealed record ConfirmBookingCommand(Guid BookingId) : ICommand<Result<ConfirmBookingResult>>;
 
 public sealed class ConfirmBookingHandler(AppDbContext db, ICurrentUser user, BookingConfirmation confirmation)

@@ -8,6 +8,7 @@ using Mediator;
 namespace ExpertSupport.Application.Bookings;
 
 /// <summary>The expert declines a request, with a reason the company reads. Nothing was reserved, so nothing is released.</summary>
+[AnySignedIn]
 public sealed record DeclineBookingCommand(Guid BookingId, string? Reason) : ICommand<Result>;
 
 public sealed class DeclineBookingValidator : AbstractValidator<DeclineBookingCommand>

@@ -1,3 +1,4 @@
+using ExpertSupport.Application.Common;
 using ExpertSupport.Application.Data;
 using ExpertSupport.Application.Subsidies;
 using ExpertSupport.Domain.Bookings;
@@ -12,6 +13,7 @@ namespace ExpertSupport.Application.Bookings;
 /// recurring job; a batch at a time, rows locked with SKIP LOCKED so that two workers never take the same booking.
 /// Returns how many expired.
 /// </summary>
+[JobOnly]
 public sealed record ExpireBookingRequestsCommand(int BatchSize = 200) : ICommand<Result<int>>;
 
 public sealed class ExpireBookingRequestsHandler(AppDbContext db, TimeProvider clock, BookingEmails emails, NextFreeSlots nextFree)

@@ -34,6 +34,7 @@ public sealed record BookingDetail(
 }
 
 /// <summary>One booking for its company, its expert or the office; anybody else gets null (404).</summary>
+[AnySignedIn]
 public sealed record GetBookingDetailQuery(Guid BookingId) : IQuery<BookingDetail?>;
 
 public sealed class GetBookingDetailHandler(AppDbContext db, ICurrentUser user, TimeProvider clock) : IQueryHandler<GetBookingDetailQuery, BookingDetail?>

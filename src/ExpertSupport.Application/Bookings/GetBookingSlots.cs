@@ -38,6 +38,7 @@ public sealed record BookingSlots(
 /// clear of active bookings of the expert (with buffers) and of the company. <paramref name="Replacing"/>: a booking
 /// being rescheduled, whose own time counts as free. Null when the plan is not the company's.
 /// </summary>
+[CompanyOnly]
 public sealed record GetBookingSlotsQuery(Guid PlanId, int? Minutes = null, DateOnly? From = null, int Days = 14, Guid? Replacing = null) : IQuery<BookingSlots?>;
 
 public sealed class GetBookingSlotsHandler(AppDbContext db, ICurrentUser user, TimeProvider clock, CapsLeftReader caps)

@@ -18,6 +18,7 @@ public sealed record ExpertDay(DateOnly Date, string? HolidayName, IReadOnlyList
 public sealed record ExpertWeek(DateOnly Monday, IReadOnlyList<ExpertDay> Days, IReadOnlyList<BookingRow> WaitingRequests, bool HasAvailability);
 
 /// <summary>The signed-in expert's week (Monday to Sunday, Tokyo) containing <paramref name="Date"/> (default today). Null for a non-expert.</summary>
+[ExpertOnly]
 public sealed record GetExpertWeekQuery(DateOnly? Date = null) : IQuery<ExpertWeek?>;
 
 public sealed class GetExpertWeekHandler(AppDbContext db, ICurrentUser user, TimeProvider clock) : IQueryHandler<GetExpertWeekQuery, ExpertWeek?>

@@ -23,6 +23,7 @@ public enum BookingScope
 }
 
 /// <summary>The signed-in company's or expert's own bookings.</summary>
+[CompanyOrExpert]
 public sealed record ListMyBookingsQuery(BookingScope Scope = BookingScope.Upcoming, int Page = 1, int PageSize = Paging.DefaultPageSize) : IQuery<PagedResult<BookingRow>>;
 
 public sealed class ListMyBookingsHandler(AppDbContext db, ICurrentUser user, TimeProvider clock) : IQueryHandler<ListMyBookingsQuery, PagedResult<BookingRow>>

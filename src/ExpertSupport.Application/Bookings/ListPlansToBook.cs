@@ -16,6 +16,7 @@ namespace ExpertSupport.Application.Bookings;
 /// <summary>The company's approved plans it can book sessions under (the booking form's starting points).</summary>
 public sealed record PlanToBook(Guid Id, string Title, string ExpertName, Yen HourlyFee, DateOnly StartDate, DateOnly EndDate);
 
+[CompanyOnly]
 public sealed record ListPlansToBookQuery : IQuery<IReadOnlyList<PlanToBook>>;
 
 public sealed class ListPlansToBookHandler(AppDbContext db, ICurrentUser user, TimeProvider clock) : IQueryHandler<ListPlansToBookQuery, IReadOnlyList<PlanToBook>>

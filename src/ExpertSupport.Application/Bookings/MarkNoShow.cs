@@ -14,6 +14,7 @@ namespace ExpertSupport.Application.Bookings;
 /// One side records that the other did not come (after the start, or up to a week after the session was marked
 /// completed). No session took place, so the subsidy reservation is released; no session report can follow.
 /// </summary>
+[AnySignedIn]
 public sealed record MarkNoShowCommand(Guid BookingId, string? Reason) : ICommand<Result>;
 
 public sealed class MarkNoShowValidator : AbstractValidator<MarkNoShowCommand>

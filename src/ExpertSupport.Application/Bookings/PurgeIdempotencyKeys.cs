@@ -1,3 +1,4 @@
+using ExpertSupport.Application.Common;
 using ExpertSupport.Application.Data;
 using ExpertSupport.Application.Subsidies;
 using ExpertSupport.Domain.Bookings;
@@ -8,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ExpertSupport.Application.Bookings;
 
 /// <summary>Idempotency keys are answers to retries; after a week nobody retries, so they go.</summary>
+[JobOnly]
 public sealed record PurgeIdempotencyKeysCommand : ICommand<Result<int>>;
 
 public sealed class PurgeIdempotencyKeysHandler(AppDbContext db, TimeProvider clock) : ICommandHandler<PurgeIdempotencyKeysCommand, Result<int>>

@@ -1,3 +1,4 @@
+using ExpertSupport.Application.Common;
 using ExpertSupport.Application.Data;
 using ExpertSupport.Application.Subsidies;
 using ExpertSupport.Domain.Bookings;
@@ -8,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ExpertSupport.Application.Bookings;
 
 /// <summary>Refreshes the next-free-slot cache of one batch of stale experts (keyset by id); returns the last id, or null when done.</summary>
+[JobOnly]
 public sealed record RefreshNextFreeSlotsCommand(Guid? After, int BatchSize = 500) : ICommand<Result<Guid?>>;
 
 public sealed class RefreshNextFreeSlotsHandler(NextFreeSlots nextFree) : ICommandHandler<RefreshNextFreeSlotsCommand, Result<Guid?>>

@@ -15,6 +15,7 @@ namespace ExpertSupport.Application.Bookings;
 /// user sending the same key and request again gets the first answer back, and the same key with a different request
 /// is refused (409 idempotency.key_reused).
 /// </summary>
+[CompanyOnly]
 public sealed record RequestBookingCommand(
     Guid PlanId, DateTimeOffset Start, int Minutes, SessionMode Mode, string? Note, Yen? AcceptedSubsidy, string? IdempotencyKey = null)
     : ICommand<Result<BookingCreated>>

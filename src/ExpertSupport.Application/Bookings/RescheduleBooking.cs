@@ -16,6 +16,7 @@ namespace ExpertSupport.Application.Bookings;
 /// same plan, pointing back to the old one. The expert confirms the new time as any request. The new time may overlap
 /// the old one: the old booking stops holding its time before the new one is written.
 /// </summary>
+[CompanyOnly]
 public sealed record RescheduleBookingCommand(
     Guid BookingId, DateTimeOffset Start, int Minutes, SessionMode Mode, string? Note, Yen? AcceptedSubsidy, string? Reason)
     : ICommand<Result<BookingCreated>>;

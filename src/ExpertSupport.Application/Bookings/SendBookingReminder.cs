@@ -1,3 +1,4 @@
+using ExpertSupport.Application.Common;
 using ExpertSupport.Application.Data;
 using ExpertSupport.Application.Subsidies;
 using ExpertSupport.Domain.Bookings;
@@ -8,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ExpertSupport.Application.Bookings;
 
 /// <summary>A reminder 24 h or 1 h before a confirmed session. Does nothing unless the booking is still confirmed, ahead and not yet reminded.</summary>
+[JobOnly]
 public sealed record SendBookingReminderCommand(Guid BookingId, ReminderKind Kind) : ICommand<Result<bool>>;
 
 public sealed class SendBookingReminderHandler(AppDbContext db, TimeProvider clock, BookingEmails emails)

@@ -14,6 +14,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ExpertSupport.Application.Cases;
 
 /// <summary>The company accepts a proposal: a plan is drafted from it (the expert has agreed by proposing) and the expert is e-mailed.</summary>
+[CompanyOnly]
 public sealed record AcceptProposalCommand(Guid ProposalId) : ICommand<Result<PlanCreated>>;
 
 public sealed class AcceptProposalHandler(AppDbContext db, ICurrentUser user, TimeProvider clock, Outbox outbox)

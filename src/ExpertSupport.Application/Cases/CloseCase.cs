@@ -13,6 +13,7 @@ namespace ExpertSupport.Application.Cases;
 /// The company closes its case: experts no longer see it among open cases, and every proposal still waiting is declined
 /// (its expert is e-mailed). Plans already drafted from the case carry on.
 /// </summary>
+[CompanyOnly]
 public sealed record CloseCaseCommand(Guid CaseId, string? Reason) : ICommand<Result>;
 
 public sealed class CloseCaseValidator : AbstractValidator<CloseCaseCommand>

@@ -14,6 +14,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ExpertSupport.Application.Cases;
 
 /// <summary>The company declines a proposal, optionally saying why; the expert is e-mailed.</summary>
+[CompanyOnly]
 public sealed record DeclineProposalCommand(Guid ProposalId, string? Reason) : ICommand<Result>;
 
 public sealed class DeclineProposalValidator : AbstractValidator<DeclineProposalCommand>

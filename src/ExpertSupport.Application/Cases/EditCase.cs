@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ExpertSupport.Application.Cases;
 
 /// <summary>The company edits its open case (proposals already sent keep the terms they proposed).</summary>
+[CompanyOnly]
 public sealed record EditCaseCommand(
     Guid CaseId, string? Title, string? Description, IReadOnlyList<string>? SkillCodes, WorkMode? WorkMode, short? PrefectureCode, string? DesiredHours)
     : ICommand<Result>, ICaseInput;

@@ -30,6 +30,7 @@ public sealed record CaseDetail(
     IReadOnlyList<AuditRow> History);
 
 /// <summary>One case as the viewer may see it (null when they may not).</summary>
+[AnySignedIn]
 public sealed record GetCaseQuery(Guid CaseId) : IQuery<CaseDetail?>;
 
 public sealed class GetCaseHandler(AppDbContext db, ICurrentUser user) : IQueryHandler<GetCaseQuery, CaseDetail?>

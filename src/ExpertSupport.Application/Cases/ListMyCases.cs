@@ -14,6 +14,7 @@ public sealed record CaseRow(
     DateTimeOffset CreatedAt, int PendingProposals, int Plans);
 
 /// <summary>The signed-in company's own cases, open first, newest first.</summary>
+[CompanyOnly]
 public sealed record ListMyCasesQuery(CaseStatus? Status = null, int Page = 1, int PageSize = Paging.DefaultPageSize) : IQuery<PagedResult<CaseRow>>;
 
 public sealed class ListMyCasesHandler(AppDbContext db, ICurrentUser user) : IQueryHandler<ListMyCasesQuery, PagedResult<CaseRow>>

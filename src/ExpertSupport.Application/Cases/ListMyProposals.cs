@@ -14,6 +14,7 @@ public sealed record MyProposalRow(
     ProposalStatus Status, Guid? PlanId, string? DecisionReason, DateTimeOffset CreatedAt, DateTimeOffset? DecidedAt);
 
 /// <summary>The signed-in expert's proposals, newest first.</summary>
+[ExpertOnly]
 public sealed record ListMyProposalsQuery(int Page = 1, int PageSize = Paging.DefaultPageSize) : IQuery<PagedResult<MyProposalRow>>;
 
 public sealed class ListMyProposalsHandler(AppDbContext db, ICurrentUser user) : IQueryHandler<ListMyProposalsQuery, PagedResult<MyProposalRow>>

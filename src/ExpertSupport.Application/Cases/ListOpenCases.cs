@@ -17,6 +17,7 @@ public sealed record OpenCaseRow(
 /// Open cases for approved experts, newest first, filtered by skill and prefecture; each says whether the expert has
 /// already proposed. Experts not (yet) approved see none.
 /// </summary>
+[ExpertOnly]
 public sealed record ListOpenCasesQuery(string? SkillCode = null, short? PrefectureCode = null, int Page = 1, int PageSize = Paging.DefaultPageSize)
     : IQuery<PagedResult<OpenCaseRow>>;
 

@@ -10,6 +10,7 @@ namespace ExpertSupport.Application.Cases;
 public sealed record CaseSaved(Guid CaseId);
 
 /// <summary>A company opens a consultation case (相談案件); approved experts see it at once and may propose.</summary>
+[CompanyOnly]
 public sealed record OpenCaseCommand(
     string? Title, string? Description, IReadOnlyList<string>? SkillCodes, WorkMode? WorkMode, short? PrefectureCode, string? DesiredHours)
     : ICommand<Result<CaseSaved>>, ICaseInput;
@@ -20,7 +21,6 @@ public sealed class OpenCaseHandler(AppDbContext db, ICurrentUser user, TimeProv
 {
     public async ValueTask<Result<CaseSaved>> Handle(OpenCaseCommand cmd, CancellationToken ct)
     {
-        if (!user.IsInRole(Roles.Company)) return Error.Forbidden("case.company_only");
         var userId = user.RequiredId();
         var company = await db.Companies.SingleOrDefaultAsync(c => c.UserId == userId, ct);
         if (company is null) return Error.Conflict("case.no_company");

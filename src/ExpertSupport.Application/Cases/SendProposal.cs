@@ -17,6 +17,7 @@ namespace ExpertSupport.Application.Cases;
 /// An approved expert proposes on an open case: a message and the terms of a draft plan, checked against the active
 /// round now so that accepting always gives a valid plan. One waiting proposal per expert and case. The company is e-mailed.
 /// </summary>
+[ExpertOnly]
 public sealed record SendProposalCommand(
     Guid CaseId, string? Message, string? Title, string? Goals, int? PlannedMinutes, string? HourlyFee, DateOnly? StartDate, DateOnly? EndDate)
     : ICommand<Result<ProposalSent>>, IPlanTermsInput;

@@ -14,6 +14,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ExpertSupport.Application.Cases;
 
 /// <summary>The expert withdraws a proposal that is still waiting; the company is e-mailed.</summary>
+[ExpertOnly]
 public sealed record WithdrawProposalCommand(Guid ProposalId) : ICommand<Result>;
 
 public sealed class WithdrawProposalHandler(AppDbContext db, ICurrentUser user, TimeProvider clock, Outbox outbox)

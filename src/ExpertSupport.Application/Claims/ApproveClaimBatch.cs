@@ -16,6 +16,7 @@ public sealed record ClaimBatchApproved(Guid BatchId, DateOnly PaymentDate, int 
 /// have decided any of its lines. Approval fixes the payment date (<see cref="Domain.Payments.PaymentDate"/>), writes each
 /// expert's approved total on the claim (set-based) and e-mails each expert paid something a payment decision notice.
 /// </summary>
+[OfficeOnly]
 public sealed record ApproveClaimBatchCommand(Guid BatchId) : ICommand<Result<ClaimBatchApproved>>;
 
 public sealed class ApproveClaimBatchHandler(AppDbContext db, ICurrentUser user, TimeProvider clock, Outbox outbox)
@@ -23,7 +24,6 @@ public sealed class ApproveClaimBatchHandler(AppDbContext db, ICurrentUser user,
 {
     public async ValueTask<Result<ClaimBatchApproved>> Handle(ApproveClaimBatchCommand cmd, CancellationToken ct)
     {
-        if (!user.IsOffice()) return ClaimErrors.OfficeOnly;
         db.Database.SetCommandTimeout(TimeSpan.FromMinutes(15));
         var batch = await ClaimAccess.LockBatchAsync(db, cmd.BatchId, ct);
         if (batch is null) return ClaimErrors.BatchNotFound;

@@ -15,6 +15,7 @@ namespace ExpertSupport.Application.Claims;
 /// Each approved line gets its audit row in the same statement. Returns how many were approved; when there is none
 /// left (they were approved already, e.g. by the same request a moment ago) it answers 409 claims.nothing_to_approve.
 /// </summary>
+[OfficeOnly]
 public sealed record ApproveUnflaggedClaimLinesCommand(Guid BatchId) : ICommand<Result<int>>;
 
 public sealed class ApproveUnflaggedClaimLinesHandler(AppDbContext db, ICurrentUser user, TimeProvider clock)
@@ -22,7 +23,6 @@ public sealed class ApproveUnflaggedClaimLinesHandler(AppDbContext db, ICurrentU
 {
     public async ValueTask<Result<int>> Handle(ApproveUnflaggedClaimLinesCommand cmd, CancellationToken ct)
     {
-        if (!user.IsOffice()) return ClaimErrors.OfficeOnly;
         var batch = await ClaimAccess.ShareBatchAsync(db, cmd.BatchId, ct);
         if (batch is null) return ClaimErrors.BatchNotFound;
         if (batch.EnsureReviewing() is { IsFailure: true } refusal) return Result<int>.Failure(refusal.Errors);

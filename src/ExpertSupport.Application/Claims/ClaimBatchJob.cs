@@ -1,3 +1,4 @@
+using ExpertSupport.Application.Common;
 using ExpertSupport.Application.Data;
 using ExpertSupport.Application.Subsidies;
 using ExpertSupport.Domain.Common;
@@ -48,6 +49,7 @@ public sealed class ClaimBatchSchedule(AppDbContext db, IRecurringJobManager job
     }
 }
 
+[JobOnly]
 public sealed record RefreshClaimScheduleCommand : ICommand<Result<string>>;
 
 public sealed class RefreshClaimScheduleHandler(ClaimBatchSchedule schedule) : ICommandHandler<RefreshClaimScheduleCommand, Result<string>>

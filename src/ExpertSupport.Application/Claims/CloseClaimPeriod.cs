@@ -17,6 +17,8 @@ public sealed record ClaimPeriodClosed(Guid RunId, DateTimeOffset PeriodEnd, IRe
 /// period that has ended by the active round's cron (what the recurring job does). Safe to run twice, concurrently or
 /// after a crash: see the builder.
 /// </summary>
+// The recurring job closes periods with nobody signed in; a person must be office staff.
+[OfficeOnly(AllowsJobs = true)]
 public sealed record CloseClaimPeriodCommand(DateTimeOffset? PeriodEnd = null, Guid? RunId = null) : ICommand<Result<ClaimPeriodClosed>>;
 
 public sealed class CloseClaimPeriodHandler(AppDbContext db, ICurrentUser user, TimeProvider clock, ClaimBatchBuilder builder, ClaimRunProgress progress)
@@ -24,8 +26,6 @@ public sealed class CloseClaimPeriodHandler(AppDbContext db, ICurrentUser user, 
 {
     public async ValueTask<Result<ClaimPeriodClosed>> Handle(CloseClaimPeriodCommand cmd, CancellationToken ct)
     {
-        // The job runs without a user; a person must be office staff.
-        if (user.Id is not null && !user.IsOffice()) return ClaimErrors.OfficeOnly;
         var now = clock.GetUtcNow();
         var round = await db.ActiveRoundAsync(clock, ct);
         if (round is null) return ClaimErrors.NoActiveRound;

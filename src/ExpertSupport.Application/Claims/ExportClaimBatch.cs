@@ -18,6 +18,7 @@ namespace ExpertSupport.Application.Claims;
 /// answers 409 claims.already_exported (the stored file is downloaded, always the same bytes). The first export locks the batch (Exported); the exporter must not be its approver.
 /// Lives in Infrastructure because the writers do (the application cannot reference them).
 /// </summary>
+[OfficeOnly]
 public sealed record ExportClaimBatchCommand(Guid BatchId, ClaimExportFormat Format) : ICommand<Result<ClaimExportInfo>>;
 
 public sealed class ExportClaimBatchHandler(AppDbContext db, ICurrentUser user, TimeProvider clock, IFileStore files, IOptions<PaymentsOptions> payments)
@@ -25,7 +26,6 @@ public sealed class ExportClaimBatchHandler(AppDbContext db, ICurrentUser user, 
 {
     public async ValueTask<Result<ClaimExportInfo>> Handle(ExportClaimBatchCommand cmd, CancellationToken ct)
     {
-        if (!user.IsOffice()) return ClaimErrors.OfficeOnly;
         db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
         // FOR UPDATE: two exports of the same batch take turns, so each format is generated once.
         var batch = (await db.ClaimBatches.FromSql($"SELECT *, xmin FROM claim_batches WHERE id = {cmd.BatchId} FOR UPDATE").ToListAsync(ct)).SingleOrDefault();

@@ -11,13 +11,13 @@ using Microsoft.EntityFrameworkCore;
 namespace ExpertSupport.Application.Claims;
 
 /// <summary>One batch for the office: totals, flags, the chart by prefecture, the largest claims, exports and history.</summary>
+[OfficeOnly]
 public sealed record GetClaimBatchQuery(Guid BatchId) : IQuery<ClaimBatchDetail?>;
 
 public sealed class GetClaimBatchHandler(AppDbContext db, ICurrentUser user) : IQueryHandler<GetClaimBatchQuery, ClaimBatchDetail?>
 {
     public async ValueTask<ClaimBatchDetail?> Handle(GetClaimBatchQuery query, CancellationToken ct)
     {
-        if (!user.IsOffice()) return null;
         var batch = await db.ClaimBatches.AsNoTracking().SingleOrDefaultAsync(b => b.Id == query.BatchId, ct);
         if (batch is null) return null;
         var row = await ClaimBatchRows.Of(db, db.ClaimBatches.Where(b => b.Id == batch.Id)).SingleAsync(ct);

@@ -12,13 +12,13 @@ namespace ExpertSupport.Application.Claims;
 public sealed record ClaimExportDownload(string FileName, string ContentType, string Sha256, long Length, Stream Content);
 
 /// <summary>Opens a batch's stored export (office only): every download returns the same bytes. Null when not generated.</summary>
+[OfficeOnly]
 public sealed record GetClaimExportFileQuery(Guid BatchId, ClaimExportFormat Format) : IQuery<ClaimExportDownload?>;
 
-public sealed class GetClaimExportFileHandler(AppDbContext db, ICurrentUser user, IFileStore files) : IQueryHandler<GetClaimExportFileQuery, ClaimExportDownload?>
+public sealed class GetClaimExportFileHandler(AppDbContext db, IFileStore files) : IQueryHandler<GetClaimExportFileQuery, ClaimExportDownload?>
 {
     public async ValueTask<ClaimExportDownload?> Handle(GetClaimExportFileQuery query, CancellationToken ct)
     {
-        if (!user.IsOffice()) return null;
         var export = await (from x in db.ClaimExports.AsNoTracking()
                             where x.BatchId == query.BatchId && x.Format == query.Format
                             join b in db.ClaimBatches on x.BatchId equals b.Id

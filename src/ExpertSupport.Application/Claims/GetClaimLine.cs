@@ -9,13 +9,13 @@ using Microsoft.EntityFrameworkCore;
 namespace ExpertSupport.Application.Claims;
 
 /// <summary>One line for the reviewer: the session as reported and confirmed, the money, the flags, the decision and history.</summary>
+[OfficeOnly]
 public sealed record GetClaimLineQuery(Guid LineId) : IQuery<ClaimLineDetail?>;
 
-public sealed class GetClaimLineHandler(AppDbContext db, ICurrentUser user) : IQueryHandler<GetClaimLineQuery, ClaimLineDetail?>
+public sealed class GetClaimLineHandler(AppDbContext db) : IQueryHandler<GetClaimLineQuery, ClaimLineDetail?>
 {
     public async ValueTask<ClaimLineDetail?> Handle(GetClaimLineQuery query, CancellationToken ct)
     {
-        if (!user.IsOffice()) return null;
         var withoutEvidence = ClaimEvidence.ReportsWithoutEvidence(db);
         var found = await (from l in db.ClaimLines.AsNoTracking()
                            where l.Id == query.LineId

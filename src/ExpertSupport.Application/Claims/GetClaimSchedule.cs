@@ -10,13 +10,13 @@ using Microsoft.EntityFrameworkCore;
 namespace ExpertSupport.Application.Claims;
 
 /// <summary>The batch job's schedule: the active round's cron, the recent closings the office may run, and recent runs.</summary>
+[OfficeOnly]
 public sealed record GetClaimScheduleQuery : IQuery<ClaimSchedule>;
 
-public sealed class GetClaimScheduleHandler(AppDbContext db, ICurrentUser user, TimeProvider clock) : IQueryHandler<GetClaimScheduleQuery, ClaimSchedule>
+public sealed class GetClaimScheduleHandler(AppDbContext db, TimeProvider clock) : IQueryHandler<GetClaimScheduleQuery, ClaimSchedule>
 {
     public async ValueTask<ClaimSchedule> Handle(GetClaimScheduleQuery query, CancellationToken ct)
     {
-        if (!user.IsOffice()) throw new UnauthorizedAccessException();
         var runs = await ClaimRuns.ViewsAsync(db, db.ClaimRuns.OrderByDescending(r => r.RequestedAt).Take(10), ct);
         var round = await db.ActiveRoundAsync(clock, ct);
         if (round is null) return new ClaimSchedule(null, null, null, [], runs);

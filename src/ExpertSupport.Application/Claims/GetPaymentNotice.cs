@@ -18,6 +18,7 @@ public sealed record PaymentNotice(
     ClaimPaymentStatus PaymentStatus = ClaimPaymentStatus.Unpaid, DateOnly? PaidOn = null, string? ReturnReason = null);
 
 /// <summary>An expert's payment notice (their own only), or any for the office; null (404) for everyone else or before approval.</summary>
+[AnySignedIn]
 public sealed record GetPaymentNoticeQuery(Guid ClaimId) : IQuery<PaymentNotice?>;
 
 public sealed class GetPaymentNoticeHandler(AppDbContext db, ICurrentUser user) : IQueryHandler<GetPaymentNoticeQuery, PaymentNotice?>

@@ -17,6 +17,7 @@ public sealed record ShareNotice(
 /// A company's share notice for one batch (its own only; without <see cref="CompanyId"/> the signed-in company's), or any
 /// for the office; null (404) otherwise.
 /// </summary>
+[AnySignedIn]
 public sealed record GetShareNoticeQuery(Guid BatchId, Guid? CompanyId = null) : IQuery<ShareNotice?>;
 
 public sealed class GetShareNoticeHandler(AppDbContext db, ICurrentUser user) : IQueryHandler<GetShareNoticeQuery, ShareNotice?>

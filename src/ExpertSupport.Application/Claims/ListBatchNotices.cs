@@ -15,13 +15,13 @@ public sealed record BatchCompanyNotice(Guid CompanyId, string CompanyName, int 
 public sealed record BatchNotices(Guid BatchId, DateTimeOffset PeriodEnd, DateOnly PaymentDate, IReadOnlyList<BatchExpertNotice> Experts, IReadOnlyList<BatchCompanyNotice> Companies);
 
 /// <summary>Office only; null (404) when the batch is not approved yet.</summary>
+[OfficeOnly]
 public sealed record ListBatchNoticesQuery(Guid BatchId) : IQuery<BatchNotices?>;
 
-public sealed class ListBatchNoticesHandler(AppDbContext db, ICurrentUser user) : IQueryHandler<ListBatchNoticesQuery, BatchNotices?>
+public sealed class ListBatchNoticesHandler(AppDbContext db) : IQueryHandler<ListBatchNoticesQuery, BatchNotices?>
 {
     public async ValueTask<BatchNotices?> Handle(ListBatchNoticesQuery query, CancellationToken ct)
     {
-        if (!user.IsOffice()) return null;
         var batch = await db.ClaimBatches.AsNoTracking().Where(b => b.Id == query.BatchId && b.Status != ClaimBatchStatus.Reviewing)
             .Select(b => new { b.PeriodEnd, b.PaymentDate }).SingleOrDefaultAsync(ct);
         if (batch is null) return null;

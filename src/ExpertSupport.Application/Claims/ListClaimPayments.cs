@@ -21,14 +21,14 @@ internal static class ClaimPaymentCounts
 }
 
 /// <summary>The experts' claims of an approved batch with their payments, by name (office only; null when not found).</summary>
+[OfficeOnly]
 public sealed record ListClaimPaymentsQuery(Guid BatchId, ClaimPaymentStatus? Status = null, int Page = 1, int PageSize = Paging.DefaultPageSize)
     : IQuery<PagedResult<ClaimPaymentRow>?>;
 
-public sealed class ListClaimPaymentsHandler(AppDbContext db, ICurrentUser user) : IQueryHandler<ListClaimPaymentsQuery, PagedResult<ClaimPaymentRow>?>
+public sealed class ListClaimPaymentsHandler(AppDbContext db) : IQueryHandler<ListClaimPaymentsQuery, PagedResult<ClaimPaymentRow>?>
 {
     public async ValueTask<PagedResult<ClaimPaymentRow>?> Handle(ListClaimPaymentsQuery query, CancellationToken ct)
     {
-        if (!user.IsOffice()) return null;
         if (!await db.ClaimBatches.AnyAsync(b => b.Id == query.BatchId && b.Status != ClaimBatchStatus.Reviewing, ct)) return null;
         return await (from c in db.Claims.AsNoTracking()
                       where c.BatchId == query.BatchId && (query.Status == null || c.PaymentStatus == query.Status)

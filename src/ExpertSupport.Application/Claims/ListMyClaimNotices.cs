@@ -16,6 +16,7 @@ public sealed record MyClaimNotice(Guid BatchId, Guid? ClaimId, DateTimeOffset P
 /// The signed-in expert's payment notices, or the signed-in company's share notices: one per approved batch they are in,
 /// newest first.
 /// </summary>
+[AnySignedIn]
 public sealed record ListMyClaimNoticesQuery : IQuery<IReadOnlyList<MyClaimNotice>>;
 
 public sealed class ListMyClaimNoticesHandler(AppDbContext db, ICurrentUser user) : IQueryHandler<ListMyClaimNoticesQuery, IReadOnlyList<MyClaimNotice>>

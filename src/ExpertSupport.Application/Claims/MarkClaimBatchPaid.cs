@@ -16,6 +16,7 @@ public sealed record ClaimsPaid(Guid BatchId, int Claims, Yen Amount, int PaidCl
 /// The office marks every unpaid payable claim of an exported batch paid on one date (the day the bank transferred the
 /// Zengin file). Claims the bank returned are left alone: they are paid one by one once the expert's account is fixed.
 /// </summary>
+[OfficeOnly]
 public sealed record MarkClaimBatchPaidCommand(Guid BatchId, DateOnly PaidOn) : ICommand<Result<ClaimsPaid>>;
 
 public sealed class MarkClaimBatchPaidValidator : AbstractValidator<MarkClaimBatchPaidCommand>
@@ -28,7 +29,6 @@ public sealed class MarkClaimBatchPaidHandler(AppDbContext db, ICurrentUser user
 {
     public async ValueTask<Result<ClaimsPaid>> Handle(MarkClaimBatchPaidCommand cmd, CancellationToken ct)
     {
-        if (!user.IsOffice()) return ClaimErrors.OfficeOnly;
         var batch = await ClaimAccess.LockBatchAsync(db, cmd.BatchId, ct);
         if (batch is null) return ClaimErrors.BatchNotFound;
         if (batch.EnsureExported() is { IsFailure: true } refusal) return Result<ClaimsPaid>.Failure(refusal.Errors);

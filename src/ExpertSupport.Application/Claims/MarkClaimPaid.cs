@@ -10,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ExpertSupport.Application.Claims;
 
 /// <summary>The office marks one expert's claim paid (after the export; also a claim the bank returned, once fixed).</summary>
+[OfficeOnly]
 public sealed record MarkClaimPaidCommand(Guid ClaimId, DateOnly PaidOn) : ICommand<Result<ClaimsPaid>>;
 
 public sealed class MarkClaimPaidValidator : AbstractValidator<MarkClaimPaidCommand>
@@ -21,7 +22,6 @@ public sealed class MarkClaimPaidHandler(AppDbContext db, ICurrentUser user, Tim
 {
     public async ValueTask<Result<ClaimsPaid>> Handle(MarkClaimPaidCommand cmd, CancellationToken ct)
     {
-        if (!user.IsOffice()) return ClaimErrors.OfficeOnly;
         if (await ClaimAccess.LockClaimAsync(db, cmd.ClaimId, ct) is not (var batch, var claim)) return ClaimErrors.ClaimNotFound;
         var (actor, now) = (user.RequiredId(), clock.GetUtcNow());
         var (payable, paidBefore) = await ClaimPaymentCounts.OfAsync(db, batch.Id, ct);

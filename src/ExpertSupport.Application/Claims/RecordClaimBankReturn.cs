@@ -13,6 +13,7 @@ namespace ExpertSupport.Application.Claims;
 /// The bank returned a transfer (振込不能・組戻し): the claim's payment is reversed (unpaid again, with the reason), a paid
 /// batch goes back to exported, and the expert is asked by e-mail to check their bank account.
 /// </summary>
+[OfficeOnly]
 public sealed record RecordClaimBankReturnCommand(Guid ClaimId, string? Reason) : ICommand<Result<ClaimsPaid>>;
 
 public sealed class RecordClaimBankReturnValidator : AbstractValidator<RecordClaimBankReturnCommand>
@@ -27,7 +28,6 @@ public sealed class RecordClaimBankReturnHandler(AppDbContext db, ICurrentUser u
 {
     public async ValueTask<Result<ClaimsPaid>> Handle(RecordClaimBankReturnCommand cmd, CancellationToken ct)
     {
-        if (!user.IsOffice()) return ClaimErrors.OfficeOnly;
         if (await ClaimAccess.LockClaimAsync(db, cmd.ClaimId, ct) is not (var batch, var claim)) return ClaimErrors.ClaimNotFound;
         var (actor, now) = (user.RequiredId(), clock.GetUtcNow());
         var (payable, paidBefore) = await ClaimPaymentCounts.OfAsync(db, batch.Id, ct);

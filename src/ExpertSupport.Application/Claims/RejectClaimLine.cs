@@ -14,6 +14,7 @@ namespace ExpertSupport.Application.Claims;
 /// A reviewer rejects one line with a reason. In the same transaction the settled subsidy is reversed in the ledger
 /// (both caps get it back), the report records the reversal (so it is never claimable again), and the expert is told.
 /// </summary>
+[OfficeOnly]
 public sealed record RejectClaimLineCommand(Guid LineId, string? Reason) : ICommand<Result>;
 
 public sealed class RejectClaimLineValidator : AbstractValidator<RejectClaimLineCommand>
@@ -28,7 +29,6 @@ public sealed class RejectClaimLineHandler(AppDbContext db, ICurrentUser user, T
 {
     public async ValueTask<Result> Handle(RejectClaimLineCommand cmd, CancellationToken ct)
     {
-        if (!user.IsOffice()) return ClaimErrors.OfficeOnly;
         var batch = await ClaimAccess.ShareBatchOfLineAsync(db, cmd.LineId, ct);
         var line = batch is null ? null : await ClaimAccess.LockLineAsync(db, cmd.LineId, ct);
         if (batch is null || line is null) return ClaimErrors.LineNotFound;

@@ -12,6 +12,7 @@ namespace ExpertSupport.Application.Claims;
 /// The office runs the batch job by hand for a period that has closed: a run is recorded (its progress page polls it)
 /// and the job is queued in Hangfire. Returns the run's id.
 /// </summary>
+[OfficeOnly]
 public sealed record StartClaimRunCommand(DateTimeOffset PeriodEnd) : ICommand<Result<Guid>>;
 
 public sealed class StartClaimRunHandler(AppDbContext db, ICurrentUser user, TimeProvider clock, IBackgroundJobClient jobs)
@@ -19,7 +20,6 @@ public sealed class StartClaimRunHandler(AppDbContext db, ICurrentUser user, Tim
 {
     public async ValueTask<Result<Guid>> Handle(StartClaimRunCommand cmd, CancellationToken ct)
     {
-        if (!user.IsOffice()) return ClaimErrors.OfficeOnly;
         var now = clock.GetUtcNow();
         var round = await db.ActiveRoundAsync(clock, ct);
         if (round is null) return ClaimErrors.NoActiveRound;

@@ -19,13 +19,13 @@ public sealed record CompanyExportRow(
 /// Every company matching the office's filters, streamed row by row from one database query so that an export of
 /// 100,000 companies never sits in memory.
 /// </summary>
+[OfficeOnly]
 public sealed record ExportCompaniesQuery(CompanyFilter Filter) : IStreamQuery<CompanyExportRow>;
 
-public sealed class ExportCompaniesHandler(AppDbContext db, ICurrentUser user) : IStreamQueryHandler<ExportCompaniesQuery, CompanyExportRow>
+public sealed class ExportCompaniesHandler(AppDbContext db) : IStreamQueryHandler<ExportCompaniesQuery, CompanyExportRow>
 {
     public async IAsyncEnumerable<CompanyExportRow> Handle(ExportCompaniesQuery query, [EnumeratorCancellation] CancellationToken ct)
     {
-        if (!user.IsOffice()) throw new UnauthorizedAccessException();
         var rows =
             from c in db.Companies.AsNoTracking().Matching(query.Filter)
             join u in db.Users on c.UserId equals u.Id

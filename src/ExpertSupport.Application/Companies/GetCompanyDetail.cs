@@ -10,13 +10,13 @@ namespace ExpertSupport.Application.Companies;
 public sealed record CompanyDetail(CompanyProfileView Profile, string? AccountEmail, string AccountName, IReadOnlyList<AuditRow> History);
 
 /// <summary>What the office sees on a company's page: the whole profile, the account, and the audit trail.</summary>
+[OfficeOnly]
 public sealed record GetCompanyDetailQuery(Guid CompanyId) : IQuery<CompanyDetail?>;
 
-public sealed class GetCompanyDetailHandler(AppDbContext db, ICurrentUser user) : IQueryHandler<GetCompanyDetailQuery, CompanyDetail?>
+public sealed class GetCompanyDetailHandler(AppDbContext db) : IQueryHandler<GetCompanyDetailQuery, CompanyDetail?>
 {
     public async ValueTask<CompanyDetail?> Handle(GetCompanyDetailQuery query, CancellationToken ct)
     {
-        if (!user.IsOffice()) throw new UnauthorizedAccessException();
         var profile = await db.Companies.AsNoTracking().Where(c => c.Id == query.CompanyId)
             .Select(GetCompanyProfileHandler.Projection).SingleOrDefaultAsync(ct);
         if (profile is null) return null;

@@ -20,6 +20,7 @@ public sealed record CompanyProfileView(
 /// A company's profile: the user's own when <paramref name="CompanyId"/> is null; by id for its owner or the office.
 /// Null (404) for anybody else, whether or not the company exists.
 /// </summary>
+[CompanyOnly]
 public sealed record GetCompanyProfileQuery(Guid? CompanyId = null) : IQuery<CompanyProfileView?>;
 
 public sealed class GetCompanyProfileHandler(AppDbContext db, ICurrentUser user) : IQueryHandler<GetCompanyProfileQuery, CompanyProfileView?>

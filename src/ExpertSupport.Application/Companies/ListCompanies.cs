@@ -27,13 +27,13 @@ public sealed record CompanyRow(
     Yen CapitalYen, int Employees, bool SmeEligible, bool IsSmallBusiness, CompanyStatus Status, DateTimeOffset CreatedAt);
 
 /// <summary>The office's list of companies, filtered and paged, by name.</summary>
+[OfficeOnly]
 public sealed record ListCompaniesQuery(CompanyFilter Filter, int Page = 1, int PageSize = Paging.DefaultPageSize) : IQuery<PagedResult<CompanyRow>>;
 
-public sealed class ListCompaniesHandler(AppDbContext db, ICurrentUser user) : IQueryHandler<ListCompaniesQuery, PagedResult<CompanyRow>>
+public sealed class ListCompaniesHandler(AppDbContext db) : IQueryHandler<ListCompaniesQuery, PagedResult<CompanyRow>>
 {
     public async ValueTask<PagedResult<CompanyRow>> Handle(ListCompaniesQuery query, CancellationToken ct)
     {
-        if (!user.IsOffice()) throw new UnauthorizedAccessException();
         return await db.Companies.AsNoTracking().Matching(query.Filter)
             .OrderBy(c => c.NameKana).ThenBy(c => c.Id)
             .Select(c => new CompanyRow(c.Id, c.Name, c.NameKana, c.LegalForm, c.CorporateNumber, c.PrefectureCode, c.Industry,

@@ -10,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ExpertSupport.Application.Companies;
 
 /// <summary>The office lifts a suspension; the company can create plans and book again.</summary>
+[OfficeOnly]
 public sealed record ReinstateCompanyCommand(Guid CompanyId, string? Reason) : ICommand<Result>;
 
 public sealed class ReinstateCompanyValidator : AbstractValidator<ReinstateCompanyCommand>
@@ -22,7 +23,6 @@ public sealed class ReinstateCompanyHandler(AppDbContext db, ICurrentUser user, 
 {
     public async ValueTask<Result> Handle(ReinstateCompanyCommand cmd, CancellationToken ct)
     {
-        if (!user.IsOffice()) return CompanyAccess.OfficeOnly;
         var company = await db.Companies.SingleOrDefaultAsync(c => c.Id == cmd.CompanyId, ct);
         if (company is null) return CompanyAccess.NotFound;
         var result = company.Reinstate(user.RequiredId(), cmd.Reason, clock.GetUtcNow());

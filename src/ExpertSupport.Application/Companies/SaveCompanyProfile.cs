@@ -20,6 +20,7 @@ public sealed record ContactPersonInput(string? Name, string? NameKana, string? 
 /// Creates the signed-in company's profile, or updates it (the company with <paramref name="CompanyId"/>, or the
 /// user's own when null). Numbers may be typed with full-width digits and commas; the SME test runs on every save.
 /// </summary>
+[CompanyOnly]
 public sealed record SaveCompanyProfileCommand(
     Guid? CompanyId, LegalForm? LegalForm, string? Name, string? NameKana, string? CorporateNumber,
     short? PrefectureCode, string? Address, IndustryCategory? Industry, string? CapitalYen, string? Employees,
@@ -46,11 +47,11 @@ public sealed class SaveCompanyProfileValidator : AbstractValidator<SaveCompanyP
         RuleFor(c => c.Address).NotEmpty().WithError(new("company.address_required")).MaximumLength(300);
         RuleFor(c => c.Industry).NotNull().IsInEnum().WithError(new("company.industry_required"));
         RuleFor(c => c.CapitalYen)
-            .Must(v => TypedInput.TryParseWholeNumber(v, out _))
+            .Must(v => TypedNumber.TryParse(v, out _))
             .WithError(new("company.capital_invalid"))
             .When(c => c.LegalForm == Domain.Companies.LegalForm.Corporation || !string.IsNullOrWhiteSpace(c.CapitalYen));
         RuleFor(c => c.Employees)
-            .Must(v => TypedInput.TryParseWholeNumber(v, out var n) && n <= 10_000_000)
+            .Must(v => TypedNumber.TryParse(v, out var n) && n <= 10_000_000)
             .WithError(new("company.employees_invalid"));
         RuleFor(c => c.Contacts)
             .Must(cs => cs is not null && cs.Any(c => !c.IsBlank)).WithError(new("company.contacts_required"))
@@ -74,8 +75,6 @@ public sealed class SaveCompanyProfileHandler(AppDbContext db, ICurrentUser user
 {
     public async ValueTask<Result<CompanySaved>> Handle(SaveCompanyProfileCommand cmd, CancellationToken ct)
     {
-        if (!user.IsInRole(Roles.Company))
-            return Error.Forbidden("company.company_only");
         var userId = user.RequiredId();
         // A profile is a document saved whole: saves of one user's profile take turns (a double-submit saves twice, in
         // order, the same values), and a second first save finds the company the first one registered.
@@ -115,8 +114,8 @@ public sealed class SaveCompanyProfileHandler(AppDbContext db, ICurrentUser user
         string? corporateNumber = null;
         if (legalForm != LegalForm.SoleProprietor && CorporateNumber.TryParse(cmd.CorporateNumber, out var normalized))
             corporateNumber = normalized;
-        TypedInput.TryParseWholeNumber(cmd.CapitalYen, out var capital);
-        TypedInput.TryParseWholeNumber(cmd.Employees, out var employees);
+        TypedNumber.TryParse(cmd.CapitalYen, out var capital);
+        TypedNumber.TryParse(cmd.Employees, out var employees);
         var contacts = (cmd.Contacts ?? []).Where(c => !c.IsBlank)
             .Select(c => new ContactPerson(c.Name!.Trim(), Kana.Normalize(c.NameKana), c.Department?.Trim() ?? "",
                 TypedInput.HalfWidth(c.Phone), TypedInput.HalfWidth(c.Email)))

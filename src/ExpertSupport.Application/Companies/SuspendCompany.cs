@@ -10,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ExpertSupport.Application.Companies;
 
 /// <summary>The office stops a company from creating plans and booking; its history stays. The company is told why.</summary>
+[OfficeOnly]
 public sealed record SuspendCompanyCommand(Guid CompanyId, string Reason) : ICommand<Result>;
 
 public sealed class SuspendCompanyValidator : AbstractValidator<SuspendCompanyCommand>
@@ -23,7 +24,6 @@ public sealed class SuspendCompanyHandler(AppDbContext db, ICurrentUser user, Ou
 {
     public async ValueTask<Result> Handle(SuspendCompanyCommand cmd, CancellationToken ct)
     {
-        if (!user.IsOffice()) return CompanyAccess.OfficeOnly;
         var company = await db.Companies.SingleOrDefaultAsync(c => c.Id == cmd.CompanyId, ct);
         if (company is null) return CompanyAccess.NotFound;
         var result = company.Suspend(user.RequiredId(), cmd.Reason, clock.GetUtcNow());

@@ -10,6 +10,7 @@ namespace ExpertSupport.Application.Dashboard;
 /// <summary>What a company sees first: its profile summary.</summary>
 public sealed record CompanyHome(bool HasProfile, Guid? CompanyId, string? Name, short? PrefectureCode, string? Status);
 
+[CompanyOnly]
 public sealed record GetCompanyHomeQuery : IQuery<CompanyHome>;
 
 public sealed class GetCompanyHomeHandler(AppDbContext db, ICurrentUser user) : IQueryHandler<GetCompanyHomeQuery, CompanyHome>

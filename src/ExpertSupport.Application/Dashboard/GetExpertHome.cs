@@ -10,6 +10,7 @@ namespace ExpertSupport.Application.Dashboard;
 /// <summary>What an expert sees first: their vetting status and fee.</summary>
 public sealed record ExpertHome(bool HasProfile, Guid? ExpertId, string? DisplayName, ExpertStatus? Status, string? StatusReason, Yen? HourlyFee);
 
+[ExpertOnly]
 public sealed record GetExpertHomeQuery : IQuery<ExpertHome>;
 
 public sealed class GetExpertHomeHandler(AppDbContext db, ICurrentUser user) : IQueryHandler<GetExpertHomeQuery, ExpertHome>

@@ -14,14 +14,14 @@ namespace ExpertSupport.Application.Dashboard;
 /// The office dashboard of a round (the active one when <see cref="RoundId"/> is null; else the latest that has
 /// started). Null when the round does not exist, or when there is no round at all.
 /// </summary>
+[OfficeOnly]
 public sealed record GetOfficeDashboardQuery(Guid? RoundId = null) : IQuery<OfficeDashboard?>;
 
-public sealed class GetOfficeDashboardHandler(AppDbContext db, ICurrentUser user, TimeProvider clock)
+public sealed class GetOfficeDashboardHandler(AppDbContext db, TimeProvider clock)
     : IQueryHandler<GetOfficeDashboardQuery, OfficeDashboard?>
 {
     public async ValueTask<OfficeDashboard?> Handle(GetOfficeDashboardQuery query, CancellationToken ct)
     {
-        if (!user.IsOffice()) throw new UnauthorizedAccessException();
         var now = clock.GetUtcNow();
         var today = JapanTime.DateOf(now);
         var rounds = await db.ProgrammeRounds.AsNoTracking().OrderByDescending(r => r.PeriodStart)

@@ -10,13 +10,13 @@ namespace ExpertSupport.Application.Dashboard;
 /// <summary>The office's overview: what waits for it.</summary>
 public sealed record OfficeHome(int Companies, int ApprovedExperts, int PendingExperts);
 
+[OfficeOnly]
 public sealed record GetOfficeHomeQuery : IQuery<OfficeHome>;
 
-public sealed class GetOfficeHomeHandler(AppDbContext db, ICurrentUser user) : IQueryHandler<GetOfficeHomeQuery, OfficeHome>
+public sealed class GetOfficeHomeHandler(AppDbContext db) : IQueryHandler<GetOfficeHomeQuery, OfficeHome>
 {
     public async ValueTask<OfficeHome> Handle(GetOfficeHomeQuery query, CancellationToken ct)
     {
-        if (!user.IsOffice()) throw new UnauthorizedAccessException();
         var companies = await db.Companies.CountAsync(ct);
         var approved = await db.Experts.CountAsync(e => e.Status == ExpertStatus.Approved, ct);
         var pending = await db.Experts.CountAsync(e => e.Status == ExpertStatus.Pending, ct);

@@ -10,14 +10,14 @@ namespace ExpertSupport.Application.Dashboard;
 public sealed record OfficeUserRow(Guid Id, string Email, string DisplayName, DateTimeOffset CreatedAt, bool LockedOut);
 
 /// <summary>The Admin's list of office accounts.</summary>
+[AdminOnly]
 public sealed record ListOfficeUsersQuery : IQuery<IReadOnlyList<OfficeUserRow>>;
 
-public sealed class ListOfficeUsersHandler(AppDbContext db, ICurrentUser user, TimeProvider clock)
+public sealed class ListOfficeUsersHandler(AppDbContext db, TimeProvider clock)
     : IQueryHandler<ListOfficeUsersQuery, IReadOnlyList<OfficeUserRow>>
 {
     public async ValueTask<IReadOnlyList<OfficeUserRow>> Handle(ListOfficeUsersQuery query, CancellationToken ct)
     {
-        if (!user.IsInRole(Roles.Admin)) throw new UnauthorizedAccessException();
         var now = clock.GetUtcNow();
         return await (
             from u in db.Users.AsNoTracking()

@@ -10,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ExpertSupport.Application.Experts;
 
 /// <summary>The office approves a fee or bank-account change: the new values apply from now (plans keep their agreed fee).</summary>
+[OfficeOnly]
 public sealed record ApproveChangeRequestCommand(Guid ChangeRequestId) : ICommand<Result>;
 
 public sealed class ApproveChangeRequestHandler(AppDbContext db, ICurrentUser user, Outbox outbox, TimeProvider clock)
@@ -17,7 +18,6 @@ public sealed class ApproveChangeRequestHandler(AppDbContext db, ICurrentUser us
 {
     public async ValueTask<Result> Handle(ApproveChangeRequestCommand cmd, CancellationToken ct)
     {
-        if (!user.IsOffice()) return ExpertAccess.OfficeOnly;
         var request = await db.ExpertChangeRequests.SingleOrDefaultAsync(r => r.Id == cmd.ChangeRequestId, ct);
         if (request is null) return ExpertAccess.ChangeRequestNotFound;
         var expert = await db.Experts.SingleAsync(e => e.Id == request.ExpertId, ct);

@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ExpertSupport.Application.Experts;
 
 /// <summary>The office approves a pending expert: from now on companies can find and book them. The expert is e-mailed.</summary>
+[OfficeOnly]
 public sealed record ApproveExpertCommand(Guid ExpertId) : ICommand<Result>;
 
 public sealed class ApproveExpertHandler(AppDbContext db, ICurrentUser user, Outbox outbox, TimeProvider clock)
@@ -16,7 +17,6 @@ public sealed class ApproveExpertHandler(AppDbContext db, ICurrentUser user, Out
 {
     public async ValueTask<Result> Handle(ApproveExpertCommand cmd, CancellationToken ct)
     {
-        if (!user.IsOffice()) return ExpertAccess.OfficeOnly;
         var expert = await db.Experts.SingleOrDefaultAsync(e => e.Id == cmd.ExpertId, ct);
         if (expert is null) return ExpertAccess.NotFound;
         var result = expert.Approve(user.RequiredId(), clock.GetUtcNow());

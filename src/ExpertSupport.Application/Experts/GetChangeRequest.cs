@@ -10,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ExpertSupport.Application.Experts;
 
 /// <summary>One change request, for its expert or the office; null (404) for anybody else.</summary>
+[ExpertOnly]
 public sealed record GetChangeRequestQuery(Guid ChangeRequestId) : IQuery<ChangeRequestRow?>;
 
 public sealed class GetChangeRequestHandler(AppDbContext db, ICurrentUser user) : IQueryHandler<GetChangeRequestQuery, ChangeRequestRow?>

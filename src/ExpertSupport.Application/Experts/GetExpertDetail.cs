@@ -12,13 +12,13 @@ public sealed record ExpertDetail(
     IReadOnlyList<ChangeRequestView> ChangeRequests, IReadOnlyList<AuditRow> History);
 
 /// <summary>What the office sees on an expert's page: the full profile, the change requests, and the audit trail.</summary>
+[OfficeOnly]
 public sealed record GetExpertDetailQuery(Guid ExpertId) : IQuery<ExpertDetail?>;
 
-public sealed class GetExpertDetailHandler(AppDbContext db, ICurrentUser user) : IQueryHandler<GetExpertDetailQuery, ExpertDetail?>
+public sealed class GetExpertDetailHandler(AppDbContext db) : IQueryHandler<GetExpertDetailQuery, ExpertDetail?>
 {
     public async ValueTask<ExpertDetail?> Handle(GetExpertDetailQuery query, CancellationToken ct)
     {
-        if (!user.IsOffice()) throw new UnauthorizedAccessException();
         var profile = await GetExpertProfileHandler.Project(db, db.Experts.AsNoTracking().Where(e => e.Id == query.ExpertId)).AsSingleQuery().SingleOrDefaultAsync(ct);
         if (profile is null) return null;
         var account = await (

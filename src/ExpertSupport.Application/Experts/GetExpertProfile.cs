@@ -23,6 +23,7 @@ public sealed record ExpertProfileView(
 /// An expert's full profile (with the bank account): the user's own when <paramref name="ExpertId"/> is null; by id for
 /// its owner or the office. Null (404) for anybody else, whether or not the expert exists.
 /// </summary>
+[ExpertOnly]
 public sealed record GetExpertProfileQuery(Guid? ExpertId = null) : IQuery<ExpertProfileView?>;
 
 public sealed class GetExpertProfileHandler(AppDbContext db, ICurrentUser user) : IQueryHandler<GetExpertProfileQuery, ExpertProfileView?>

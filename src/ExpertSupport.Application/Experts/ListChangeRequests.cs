@@ -13,6 +13,7 @@ namespace ExpertSupport.Application.Experts;
 /// Change requests, newest first: the signed-in expert's own (<paramref name="PendingOnly"/> false shows history too),
 /// or, for the office, every expert's.
 /// </summary>
+[ExpertOrOffice]
 public sealed record ListChangeRequestsQuery(bool PendingOnly = false) : IQuery<IReadOnlyList<ChangeRequestRow>>;
 
 public sealed record ChangeRequestRow(

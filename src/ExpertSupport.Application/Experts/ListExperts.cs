@@ -16,13 +16,13 @@ public sealed record ExpertRow(
     short[] PrefectureCodes, IReadOnlyList<string> SkillCodes, bool HasPendingChange, DateTimeOffset CreatedAt);
 
 /// <summary>The office's vetting queue and expert list: pending experts first (oldest first), then by reading.</summary>
+[OfficeOnly]
 public sealed record ListExpertsQuery(ExpertFilter Filter, int Page = 1, int PageSize = Paging.DefaultPageSize) : IQuery<PagedResult<ExpertRow>>;
 
-public sealed class ListExpertsHandler(AppDbContext db, ICurrentUser user) : IQueryHandler<ListExpertsQuery, PagedResult<ExpertRow>>
+public sealed class ListExpertsHandler(AppDbContext db) : IQueryHandler<ListExpertsQuery, PagedResult<ExpertRow>>
 {
     public async ValueTask<PagedResult<ExpertRow>> Handle(ListExpertsQuery query, CancellationToken ct)
     {
-        if (!user.IsOffice()) throw new UnauthorizedAccessException();
         return await (
             from e in db.Experts.AsNoTracking().Matching(db, query.Filter)
             orderby e.Status == ExpertStatus.Pending ? 0 : 1, e.Status == ExpertStatus.Pending ? e.CreatedAt : default, e.DisplayNameKana, e.Id

@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ExpertSupport.Application.Experts;
 
 /// <summary>The office lifts an expert's suspension.</summary>
+[OfficeOnly]
 public sealed record ReinstateExpertCommand(Guid ExpertId, string? Reason) : ICommand<Result>;
 
 public sealed class ReinstateExpertValidator : AbstractValidator<ReinstateExpertCommand>
@@ -21,7 +22,6 @@ public sealed class ReinstateExpertHandler(AppDbContext db, ICurrentUser user, O
 {
     public async ValueTask<Result> Handle(ReinstateExpertCommand cmd, CancellationToken ct)
     {
-        if (!user.IsOffice()) return ExpertAccess.OfficeOnly;
         var expert = await db.Experts.SingleOrDefaultAsync(e => e.Id == cmd.ExpertId, ct);
         if (expert is null) return ExpertAccess.NotFound;
         var result = expert.Reinstate(user.RequiredId(), cmd.Reason, clock.GetUtcNow());

@@ -10,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ExpertSupport.Application.Experts;
 
 /// <summary>The office rejects a change with a reason: the live fee and account stay as they were.</summary>
+[OfficeOnly]
 public sealed record RejectChangeRequestCommand(Guid ChangeRequestId, string Reason) : ICommand<Result>;
 
 public sealed class RejectChangeRequestValidator : AbstractValidator<RejectChangeRequestCommand>
@@ -23,7 +24,6 @@ public sealed class RejectChangeRequestHandler(AppDbContext db, ICurrentUser use
 {
     public async ValueTask<Result> Handle(RejectChangeRequestCommand cmd, CancellationToken ct)
     {
-        if (!user.IsOffice()) return ExpertAccess.OfficeOnly;
         var request = await db.ExpertChangeRequests.SingleOrDefaultAsync(r => r.Id == cmd.ChangeRequestId, ct);
         if (request is null) return ExpertAccess.ChangeRequestNotFound;
         var result = request.Reject(user.RequiredId(), cmd.Reason, clock.GetUtcNow());

@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ExpertSupport.Application.Experts;
 
 /// <summary>The office rejects a pending expert with a reason, which the expert receives by e-mail.</summary>
+[OfficeOnly]
 public sealed record RejectExpertCommand(Guid ExpertId, string Reason) : ICommand<Result>;
 
 public sealed class RejectExpertValidator : AbstractValidator<RejectExpertCommand>
@@ -22,7 +23,6 @@ public sealed class RejectExpertHandler(AppDbContext db, ICurrentUser user, Outb
 {
     public async ValueTask<Result> Handle(RejectExpertCommand cmd, CancellationToken ct)
     {
-        if (!user.IsOffice()) return ExpertAccess.OfficeOnly;
         var expert = await db.Experts.SingleOrDefaultAsync(e => e.Id == cmd.ExpertId, ct);
         if (expert is null) return ExpertAccess.NotFound;
         var result = expert.Reject(user.RequiredId(), cmd.Reason, clock.GetUtcNow());

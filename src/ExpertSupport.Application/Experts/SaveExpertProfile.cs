@@ -26,6 +26,7 @@ public sealed record BankAccountInput(string? BankCode, string? BranchCode, Bank
 /// or bank account does not apply at once: it opens (or revises) a change request for the office, and the live values
 /// stay until it is approved. Skills without a level and blank qualification rows are left out.
 /// </summary>
+[ExpertOnly]
 public sealed record SaveExpertProfileCommand(
     Guid? ExpertId, ExpertKind? Kind, string? DisplayName, string? DisplayNameKana, string? Bio,
     IReadOnlyList<SkillInput>? Skills, IReadOnlyList<QualificationInput>? Qualifications,
@@ -69,9 +70,9 @@ public sealed class SaveExpertProfileValidator : AbstractValidator<SaveExpertPro
         RuleFor(c => c.Languages)
             .Must(ls => ls is { Length: > 0 } && ls.All(Domain.Reference.Languages.IsKnown)).WithError(new("expert.languages_required"));
         RuleFor(c => c.HourlyFee)
-            .Must(v => TypedInput.TryParseWholeNumber(v, out var fee) && fee >= 1)
+            .Must(v => TypedNumber.TryParse(v, out var fee) && fee >= 1)
             .WithError(new("plan.fee_not_a_number"))
-            .Must(v => !TypedInput.TryParseWholeNumber(v, out var fee) || fee <= SubsidyRules.MaxHourlyRate.Value)
+            .Must(v => !TypedNumber.TryParse(v, out var fee) || fee <= SubsidyRules.MaxHourlyRate.Value)
             .WithError(new("expert.fee_too_high"))
             .CustomAsync((v, ctx, ct) => FeeBelowActiveMinimumAsync(v, ctx, scopes, clock, ct));
         RuleFor(c => c.BankAccount).Custom((bank, ctx) =>
@@ -106,8 +107,6 @@ public sealed class SaveExpertProfileHandler(AppDbContext db, ICurrentUser user,
 {
     public async ValueTask<Result<ExpertSaved>> Handle(SaveExpertProfileCommand cmd, CancellationToken ct)
     {
-        if (!user.IsInRole(Roles.Expert))
-            return Error.Forbidden("expert.expert_only");
         var userId = user.RequiredId();
         // Saved whole and in turn (see SaveCompanyProfile): a repeated save finds the change request the first one opened.
         await OwnerLocks.TakeAsync(db, "expert-profile", userId, ct);
@@ -160,7 +159,7 @@ public sealed class SaveExpertProfileHandler(AppDbContext db, ICurrentUser user,
     /// <summary>The validator has accepted the input, so every value parses here.</summary>
     private static ExpertProfile ToProfile(SaveExpertProfileCommand cmd, IReadOnlyList<ExpertSkill> skills)
     {
-        TypedInput.TryParseWholeNumber(cmd.HourlyFee, out var fee);
+        TypedNumber.TryParse(cmd.HourlyFee, out var fee);
         var bank = cmd.BankAccount!;
         var account = BankAccount.Create(bank.BankCode, bank.BranchCode, bank.AccountType, bank.AccountNumber, bank.HolderName).Value;
         var qualifications = (cmd.Qualifications ?? []).Where(q => !q.IsBlank)

@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ExpertSupport.Application.Experts;
 
 /// <summary>The office suspends an approved expert: not found, not bookable; history and agreed plans stay.</summary>
+[OfficeOnly]
 public sealed record SuspendExpertCommand(Guid ExpertId, string Reason) : ICommand<Result>;
 
 public sealed class SuspendExpertValidator : AbstractValidator<SuspendExpertCommand>
@@ -22,7 +23,6 @@ public sealed class SuspendExpertHandler(AppDbContext db, ICurrentUser user, Out
 {
     public async ValueTask<Result> Handle(SuspendExpertCommand cmd, CancellationToken ct)
     {
-        if (!user.IsOffice()) return ExpertAccess.OfficeOnly;
         var expert = await db.Experts.SingleOrDefaultAsync(e => e.Id == cmd.ExpertId, ct);
         if (expert is null) return ExpertAccess.NotFound;
         var result = expert.Suspend(user.RequiredId(), cmd.Reason, clock.GetUtcNow());

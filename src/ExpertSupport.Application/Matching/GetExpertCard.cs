@@ -27,6 +27,7 @@ public sealed record ExpertCard(
     HourPrice? Price, string? RoundName, CapUse? CompanyCap, IReadOnlyList<ExpertCardCase> MyOpenCases);
 
 /// <summary>One approved expert for a company (or the office); null for anybody not approved.</summary>
+[CompanyOnly]
 public sealed record GetExpertCardQuery(Guid ExpertId) : IQuery<ExpertCard?>;
 
 public sealed class GetExpertCardHandler(AppDbContext db, ICurrentUser user, TimeProvider clock, CapsLeftReader caps)

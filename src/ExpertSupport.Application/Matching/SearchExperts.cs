@@ -23,6 +23,7 @@ public sealed record ExpertSearchResult(PagedResult<ExpertHit> Experts, string? 
 /// Expert search for companies: approved experts only, filtered, sorted and paged in one SQL statement
 /// (<see cref="ExpertSearchSql"/>), each with the company's net price per hour after subsidy.
 /// </summary>
+[CompanyOnly]
 public sealed record SearchExpertsQuery(
     ExpertSearchFilter Filter, ExpertSearchSort Sort = ExpertSearchSort.Fit, int Page = 1, int PageSize = SearchExpertsQuery.DefaultPageSize)
     : IQuery<ExpertSearchResult>

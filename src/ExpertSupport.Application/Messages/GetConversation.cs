@@ -20,6 +20,7 @@ public sealed record Conversation(
 /// A conversation for its two parties, read-only for the office, null for anybody else. On a case, the company and the
 /// office name the expert; an expert always gets their own conversation.
 /// </summary>
+[AnySignedIn]
 public sealed record GetConversationQuery(Guid? PlanId, Guid? CaseId, Guid? ExpertId = null) : IQuery<Conversation?>;
 
 public sealed class GetConversationHandler(AppDbContext db, ICurrentUser user) : IQueryHandler<GetConversationQuery, Conversation?>

@@ -10,6 +10,7 @@ namespace ExpertSupport.Application.Plans;
 /// One party agrees to the plan as it stands. When both have, the plan goes to the office's queue: the office and both
 /// parties are e-mailed. Agreeing a second time is refused (409 plan.already_agreed).
 /// </summary>
+[AnySignedIn]
 public sealed record AgreePlanCommand(Guid PlanId) : ICommand<Result>;
 
 public sealed class AgreePlanHandler(AppDbContext db, ICurrentUser user, TimeProvider clock, PlanEmails emails)

@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ExpertSupport.Application.Plans;
 
 /// <summary>The office approves a submitted plan: from now on sessions can be booked under it. Both parties are e-mailed.</summary>
+[OfficeOnly]
 public sealed record ApprovePlanCommand(Guid PlanId) : ICommand<Result>;
 
 public sealed class ApprovePlanHandler(AppDbContext db, ICurrentUser user, TimeProvider clock, PlanEmails emails)
@@ -16,7 +17,6 @@ public sealed class ApprovePlanHandler(AppDbContext db, ICurrentUser user, TimeP
 {
     public async ValueTask<Result> Handle(ApprovePlanCommand cmd, CancellationToken ct)
     {
-        if (!user.IsOffice()) return PlanErrors.OfficeOnly;
         var plan = await db.SupportPlans.SingleOrDefaultAsync(p => p.Id == cmd.PlanId, ct);
         if (plan is null) return PlanErrors.NotFound;
         if (plan.Status == SupportPlanStatus.Submitted && await PlanServiceMode.CheckAsync(db, plan, ct) is { IsFailure: true } serviceMode)

@@ -12,6 +12,7 @@ namespace ExpertSupport.Application.Plans;
 /// A party (or the office) cancels a plan that is not finished, with a reason. Nothing is deleted: the plan stays with
 /// its history, and no new session can be booked under it. The other side (both parties, when the office cancels) is e-mailed.
 /// </summary>
+[AnySignedIn]
 public sealed record CancelPlanCommand(Guid PlanId, string? Reason) : ICommand<Result>;
 
 public sealed class CancelPlanValidator : AbstractValidator<CancelPlanCommand>

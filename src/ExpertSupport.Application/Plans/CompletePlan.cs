@@ -11,6 +11,7 @@ namespace ExpertSupport.Application.Plans;
 /// Marks an approved plan finished: the company or the expert after the plan's end date (Tokyo), the office at any
 /// time (for a plan that finished early). The company is then asked to rate the expert.
 /// </summary>
+[AnySignedIn]
 public sealed record CompletePlanCommand(Guid PlanId) : ICommand<Result>;
 
 public sealed class CompletePlanHandler(AppDbContext db, ICurrentUser user, TimeProvider clock, PlanEmails emails)

@@ -15,6 +15,7 @@ namespace ExpertSupport.Application.Plans;
 /// A company drafts a plan with an expert it found (search, the expert's page, or one of its own cases). Drafting is
 /// the company's agreement; the expert is e-mailed to agree or revise. Experts draft through a proposal on a case.
 /// </summary>
+[CompanyOnly]
 public sealed record DraftPlanCommand(
     Guid ExpertId, Guid? CaseId, string? Title, string? Goals, int? PlannedMinutes, string? HourlyFee, DateOnly? StartDate, DateOnly? EndDate)
     : ICommand<Result<PlanCreated>>, IPlanTermsInput;
@@ -28,7 +29,6 @@ public sealed class DraftPlanHandler(AppDbContext db, ICurrentUser user, TimePro
 {
     public async ValueTask<Result<PlanCreated>> Handle(DraftPlanCommand cmd, CancellationToken ct)
     {
-        if (!user.IsInRole(Roles.Company)) return PlanErrors.CompanyOnly;
         var userId = user.RequiredId();
         var company = await db.Companies.SingleOrDefaultAsync(c => c.UserId == userId, ct);
         if (company is null) return Error.Conflict("plan.no_company");

@@ -26,6 +26,7 @@ public sealed record PlanDetail(
     Viewer Viewer, PlanActions Can, PlanEstimate? Estimate, PlanRatingView? Rating, IReadOnlyList<AuditRow> History);
 
 /// <summary>One plan for its parties or the office (null for anybody else): terms, agreements, the subsidy estimate, rating, history.</summary>
+[AnySignedIn]
 public sealed record GetPlanQuery(Guid PlanId) : IQuery<PlanDetail?>;
 
 public sealed class GetPlanHandler(AppDbContext db, ICurrentUser user, TimeProvider clock, CapsLeftReader caps) : IQueryHandler<GetPlanQuery, PlanDetail?>

@@ -16,6 +16,7 @@ public sealed record PlanRow(
 /// The plans the signed-in user may see: a company's or an expert's own, every plan for the office. Filtered by status;
 /// the office's queue (Submitted) is oldest submission first, every other list most recently changed first.
 /// </summary>
+[AnySignedIn]
 public sealed record ListPlansQuery(SupportPlanStatus? Status = null, int Page = 1, int PageSize = Paging.DefaultPageSize) : IQuery<PagedResult<PlanRow>>;
 
 public sealed class ListPlansHandler(AppDbContext db, ICurrentUser user) : IQueryHandler<ListPlansQuery, PagedResult<PlanRow>>

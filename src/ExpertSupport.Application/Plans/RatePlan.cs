@@ -10,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ExpertSupport.Application.Plans;
 
 /// <summary>The company rates the expert of a completed plan, once: 1–5 stars and an optional comment. The expert is e-mailed.</summary>
+[AnySignedIn]
 public sealed record RatePlanCommand(Guid PlanId, int? Stars, string? Comment) : ICommand<Result>;
 
 public sealed class RatePlanValidator : AbstractValidator<RatePlanCommand>

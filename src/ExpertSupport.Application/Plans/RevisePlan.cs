@@ -11,6 +11,7 @@ namespace ExpertSupport.Application.Plans;
 /// Either party changes a draft or a sent-back plan. Both agreements start over; the reviser agrees to the new terms and
 /// the other side is e-mailed to agree again.
 /// </summary>
+[AnySignedIn]
 public sealed record RevisePlanCommand(
     Guid PlanId, string? Title, string? Goals, int? PlannedMinutes, string? HourlyFee, DateOnly? StartDate, DateOnly? EndDate)
     : ICommand<Result>, IPlanTermsInput;

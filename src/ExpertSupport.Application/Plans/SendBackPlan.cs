@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ExpertSupport.Application.Plans;
 
 /// <summary>The office sends a submitted plan back with a comment; the parties revise it (or agree again) and resubmit.</summary>
+[OfficeOnly]
 public sealed record SendBackPlanCommand(Guid PlanId, string? Comment) : ICommand<Result>;
 
 public sealed class SendBackPlanValidator : AbstractValidator<SendBackPlanCommand>
@@ -22,7 +23,6 @@ public sealed class SendBackPlanHandler(AppDbContext db, ICurrentUser user, Time
 {
     public async ValueTask<Result> Handle(SendBackPlanCommand cmd, CancellationToken ct)
     {
-        if (!user.IsOffice()) return PlanErrors.OfficeOnly;
         var plan = await db.SupportPlans.SingleOrDefaultAsync(p => p.Id == cmd.PlanId, ct);
         if (plan is null) return PlanErrors.NotFound;
         var result = plan.SendBack(user.RequiredId(), cmd.Comment ?? "", clock.GetUtcNow());

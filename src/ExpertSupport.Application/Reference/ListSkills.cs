@@ -1,3 +1,4 @@
+using ExpertSupport.Application.Common;
 using ExpertSupport.Application.Data;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -7,6 +8,7 @@ namespace ExpertSupport.Application.Reference;
 public sealed record SkillOption(string Code, string NameJa, string NameEn);
 
 /// <summary>The active entries of the skill taxonomy, in display order (profile forms, filters, search).</summary>
+[AnySignedIn]
 public sealed record ListSkillsQuery : IQuery<IReadOnlyList<SkillOption>>;
 
 public sealed class ListSkillsHandler(AppDbContext db) : IQueryHandler<ListSkillsQuery, IReadOnlyList<SkillOption>>

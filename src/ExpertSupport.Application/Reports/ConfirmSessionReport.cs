@@ -13,6 +13,7 @@ namespace ExpertSupport.Application.Reports;
 /// the booking's reservation and settles the real subsidy with the caps left at this moment (what a cap cuts off
 /// moves to the company's share), the report is confirmed (and frozen), audited, and both sides are e-mailed.
 /// </summary>
+[AnySignedIn]
 public sealed record ConfirmSessionReportCommand(Guid ReportId) : ICommand<Result<SplitView>>;
 
 public sealed class ConfirmSessionReportHandler(AppDbContext db, ICurrentUser user, ReportSettlement settlement)

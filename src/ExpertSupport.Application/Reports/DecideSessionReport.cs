@@ -20,6 +20,7 @@ public enum OfficeDecision
 /// The office decides a disputed report, or one the company left unanswered past its window — never one whose
 /// company is still within its window. A reason is required either way and goes to both sides.
 /// </summary>
+[OfficeOnly]
 public sealed record DecideSessionReportCommand(Guid ReportId, OfficeDecision Decision, string? Reason) : ICommand<Result<SessionReportStatus>>;
 
 public sealed class DecideSessionReportValidator : AbstractValidator<DecideSessionReportCommand>
@@ -37,7 +38,6 @@ public sealed class DecideSessionReportHandler(
 {
     public async ValueTask<Result<SessionReportStatus>> Handle(DecideSessionReportCommand cmd, CancellationToken ct)
     {
-        if (!user.IsOffice()) return ReportErrors.NotFound;
         if (await ReportAccess.LockForChangeAsync(db, user, cmd.ReportId, ct) is not { } locked) return ReportErrors.NotFound;
         var report = locked.Report;
         var now = clock.GetUtcNow();

@@ -9,6 +9,7 @@ using Mediator;
 namespace ExpertSupport.Application.Reports;
 
 /// <summary>The company disagrees with a submitted report and says why; the expert corrects it, or the office decides.</summary>
+[AnySignedIn]
 public sealed record DisputeSessionReportCommand(Guid ReportId, string? Reason) : ICommand<Result>;
 
 public sealed class DisputeSessionReportValidator : AbstractValidator<DisputeSessionReportCommand>

@@ -13,6 +13,7 @@ namespace ExpertSupport.Application.Reports;
 /// The expert files the report of a session that has ended: actual times, breaks, what was done, and evidence. The
 /// company is asked to confirm within the round's window. Returns the new report's id.
 /// </summary>
+[ExpertOnly]
 public sealed record FileSessionReportCommand(
     Guid BookingId, DateTimeOffset ActualStart, DateTimeOffset ActualEnd, int BreakMinutes, string? Summary,
     IReadOnlyList<EvidenceUpload> Files, IReadOnlyList<string> Links) : ICommand<Result<Guid>>, IReportFactsInput;

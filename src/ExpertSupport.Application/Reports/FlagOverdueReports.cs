@@ -1,3 +1,4 @@
+using ExpertSupport.Application.Common;
 using ExpertSupport.Application.Data;
 using ExpertSupport.Domain.Common;
 using ExpertSupport.Domain.Reports;
@@ -11,6 +12,7 @@ namespace ExpertSupport.Application.Reports;
 /// reminder, and the office one summary of the batch. Nothing is confirmed. Rows are taken FOR UPDATE SKIP LOCKED,
 /// so two runs at once share the work; a second run finds nothing new. Returns how many were flagged.
 /// </summary>
+[OfficeOnly(AllowsJobs = true)]
 public sealed record FlagOverdueReportsCommand(int BatchSize = 500) : ICommand<Result<int>>;
 
 public sealed class FlagOverdueReportsHandler(AppDbContext db, TimeProvider clock, ReportEmails emails)

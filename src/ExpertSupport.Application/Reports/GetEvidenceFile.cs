@@ -10,6 +10,7 @@ namespace ExpertSupport.Application.Reports;
 public sealed record EvidenceFile(string StorageKey, string FileName, string ContentType, long Length, string Sha256);
 
 /// <summary>An evidence file of a report, for its company, its expert and the office only; null (404) for anyone else or for a link.</summary>
+[AnySignedIn]
 public sealed record GetEvidenceFileQuery(Guid ReportId, Guid EvidenceId) : IQuery<EvidenceFile?>;
 
 public sealed class GetEvidenceFileHandler(AppDbContext db, ICurrentUser user) : IQueryHandler<GetEvidenceFileQuery, EvidenceFile?>

@@ -10,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ExpertSupport.Application.Reports;
 
 /// <summary>One report for its company, its expert or the office; anybody else gets null (404).</summary>
+[AnySignedIn]
 public sealed record GetReportDetailQuery(Guid ReportId) : IQuery<ReportDetail?>;
 
 public sealed class GetReportDetailHandler(AppDbContext db, ICurrentUser user, TimeProvider clock, ReportSplits splits)

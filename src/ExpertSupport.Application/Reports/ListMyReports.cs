@@ -17,6 +17,7 @@ public enum ReportFilter
 }
 
 /// <summary>The signed-in company's or expert's reports, newest session first.</summary>
+[CompanyOrExpert]
 public sealed record ListMyReportsQuery(ReportFilter Filter = ReportFilter.Open, int Page = 1, int PageSize = Paging.DefaultPageSize)
     : IQuery<PagedResult<ReportRow>>;
 

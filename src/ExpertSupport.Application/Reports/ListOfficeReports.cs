@@ -16,15 +16,15 @@ public enum OfficeReportFilter
 }
 
 /// <summary>The office's lists: disputes to decide, reports past the company's window (oldest deadline first), or all.</summary>
+[OfficeOnly]
 public sealed record ListOfficeReportsQuery(OfficeReportFilter Filter = OfficeReportFilter.Disputed, int Page = 1, int PageSize = Paging.DefaultPageSize)
     : IQuery<PagedResult<ReportRow>>;
 
-public sealed class ListOfficeReportsHandler(AppDbContext db, ICurrentUser user, TimeProvider clock, ReportSplits splits)
+public sealed class ListOfficeReportsHandler(AppDbContext db, TimeProvider clock, ReportSplits splits)
     : IQueryHandler<ListOfficeReportsQuery, PagedResult<ReportRow>>
 {
     public async ValueTask<PagedResult<ReportRow>> Handle(ListOfficeReportsQuery q, CancellationToken ct)
     {
-        if (!user.IsOffice()) throw new UnauthorizedAccessException();
         var now = clock.GetUtcNow();
         var reports = db.SessionReports.AsNoTracking();
         var ordered = q.Filter switch

@@ -10,6 +10,7 @@ namespace ExpertSupport.Application.Reports;
 /// The signed-in expert's sessions that have ended and have no report yet, oldest first. A session is overdue to file
 /// once the round's report window (the same number of days the company has to answer) has passed since its end.
 /// </summary>
+[ExpertOnly]
 public sealed record ListSessionsToReportQuery : IQuery<IReadOnlyList<SessionToReport>>;
 
 public sealed class ListSessionsToReportHandler(AppDbContext db, ICurrentUser user, TimeProvider clock)

@@ -11,6 +11,7 @@ namespace ExpertSupport.Application.Reports;
 /// The live cost split of the report form: what confirming a report with these times would settle now (caps left
 /// now, the booking's own reservation counted back in). Only the expert of the booking may ask; null (404) otherwise.
 /// </summary>
+[ExpertOnly]
 public sealed record PreviewReportSplitQuery(Guid BookingId, DateTimeOffset ActualStart, DateTimeOffset ActualEnd, int BreakMinutes)
     : IQuery<Result<SplitView>?>;
 

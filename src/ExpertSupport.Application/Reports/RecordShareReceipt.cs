@@ -15,6 +15,7 @@ public sealed record ShareReceiptResult(Yen CompanyShare, Yen ReceivedAmount, Da
 /// The expert records receiving the company's share (date and amount). It may be corrected until the session is
 /// claimed (<see cref="ReportClaims"/>); only the exact company share makes the session claimable.
 /// </summary>
+[AnySignedIn]
 public sealed record RecordShareReceiptCommand(Guid ReportId, DateOnly ReceivedOn, Yen Amount) : ICommand<Result<ShareReceiptResult>>;
 
 public sealed class RecordShareReceiptValidator : AbstractValidator<RecordShareReceiptCommand>

@@ -12,6 +12,7 @@ namespace ExpertSupport.Application.Reports;
 /// After a dispute the expert corrects the report (all facts again, as they should read now) and may add evidence;
 /// earlier evidence stays on record. The company's window starts over.
 /// </summary>
+[ExpertOnly]
 public sealed record ResubmitSessionReportCommand(
     Guid ReportId, DateTimeOffset ActualStart, DateTimeOffset ActualEnd, int BreakMinutes, string? Summary,
     IReadOnlyList<EvidenceUpload> Files, IReadOnlyList<string> Links) : ICommand<Result>, IReportFactsInput;

@@ -13,6 +13,7 @@ namespace ExpertSupport.Application.Reports;
 /// report itself never changes), the session stops being claimable, and both sides are told why. Once a session is
 /// claimed, the claim review does this instead (rejecting the claim line). A repeat is refused (409 report.already_reversed).
 /// </summary>
+[OfficeOnly]
 public sealed record ReverseSettledSubsidyCommand(Guid ReportId, string? Reason) : ICommand<Result<Yen>>;
 
 public sealed class ReverseSettledSubsidyValidator : AbstractValidator<ReverseSettledSubsidyCommand>
@@ -26,7 +27,6 @@ public sealed class ReverseSettledSubsidyHandler(AppDbContext db, ICurrentUser u
 {
     public async ValueTask<Result<Yen>> Handle(ReverseSettledSubsidyCommand cmd, CancellationToken ct)
     {
-        if (!user.IsOffice()) return ReportErrors.NotFound;
         if (await ReportAccess.LockForChangeAsync(db, user, cmd.ReportId, ct) is not { } locked) return ReportErrors.NotFound;
         var report = locked.Report;
         if (report.Status != SessionReportStatus.Confirmed) return ReportErrors.NotConfirmed;

@@ -9,6 +9,7 @@ using Mediator;
 namespace ExpertSupport.Application.Rounds;
 
 /// <summary>The office opens a programme round (制度年度).</summary>
+[OfficeOnly]
 public sealed record CreateProgrammeRoundCommand(ProgrammeRoundSettings Settings) : ICommand<Result<Guid>>;
 
 public sealed class CreateProgrammeRoundValidator : AbstractValidator<CreateProgrammeRoundCommand>
@@ -21,7 +22,6 @@ public sealed class CreateProgrammeRoundHandler(AppDbContext db, ICurrentUser us
 {
     public async ValueTask<Result<Guid>> Handle(CreateProgrammeRoundCommand cmd, CancellationToken ct)
     {
-        if (!user.IsOffice()) return RoundErrors.OfficeOnly;
         if (await RoundSettingsRules.OverlapAsync(db, cmd.Settings, null, ct) is { } overlap) return overlap;
 
         var created = ProgrammeRound.Create(cmd.Settings, user.RequiredId(), clock.GetUtcNow());

@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ExpertSupport.Application.Rounds;
 
 /// <summary>What a new round's form starts with: the default settings for the fiscal year after the latest round.</summary>
+[OfficeOnly]
 public sealed record GetNewRoundDefaultsQuery : IQuery<ProgrammeRoundSettings>;
 
 public sealed class GetNewRoundDefaultsHandler(AppDbContext db, TimeProvider clock) : IQueryHandler<GetNewRoundDefaultsQuery, ProgrammeRoundSettings>

@@ -10,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ExpertSupport.Application.Rounds;
 
 /// <summary>The office changes a round's settings; every change is audited with its old and new values.</summary>
+[OfficeOnly]
 public sealed record UpdateProgrammeRoundCommand(Guid Id, ProgrammeRoundSettings Settings) : ICommand<Result>;
 
 public sealed class UpdateProgrammeRoundValidator : AbstractValidator<UpdateProgrammeRoundCommand>
@@ -22,7 +23,6 @@ public sealed class UpdateProgrammeRoundHandler(AppDbContext db, ICurrentUser us
 {
     public async ValueTask<Result> Handle(UpdateProgrammeRoundCommand cmd, CancellationToken ct)
     {
-        if (!user.IsOffice()) return RoundErrors.OfficeOnly;
         // FOR UPDATE: reservations hold the round FOR SHARE, so the caps cannot change under a reservation in flight.
         var round = (await db.ProgrammeRounds.FromSql($"SELECT *, xmin FROM programme_rounds WHERE id = {cmd.Id} FOR UPDATE").ToListAsync(ct)).SingleOrDefault();
         if (round is null) return RoundErrors.NotFound;

@@ -27,15 +27,15 @@ public sealed record CapOverview(
     IReadOnlyList<CapRow> Rows, int Total, int Page, int PageSize);
 
 /// <summary>The office's view of every company's or expert's cap use in the active round, sortable and paged.</summary>
+[OfficeOnly]
 public sealed record GetCapOverviewQuery(CapHolder Holder, CapSort Sort, bool Descending, int Page) : IQuery<CapOverview>;
 
-public sealed class GetCapOverviewHandler(AppDbContext db, ICurrentUser user, TimeProvider clock) : IQueryHandler<GetCapOverviewQuery, CapOverview>
+public sealed class GetCapOverviewHandler(AppDbContext db, TimeProvider clock) : IQueryHandler<GetCapOverviewQuery, CapOverview>
 {
     public const int PageSize = 50;
 
     public async ValueTask<CapOverview> Handle(GetCapOverviewQuery query, CancellationToken ct)
     {
-        if (!user.IsOffice()) throw new UnauthorizedAccessException();
         var page = Math.Max(1, query.Page);
         var round = await db.ActiveRoundAsync(clock, ct);
         if (round is null) return new CapOverview(null, null, Yen.Zero, query.Holder, query.Sort, query.Descending, [], 0, page, PageSize);

@@ -11,6 +11,7 @@ namespace ExpertSupport.Application.Subsidies;
 /// <param name="RoundName">Null when no round is active today.</param>
 public sealed record MyCapUse(bool HasProfile, string? RoundName, DateOnly? PeriodEnd, CapUse? Use);
 
+[AnySignedIn]
 public sealed record GetMyCapUseQuery : IQuery<MyCapUse>;
 
 public sealed class GetMyCapUseHandler(AppDbContext db, ICurrentUser user, TimeProvider clock, CapsLeftReader caps)

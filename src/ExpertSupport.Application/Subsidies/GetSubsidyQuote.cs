@@ -3,7 +3,7 @@ using ExpertSupport.Application.Data;
 using ExpertSupport.Domain.Common;
 using ExpertSupport.Domain.Subsidies;
 using Mediator;
-using static ExpertSupport.Application.Common.NumberTextOutcome;
+using static ExpertSupport.Domain.Common.TypedNumberOutcome;
 
 namespace ExpertSupport.Application.Subsidies;
 
@@ -27,6 +27,7 @@ public sealed record SubsidyQuoteAnswer(SubsidyQuote Quote, string RoundName, Su
 /// The public cost simulator. The inputs stay text until here so that anything a visitor types (empty,
 /// "abc", full-width digits) gets an answer naming the field, never a server error.
 /// </summary>
+[AnySignedIn]
 public sealed record GetSubsidyQuoteQuery(string? HourlyRate, string? Minutes, string? CompanySubsidyUsed, string? ExpertSubsidyUsed)
     : IQuery<Result<SubsidyQuoteAnswer>>;
 
@@ -62,7 +63,7 @@ public sealed class GetSubsidyQuoteHandler(AppDbContext db, TimeProvider clock) 
     /// <summary>The label names the field in the reader's language; min and max are yen, or minutes.</summary>
     private static long Parse(string? text, string field, Phrase label, long min, long max, List<Error> errors, bool inMinutes = false)
     {
-        switch (NumberText.TryParseWhole(text, out var value))
+        switch (TypedNumber.Read(text, out long value))
         {
             case Missing:
                 errors.Add(Error.Invalid("quote.missing", field, label));
@@ -70,8 +71,9 @@ public sealed class GetSubsidyQuoteHandler(AppDbContext db, TimeProvider clock) 
             case NotANumber:
                 errors.Add(Error.Invalid("quote.not_a_number", field, label));
                 return 0;
-            default:
-                if (value >= min && value <= max) return value;
+            case Ok when value >= min && value <= max:
+                return value;
+            default: // too large for a number, or outside the range
                 errors.Add(inMinutes
                     ? Error.Invalid("quote.minutes_out_of_range", field, label, min, max)
                     : Error.Invalid("quote.yen_out_of_range", field, label, min, max));

@@ -4,7 +4,6 @@ namespace ExpertSupport.Domain.Claims;
 
 public static class ClaimErrors
 {
-    public static readonly Error OfficeOnly = Error.Forbidden("claims.office_only");
     public static readonly Error BatchNotFound = Error.NotFound("claims.batch_not_found");
     public static readonly Error LineNotFound = Error.NotFound("claims.line_not_found");
     public static readonly Error RunNotFound = Error.NotFound("claims.run_not_found");

@@ -25,7 +25,6 @@ public static class PlanErrors
     public static readonly Error AlreadyRated = Error.Conflict("plan.already_rated");
     public static readonly Error StarsOutOfRange = Error.Invalid("plan.stars", "stars");
     public static readonly Error NotParty = Error.Forbidden("plan.not_party");
-    public static readonly Error OfficeOnly = Error.Forbidden("plan.office_only");
     public static readonly Error CompanyOnly = Error.Forbidden("plan.company_only");
     public static readonly Error EndBeforeStart = Error.Invalid("plan.end_before_start", "endDate");
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using ExpertSupport.Application.Common;
+using ExpertSupport.Application.Common.Behaviors;
 using ExpertSupport.Domain.Common;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -54,6 +55,8 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
         var problem = new ProblemDetails { Status = status, Title = title };
         if (exception is BadHttpRequestException) problem.Detail = exception.Message;
         if (errors is { Count: > 0 }) problem.Extensions["errors"] = errors;
+        // The same code as a Result refused by the role behaviour, so a client reads one answer for a refused role.
+        if (exception is RoleRequiredException role) problem.Extensions["code"] = role.Error.Code;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
     }
 

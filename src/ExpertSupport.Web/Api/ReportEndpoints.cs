@@ -163,10 +163,12 @@ internal static class ReportEndpoints
             ? s : Missing(errors, Error.Invalid("report.actual_start_format", "actualStart"), default(DateTimeOffset));
         var end = DateTimeOffset.TryParse(f["actualEnd"], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var e)
             ? e : Missing(errors, Error.Invalid("report.actual_end_format", "actualEnd"), default(DateTimeOffset));
-        var breakText = f["breakMinutes"].ToString();
-        var breaks = string.IsNullOrWhiteSpace(breakText) ? 0
-            : int.TryParse(breakText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var m) ? m
-            : Missing(errors, Error.Invalid("report.break_minutes_format", "breakMinutes"), 0);
+        var breaks = TypedNumber.Read(f["breakMinutes"].ToString(), out long m) switch
+        {
+            TypedNumberOutcome.Missing => 0,
+            TypedNumberOutcome.Ok when m is >= int.MinValue and <= int.MaxValue => (int)m,
+            _ => Missing(errors, Error.Invalid("report.break_minutes_format", "breakMinutes"), 0),
+        };
         return (start, end, breaks);
     }
 

@@ -42,17 +42,19 @@ internal static class ServiceRegistration
             options.ServiceLifetime = ServiceLifetime.Scoped;
             // Every use case lives in Application.
             options.Assemblies = [typeof(AppDbContext).Assembly];
-            // Outermost first: log, refuse values outside the input rules, validate, turn database conflicts into 409,
-            // then one transaction per command.
+            // Outermost first: log, refuse a role the request's attribute does not admit (before its content is looked
+            // at), refuse values outside the input rules, validate, turn database conflicts into 409, then one
+            // transaction per command.
             options.PipelineBehaviors =
             [
                 typeof(LoggingBehavior<,>),
+                typeof(RoleBehavior<,>),
                 typeof(InputBoundaryBehavior<,>),
                 typeof(ValidationBehavior<,>),
                 typeof(ConflictBehavior<,>),
                 typeof(TransactionBehavior<,>),
             ];
-            options.StreamPipelineBehaviors = [typeof(InputBoundaryStreamBehavior<,>)];
+            options.StreamPipelineBehaviors = [typeof(RoleStreamBehavior<,>), typeof(InputBoundaryStreamBehavior<,>)];
         });
 
         services.AddHttpContextAccessor();

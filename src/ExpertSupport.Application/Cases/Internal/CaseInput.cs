@@ -26,7 +26,7 @@ public static class CaseInputExtensions
             input.PrefectureCode ?? companyPrefecture, (int)ParseHours(input.DesiredHours));
 
     internal static long ParseHours(string? text) =>
-        TypedInput.TryParseWholeNumber(text?.Replace("時間", "", StringComparison.Ordinal), out var hours) ? hours : 0;
+        TypedNumber.TryParse(text, out long hours, unit: "時間") ? hours : 0;
 }
 
 public abstract class CaseInputValidator<T> : AbstractValidator<T> where T : ICaseInput

@@ -29,6 +29,12 @@ public sealed partial class LoggingBehavior<TMessage, TResponse>(ILogger<Logging
             LogFailed(typeof(TMessage).Name, Stopwatch.GetElapsedTime(started).TotalMilliseconds, refused.Errors[0].Code);
             throw;
         }
+        catch (RoleRequiredException refused)
+        {
+            // A role refused is a caller knocking on the wrong door, not our failure either.
+            LogFailed(typeof(TMessage).Name, Stopwatch.GetElapsedTime(started).TotalMilliseconds, refused.Error.Code);
+            throw;
+        }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             LogError(ex, typeof(TMessage).Name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);

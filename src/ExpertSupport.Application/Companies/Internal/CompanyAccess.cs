@@ -19,6 +19,4 @@ public static class CompanyAccess
         user.IsOffice() ? companies : companies.OwnedBy(user);
 
     public static readonly Error NotFound = Error.NotFound("company.not_found");
-
-    public static readonly Error OfficeOnly = Error.Forbidden("company.office_only");
 }

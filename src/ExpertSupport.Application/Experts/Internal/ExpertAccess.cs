@@ -21,6 +21,4 @@ public static class ExpertAccess
     public static readonly Error NotFound = Error.NotFound("expert.not_found");
 
     public static readonly Error ChangeRequestNotFound = Error.NotFound("change_request.not_found");
-
-    public static readonly Error OfficeOnly = Error.Forbidden("expert.office_only");
 }

@@ -23,7 +23,7 @@ public static class PlanTermsInputExtensions
     /// <summary>The terms after validation (the validator has checked every part is present and well formed).</summary>
     public static PlanTerms ToTerms(this IPlanTermsInput input)
     {
-        TypedInput.TryParseWholeNumber(input.HourlyFee, out var fee);
+        TypedNumber.TryParse(input.HourlyFee, out var fee);
         return new PlanTerms(input.Title ?? "", input.Goals ?? "", input.PlannedMinutes ?? 0, new Yen(fee), input.StartDate!.Value, input.EndDate!.Value);
     }
 }
@@ -40,7 +40,7 @@ public abstract class PlanTermsValidator<T> : AbstractValidator<T> where T : IPl
         RuleFor(c => c.PlannedMinutes).NotNull().WithError(new("plan.planned_minutes_required"))
             .InclusiveBetween(1, MaxPlannedMinutes).WithError(new("plan.planned_minutes_range"));
         RuleFor(c => c.HourlyFee)
-            .Must(v => TypedInput.TryParseWholeNumber(v, out _)).WithError(new("plan.fee_not_a_number"));
+            .Must(v => TypedNumber.TryParse(v, out _)).WithError(new("plan.fee_not_a_number"));
         RuleFor(c => c.StartDate).NotNull().WithError(new("plan.start_date_required"));
         RuleFor(c => c.EndDate).NotNull().WithError(new("plan.end_date_required"));
     }

@@ -40,7 +40,6 @@ internal static class RoundSettingsRules
 public static class RoundErrors
 {
     public static readonly Error NotFound = Error.NotFound("round.not_found");
-    public static readonly Error OfficeOnly = Error.Forbidden("round.office_only");
 
     /// <summary>A company has already used <paramref name="used"/> of its cap: the cap cannot go below it.</summary>
     public static Error CompanyCapBelowUse(Yen used) => Error.Conflict("round.company_cap_below_use", used).At("companyCap");

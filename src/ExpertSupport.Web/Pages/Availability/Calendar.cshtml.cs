@@ -36,7 +36,7 @@ public sealed class CalendarModel(ISender sender, IStringLocalizer<SharedResourc
             return RedirectToPage(new { date = Date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) });
         }
         if (result.FirstError.Kind == ErrorKind.NotFound) return NotFound();
-        foreach (var error in result.Errors) ModelState.AddModelError("", error.Message);
+        ModelState.AddErrors(result, _ => null);
         await OnGetAsync(ct);
         return Page();
     }

@@ -47,7 +47,7 @@ public sealed class DetailModel(ISender sender, IStringLocalizer<SharedResource>
             return RedirectToPage(new { id });
         }
         if (result.FirstError.Kind == ErrorKind.NotFound) return NotFound();
-        foreach (var error in result.Errors) ModelState.AddModelError(error.Field == "reason" ? nameof(Reason) : "", error.Message);
+        ModelState.AddErrors(result, field => field == "reason" ? nameof(Reason) : null);
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 

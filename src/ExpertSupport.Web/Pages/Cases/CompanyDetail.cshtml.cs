@@ -59,7 +59,7 @@ public sealed class CompanyDetailModel(ISender sender, IStringLocalizer<SharedRe
             return RedirectToPage(null, null, new { id, with = With }, fragment);
         }
         if (result.FirstError.Kind == ErrorKind.NotFound && result.FirstError.Code == CaseErrors.NotFound.Code) return NotFound();
-        foreach (var error in result.Errors) ModelState.AddModelError(error.Field == "body" ? "Reply.Body" : "", error.Message);
+        ModelState.AddErrors(result, field => field == "body" ? "Reply.Body" : null);
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 

@@ -56,14 +56,12 @@ public sealed class ExpertDetailModel(ISender sender, IStringLocalizer<SharedRes
                 return RedirectToPage(new { id });
             }
             if (result.FirstError.Code == CaseErrors.NotFound.Code) return NotFound();
-            foreach (var error in result.Errors)
-                ModelState.AddModelError(error.Field switch
-                {
-                    null => "",
-                    "message" => "Input.Message",
-                    "plannedMinutes" => "Input.Terms.PlannedHours",
-                    var f => $"Input.Terms.{char.ToUpperInvariant(f[0])}{f[1..]}",
-                }, error.Message);
+            ModelState.AddErrors(result, field => field switch
+            {
+                "message" => "Input.Message",
+                "plannedMinutes" => "Input.Terms.PlannedHours",
+                _ => PageExtensions.KeyOf("Input.Terms", field),
+            });
         }
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }
@@ -82,7 +80,7 @@ public sealed class ExpertDetailModel(ISender sender, IStringLocalizer<SharedRes
             return RedirectToPage(null, null, new { id }, fragment);
         }
         if (result.FirstError.Code == CaseErrors.NotFound.Code) return NotFound();
-        foreach (var error in result.Errors) ModelState.AddModelError(error.Field == "body" ? "Reply.Body" : "", error.Message);
+        ModelState.AddErrors(result, field => field == "body" ? "Reply.Body" : null);
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 

@@ -35,7 +35,7 @@ public sealed class ExpertCardModel(ISender sender, IStringLocalizer<SharedResou
                 TempData["Flash"] = l["メッセージを送りました。"].Value;
                 return Redirect($"/Company/Cases/{CaseId}?with={id}#messages");
             }
-            foreach (var error in result.Errors) ModelState.AddModelError(error.Field is null ? "" : "Reply.Body", error.Message);
+            ModelState.AddErrors(result, _ => "Reply.Body");
         }
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }

@@ -40,5 +40,5 @@ public sealed class SearchModel(ISender sender) : PageModel
 
     public string ExpertLink(Guid id) => CaseId is { } caseId ? $"/Company/Experts/{id}?caseId={caseId}" : $"/Company/Experts/{id}";
 
-    private static Yen? Yen(string? text) => TypedInput.TryParseWholeNumber(text, out var value) ? new Yen(value) : null;
+    private static Yen? Yen(string? text) => TypedNumber.TryParse(text, out var value) ? new Yen(value) : null;
 }

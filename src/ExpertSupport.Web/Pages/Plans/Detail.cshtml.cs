@@ -79,8 +79,7 @@ public sealed class DetailModel(ISender sender, IStringLocalizer<SharedResource>
             return RedirectToPage(null, null, new { id }, fragment);
         }
         if (result.FirstError.Kind == ErrorKind.NotFound) return NotFound();
-        foreach (var error in result.Errors)
-            ModelState.AddModelError(prefix.Length == 0 || error.Field is null ? "" : $"{prefix}.{FieldOf(prefix)}", error.Message);
+        ModelState.AddErrors(result, _ => prefix.Length == 0 ? null : $"{prefix}.{FieldOf(prefix)}");
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 

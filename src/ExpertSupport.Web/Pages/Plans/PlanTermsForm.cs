@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using ExpertSupport.Application.Plans;
 using ExpertSupport.Domain.Common;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -22,9 +21,9 @@ public sealed class PlanTermsForm
     /// <summary>Minutes from the hours field, or null with an error beside the field.</summary>
     public int? PlannedMinutes(ModelStateDictionary modelState, string prefix, string message)
     {
-        var text = PlannedHours?.Normalize(NormalizationForm.FormKC).Replace("時間", "", StringComparison.Ordinal).Trim();
-        if (string.IsNullOrEmpty(text)) return null;
-        if (decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var hours) && hours > 0 && hours <= 10_000
+        var outcome = TypedNumber.ReadDecimal(PlannedHours, out decimal hours, unit: "時間");
+        if (outcome == TypedNumberOutcome.Missing) return null;
+        if (outcome == TypedNumberOutcome.Ok && hours > 0 && hours <= 10_000
             && hours * 60 == decimal.Truncate(hours * 60))
             return (int)(hours * 60);
         modelState.AddModelError($"{prefix}.{nameof(PlannedHours)}", message);
@@ -46,11 +45,6 @@ internal static class PlanFormErrors
     /// <summary>Like AddErrors, but an error about planned minutes goes beside the hours field.</summary>
     public static void AddPlanErrors(this ModelStateDictionary modelState, Result result, string prefix = "Input")
     {
-        foreach (var error in result.Errors)
-        {
-            var field = error.Field == "plannedMinutes" ? nameof(PlanTermsForm.PlannedHours) : error.Field;
-            var key = field is null ? "" : $"{prefix}.{char.ToUpperInvariant(field[0])}{field[1..]}";
-            modelState.AddModelError(key, error.Message);
-        }
+        modelState.AddErrors(result, field => PageExtensions.KeyOf(prefix, field == "plannedMinutes" ? nameof(PlanTermsForm.PlannedHours) : field));
     }
 }

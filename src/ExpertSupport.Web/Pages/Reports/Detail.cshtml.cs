@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using ExpertSupport.Application.Reports;
 using ExpertSupport.Domain.Common;
 using Mediator;
@@ -37,8 +35,7 @@ public sealed class DetailModel(ISender sender, IStringLocalizer<SharedResource>
 
     public async Task<IActionResult> OnPostReceiptAsync(Guid id, CancellationToken ct)
     {
-        var amountText = (ReceivedAmount ?? "").Normalize(NormalizationForm.FormKC).Replace(",", "", StringComparison.Ordinal).Replace("¥", "", StringComparison.Ordinal).Trim();
-        if (ReceivedOn is null || !long.TryParse(amountText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var amount))
+        if (ReceivedOn is null || TypedNumber.Read(ReceivedAmount, out long amount) != TypedNumberOutcome.Ok)
         {
             if (ReceivedOn is null) ModelState.AddModelError(nameof(ReceivedOn), l["受領日を入力してください。"]);
             else ModelState.AddModelError(nameof(ReceivedAmount), l["受領額を円の数字で入力してください（例: 1500）。"]);
@@ -71,17 +68,13 @@ public sealed class DetailModel(ISender sender, IStringLocalizer<SharedResource>
             return RedirectToPage(new { id });
         }
         if (result.FirstError.Kind == ErrorKind.NotFound) return NotFound();
-        foreach (var error in result.Errors)
+        ModelState.AddErrors(result, field => field switch
         {
-            var key = error.Field switch
-            {
-                "reason" => nameof(Reason),
-                "receivedOn" => nameof(ReceivedOn),
-                "amount" => nameof(ReceivedAmount),
-                _ => "",
-            };
-            ModelState.AddModelError(key, error.Message);
-        }
+            "reason" => nameof(Reason),
+            "receivedOn" => nameof(ReceivedOn),
+            "amount" => nameof(ReceivedAmount),
+            _ => null,
+        });
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using ExpertSupport.Application.Bookings;
 using ExpertSupport.Application.Reports;
 using ExpertSupport.Domain.Common;
@@ -99,8 +98,7 @@ public sealed class FileModel(ISender sender, IStringLocalizer<SharedResource> l
             return Redirect($"/Reports/{result.Value}");
         }
         if (result.FirstError.Kind == ErrorKind.NotFound) return NotFound();
-        foreach (var error in result.Errors)
-            ModelState.AddModelError(error.Field is { } f && Fields.TryGetValue(f, out var key) ? key : "", error.Message);
+        ModelState.AddErrors(result, field => Fields.GetValueOrDefault(field));
         await PreviewAsync(ct);
         return Page();
     }
@@ -118,12 +116,11 @@ public sealed class FileModel(ISender sender, IStringLocalizer<SharedResource> l
         }
         if (Input.StartDate is null || Input.StartTime is null) Fail("Input.StartTime", l["開始の日付と時刻を入力してください。"]);
         if (Input.EndDate is null || Input.EndTime is null) Fail("Input.EndTime", l["終了の日付と時刻を入力してください。"]);
-        var breakText = (Input.BreakMinutes ?? "").Normalize(NormalizationForm.FormKC).Trim();
-        var breaks = 0;
-        if (breakText.Length > 0 && !int.TryParse(breakText, NumberStyles.Integer, CultureInfo.InvariantCulture, out breaks))
+        var typed = TypedNumber.Read(Input.BreakMinutes, out long breaks, unit: "分");
+        if (typed is not (TypedNumberOutcome.Missing or TypedNumberOutcome.Ok) || breaks is < int.MinValue or > int.MaxValue)
             Fail("Input.BreakMinutes", l["休憩は分の数で入力してください（例: 10）。"]);
         if (!ok) return null;
-        return (JapanTime.At(Input.StartDate!.Value, Input.StartTime!.Value), JapanTime.At(Input.EndDate!.Value, Input.EndTime!.Value), breaks);
+        return (JapanTime.At(Input.StartDate!.Value, Input.StartTime!.Value), JapanTime.At(Input.EndDate!.Value, Input.EndTime!.Value), (int)breaks);
     }
 
     private async Task PreviewAsync(CancellationToken ct)

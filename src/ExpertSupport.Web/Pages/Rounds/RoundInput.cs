@@ -58,7 +58,7 @@ public sealed class RoundInput
         var ok = true;
         long Whole(string? text, string field)
         {
-            if (NumberText.TryParseWhole(text, out var value) == NumberTextOutcome.Ok && value is >= int.MinValue and <= long.MaxValue / 2) return value;
+            if (TypedNumber.Read(text, out long value) == TypedNumberOutcome.Ok && value is >= int.MinValue and <= long.MaxValue / 2) return value;
             modelState.AddModelError($"Input.{field}", l["半角または全角の数字で入力してください。"]);
             ok = false;
             return 0;

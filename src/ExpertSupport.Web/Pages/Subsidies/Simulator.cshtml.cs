@@ -43,8 +43,8 @@ public sealed class SimulatorModel(ISender sender) : PageModel
         {
             if (error.Field is null) NoRound = error.Message;
             else FieldErrors.TryAdd(error.Field, error.Message);
-            ModelState.AddModelError(error.Field ?? "", error.Message);
         }
+        ModelState.AddErrors(result, field => field);
     }
 
     public string? ErrorFor(string field) => FieldErrors.GetValueOrDefault(field);
