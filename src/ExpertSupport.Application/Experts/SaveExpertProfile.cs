@@ -93,7 +93,7 @@ public sealed class SaveExpertProfileValidator : AbstractValidator<SaveExpertPro
     private static async Task FeeBelowActiveMinimumAsync(
         string? typed, ValidationContext<SaveExpertProfileCommand> ctx, IServiceScopeFactory scopes, TimeProvider clock, CancellationToken ct)
     {
-        if (!TypedInput.TryParseWholeNumber(typed, out var fee) || fee < 1) return;
+        if (!TypedNumber.TryParse(typed, out var fee) || fee < 1) return;
         await using var scope = scopes.CreateAsyncScope();
         var round = await scope.ServiceProvider.GetRequiredService<AppDbContext>().ActiveRoundAsync(clock, ct);
         if (round is null || new Yen(fee) >= round.CompanyMinimumPerHour) return;
