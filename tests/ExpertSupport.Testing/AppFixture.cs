@@ -32,6 +32,14 @@ public class AppFixture : IAsyncLifetime
     }
 }
 
+/// <summary>
+/// One app and database for the whole test assembly (an xunit assembly fixture), for classes whose tests arrange their
+/// own data and read only what they arranged: a class takes it in its constructor instead of
+/// <c>IClassFixture&lt;AppFixture&gt;</c>, and the run starts one host for all of them instead of one each. A class that
+/// changes the round, reads totals over the whole database or moves the clock keeps a fixture of its own.
+/// </summary>
+public sealed class SharedAppFixture : AppFixture;
+
 /// <summary>Stops the run's PostgreSQL cluster when every test of the assembly has finished.</summary>
 public sealed class PostgresAssemblyFixture : IAsyncDisposable
 {

@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ExpertSupport.IntegrationTests.Bookings;
 
 /// <summary>The demo has hours for every approved expert, approved plans and sessions spread over recent weeks and the next one.</summary>
+[Trait("Category", "Slow")]
 public sealed class DemoBookingSeedTests(BookingClockFixture fixture) : IClassFixture<BookingClockFixture>
 {
     [Fact]

@@ -10,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ExpertSupport.IntegrationTests.Bookings;
 
 /// <summary>The guarantee: two active bookings of one expert never overlap, however many requests race; and Idempotency-Key.</summary>
+[Trait("Category", "Slow")]
 public sealed class DoubleBookingTests(BookingClockFixture fixture) : IClassFixture<BookingClockFixture>
 {
     private TestApp App => fixture.App;

@@ -10,7 +10,7 @@ namespace ExpertSupport.IntegrationTests.Boundary;
 /// Each value that used to reach PostgreSQL or the runtime and answer 500 is now refused at the input boundary: a 400
 /// problem naming the field, before any handler runs (the ids below need not exist: nothing looks them up).
 /// </summary>
-public sealed class InputBoundaryTests(AppFixture fixture) : IClassFixture<AppFixture>
+public sealed class InputBoundaryTests(SharedAppFixture fixture)
 {
     private static readonly string AnyId = Guid.NewGuid().ToString();
 

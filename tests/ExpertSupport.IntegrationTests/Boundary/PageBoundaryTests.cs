@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ExpertSupport.IntegrationTests.Boundary;
 
 /// <summary>The pages meet the same input rules: a form shows the refusal beside its field, a link gets the friendly 400 page.</summary>
-public sealed class PageBoundaryTests(AppFixture fixture) : IClassFixture<AppFixture>
+public sealed class PageBoundaryTests(SharedAppFixture fixture)
 {
     [Fact]
     public async Task A_form_posted_with_a_NUL_character_comes_back_with_the_error_beside_the_field()

@@ -10,7 +10,8 @@ namespace ExpertSupport.IntegrationTests.Contract;
 /// declares its success and its failures with their shapes; and a stranger, a wrong role or an id that names nothing
 /// gets only answers the operation declares.
 /// </summary>
-public sealed partial class OpenApiDocumentTests(AppFixture fixture) : IClassFixture<AppFixture>
+[Trait("Category", "Slow")]
+public sealed partial class OpenApiDocumentTests(SharedAppFixture fixture)
 {
     /// <summary>The operations anybody may call without logging in.</summary>
     private static readonly string[] Public = ["Login", "RegisterAccount", "RequestPasswordReset", "ResetPassword", "GetSubsidyQuote", "GetCalendarFeed"];

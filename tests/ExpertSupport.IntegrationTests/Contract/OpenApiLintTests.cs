@@ -7,7 +7,8 @@ namespace ExpertSupport.IntegrationTests.Contract;
 /// An independent linter reads the document a client would read: Redocly CLI (pinned in tools/openapi-lint) with its
 /// recommended rules must find no error. Without npm on the machine the test is skipped, except in CI, which installs it.
 /// </summary>
-public sealed class OpenApiLintTests(AppFixture fixture) : IClassFixture<AppFixture>
+[Trait("Category", "Slow")]
+public sealed class OpenApiLintTests(SharedAppFixture fixture)
 {
     [Fact]
     public async Task The_document_passes_Redocly_recommended_rules_without_an_error()

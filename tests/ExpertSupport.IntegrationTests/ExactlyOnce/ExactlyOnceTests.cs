@@ -6,6 +6,7 @@ namespace ExpertSupport.IntegrationTests.ExactlyOnce;
 /// 409 problem details whose code says the change has already happened, and what the change leaves behind — its audit
 /// row, its e-mails, its ledger row, the plan or booking it creates — exists once.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class ExactlyOnceTests(ExactlyOnceFixture fixture) : IClassFixture<ExactlyOnceFixture>
 {
     private static readonly Dictionary<string, Func<ExactlyOnceFixture, Task<Shot>>> Transitions =

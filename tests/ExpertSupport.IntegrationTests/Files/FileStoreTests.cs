@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ExpertSupport.IntegrationTests.Files;
 
-public sealed class FileStoreTests(AppFixture fixture) : IClassFixture<AppFixture>
+public sealed class FileStoreTests(SharedAppFixture fixture)
 {
     [Fact]
     public async Task A_file_is_stored_under_its_SHA256_and_read_back_byte_for_byte()

@@ -7,7 +7,7 @@ using MimeKit;
 
 namespace ExpertSupport.IntegrationTests.Foundation;
 
-public sealed partial class AccountTests(AppFixture fixture) : IClassFixture<AppFixture>
+public sealed partial class AccountTests(SharedAppFixture fixture)
 {
     [Fact]
     public async Task A_company_signs_up_through_the_API_and_a_second_sign_up_with_the_same_address_is_refused()

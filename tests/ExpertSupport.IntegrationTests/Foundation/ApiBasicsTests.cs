@@ -7,7 +7,7 @@ using Microsoft.OpenApi.Reader;
 
 namespace ExpertSupport.IntegrationTests.Foundation;
 
-public sealed class ApiBasicsTests(AppFixture fixture) : IClassFixture<AppFixture>
+public sealed class ApiBasicsTests(SharedAppFixture fixture)
 {
     [Fact]
     public async Task Health_endpoints_answer_and_ready_checks_the_database()

@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ExpertSupport.IntegrationTests.Foundation;
 
 /// <summary>Each role reaches its own pages and no other; the job dashboard is for the office only.</summary>
-public sealed class AuthorizationTests(AppFixture fixture) : IClassFixture<AppFixture>
+public sealed class AuthorizationTests(SharedAppFixture fixture)
 {
     private static readonly Dictionary<string, string> HomeOf = new()
     {

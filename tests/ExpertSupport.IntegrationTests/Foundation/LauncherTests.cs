@@ -3,6 +3,7 @@ using Npgsql;
 
 namespace ExpertSupport.IntegrationTests.Foundation;
 
+[Trait("Category", "Slow")]
 public sealed class LauncherTests
 {
     [Fact]

@@ -26,7 +26,7 @@ namespace ExpertSupport.IntegrationTests.Foundation;
 /// Who may send a request is written on the request and enforced by one pipeline behaviour: the office's use cases stay
 /// closed to a company even when it reaches the mediator past every page and endpoint policy.
 /// </summary>
-public sealed class RoleAttributeTests(AppFixture fixture) : IClassFixture<AppFixture>
+public sealed class RoleAttributeTests(SharedAppFixture fixture)
 {
     private TestApp App => fixture.App;
 

@@ -5,6 +5,7 @@ using System.Text;
 namespace ExpertSupport.IntegrationTests.Foundation;
 
 /// <summary>The app as a real process, the way `dotnet run` starts it: no connection string, Development.</summary>
+[Trait("Category", "Slow")]
 public sealed class StartupProcessTests
 {
     [Fact]

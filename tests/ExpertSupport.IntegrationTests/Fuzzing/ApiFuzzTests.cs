@@ -11,6 +11,7 @@ namespace ExpertSupport.IntegrationTests.Fuzzing;
 /// Reproduce a run with FUZZ_SEED=n; FUZZ_OPERATION=text limits it to matching operations, FUZZ_CASES=n sets the budget,
 /// FUZZ_VERBOSE=1 prints the answers per operation.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class ApiFuzzTests(FuzzFixture fixture) : IClassFixture<FuzzFixture>
 {
     /// <summary>The budget per operation: one case per role, the rest spread over the roles the operation admits.</summary>

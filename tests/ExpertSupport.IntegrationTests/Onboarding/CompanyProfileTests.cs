@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ExpertSupport.IntegrationTests.Onboarding;
 
 /// <summary>The company profile command on real PostgreSQL: 法人番号, the SME test, contact persons, ownership.</summary>
-public sealed class CompanyProfileTests(AppFixture fixture) : IClassFixture<AppFixture>
+public sealed class CompanyProfileTests(SharedAppFixture fixture)
 {
     private Task<Result<CompanySaved>> SaveAsync(TestUser user, SaveCompanyProfileCommand cmd) =>
         fixture.App.Send(user, s => s.Send(cmd));

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ExpertSupport.IntegrationTests.Onboarding;
 
 /// <summary>The demo data shows every onboarding state: a vetting queue, complete profiles, an ineligible company, a change request.</summary>
+[Trait("Category", "Slow")]
 public sealed class DemoSeedTests(AppFixture fixture) : IClassFixture<AppFixture>
 {
     [Fact]

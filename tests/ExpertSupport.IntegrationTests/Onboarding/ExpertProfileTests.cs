@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ExpertSupport.IntegrationTests.Onboarding;
 
 /// <summary>The expert profile command: bank account rules, visibility, and change requests after approval.</summary>
-public sealed class ExpertProfileTests(AppFixture fixture) : IClassFixture<AppFixture>
+public sealed class ExpertProfileTests(SharedAppFixture fixture)
 {
     private Task<Result<ExpertSaved>> SaveAsync(TestUser user, SaveExpertProfileCommand cmd) => fixture.App.Send(user, s => s.Send(cmd));
 

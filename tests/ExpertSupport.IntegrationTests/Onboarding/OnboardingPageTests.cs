@@ -7,7 +7,7 @@ using ExpertSupport.Testing.Builders;
 namespace ExpertSupport.IntegrationTests.Onboarding;
 
 /// <summary>The onboarding pages over HTTP: forms show errors beside their fields (never a 500), office pages render.</summary>
-public sealed class OnboardingPageTests(AppFixture fixture) : IClassFixture<AppFixture>
+public sealed class OnboardingPageTests(SharedAppFixture fixture)
 {
     private static readonly HtmlParser Parser = new();
 

@@ -10,7 +10,7 @@ using ExpertSupport.Testing.Builders;
 namespace ExpertSupport.IntegrationTests.Onboarding;
 
 /// <summary>The profile and office API over HTTP: ownership answers 404, enums travel by name, exports stream CSV.</summary>
-public sealed class ProfileApiTests(AppFixture fixture) : IClassFixture<AppFixture>
+public sealed class ProfileApiTests(SharedAppFixture fixture)
 {
     private static object CompanyBody(string? corporateNumber = null) => new
     {

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ExpertSupport.IntegrationTests.Onboarding;
 
 /// <summary>Suspension blocks new plans and bookings through the domain checks the booking feature calls; history stays.</summary>
-public sealed class SuspensionTests(AppFixture fixture) : IClassFixture<AppFixture>
+public sealed class SuspensionTests(SharedAppFixture fixture)
 {
     [Fact]
     public async Task A_suspended_company_cannot_book_or_create_plans_until_reinstated()

@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ExpertSupport.IntegrationTests.Plans;
 
 /// <summary>The demo has cases, proposals, plans in every state (approved ones running today, for booking), ratings and messages.</summary>
+[Trait("Category", "Slow")]
 public sealed class DemoPlansSeedTests(AppFixture fixture) : IClassFixture<AppFixture>
 {
     [Fact]

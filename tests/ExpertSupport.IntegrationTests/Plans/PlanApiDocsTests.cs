@@ -5,7 +5,8 @@ using Microsoft.OpenApi.Reader;
 namespace ExpertSupport.IntegrationTests.Plans;
 
 /// <summary>The plan feature's endpoints are in the OpenAPI document, each with a description.</summary>
-public sealed class PlanApiDocsTests(AppFixture fixture) : IClassFixture<AppFixture>
+[Trait("Category", "Slow")]
+public sealed class PlanApiDocsTests(SharedAppFixture fixture)
 {
     [Theory]
     [InlineData("/api/cases")]

@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ExpertSupport.IntegrationTests.Reports;
 
 /// <summary>The demo has reports in every state, with evidence, and settled money that agrees with the ledger.</summary>
+[Trait("Category", "Slow")]
 public sealed class DemoReportsSeedTests(BookingClockFixture fixture) : IClassFixture<BookingClockFixture>
 {
     [Fact]

@@ -10,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ExpertSupport.IntegrationTests.Reports;
 
 /// <summary>Confirmations of one company's reports at the same moment: its cap holds, and the ledger stays equal to the balances.</summary>
+[Trait("Category", "Slow")]
 public sealed class ReportConcurrencyTests(BookingClockFixture fixture) : IClassFixture<BookingClockFixture>
 {
     private TestApp App => fixture.App;

@@ -12,6 +12,7 @@ namespace ExpertSupport.IntegrationTests.Subsidies;
 /// caps, then caps lowered below what is used — the two agree for every company and expert, and with the caps the ledger
 /// reads under its locks. The class has its own database: it changes the active round's caps.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class CapsLeftViewTests(AppFixture fixture) : IClassFixture<AppFixture>
 {
     private TestApp App => fixture.App;

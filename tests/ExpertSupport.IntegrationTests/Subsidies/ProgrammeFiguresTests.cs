@@ -10,7 +10,7 @@ namespace ExpertSupport.IntegrationTests.Subsidies;
 /// schema, a validator, an error or a message, where a round that says otherwise would meet a database error or a wrong
 /// text. Historic migrations may name them (they are history); the migrated schema may not.
 /// </summary>
-public sealed partial class ProgrammeFiguresTests(AppFixture fixture) : IClassFixture<AppFixture>
+public sealed partial class ProgrammeFiguresTests(SharedAppFixture fixture)
 {
     private TestApp App => fixture.App;
 

@@ -6,6 +6,7 @@ using ExpertSupport.Testing;
 namespace ExpertSupport.IntegrationTests.Subsidies;
 
 /// <summary>The caps hold under concurrency: many writers at once, each in its own scope and transaction.</summary>
+[Trait("Category", "Slow")]
 public sealed class SubsidyLedgerConcurrencyTests(AppFixture fixture) : IClassFixture<AppFixture>
 {
     private TestApp App => fixture.App;

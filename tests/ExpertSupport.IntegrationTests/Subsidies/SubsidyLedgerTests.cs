@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ExpertSupport.IntegrationTests.Subsidies;
 
 /// <summary>What each ledger operation does, and that doing it twice for the same source does nothing more.</summary>
-public sealed class SubsidyLedgerTests(AppFixture fixture) : IClassFixture<AppFixture>
+public sealed class SubsidyLedgerTests(SharedAppFixture fixture)
 {
     private TestApp App => fixture.App;
 

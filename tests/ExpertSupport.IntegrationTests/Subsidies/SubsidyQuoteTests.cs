@@ -7,7 +7,7 @@ using Microsoft.OpenApi.Reader;
 namespace ExpertSupport.IntegrationTests.Subsidies;
 
 /// <summary>The public cost simulator: the quote API and the page, without a login.</summary>
-public sealed class SubsidyQuoteTests(AppFixture fixture) : IClassFixture<AppFixture>
+public sealed class SubsidyQuoteTests(SharedAppFixture fixture)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

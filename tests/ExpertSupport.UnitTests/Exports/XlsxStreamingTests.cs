@@ -5,6 +5,7 @@ using ExpertSupport.Application.Files.Xlsx;
 
 namespace ExpertSupport.UnitTests.Exports;
 
+[Trait("Category", "Slow")]
 public sealed class XlsxStreamingTests
 {
     private const int Rows = 1_000_000;

@@ -3,6 +3,7 @@ using ExpertSupport.Web.Localization;
 
 namespace ExpertSupport.UnitTests.Exports;
 
+[Trait("Category", "Slow")]
 public sealed class ZenginStreamingTests
 {
     [Fact]
