@@ -19,13 +19,9 @@ FILES = {"ja": RES / "Errors.resx", "en": RES / "Errors.en.resx"}
 CODE = re.compile(r'(?:Error\.(?:Invalid|Conflict|NotFound|Forbidden)\(|new\s+(?:Error|Phrase)\(|WithError\(\s*new\(|(?:Error|Phrase)\??\s+\w+\s*(?:=>?)\s*new\()'
                   r'\s*"([a-z][a-z0-9_]*(?:\.[A-Za-z0-9_]+)*)"')
 
-HEADER = '''<?xml version="1.0" encoding="utf-8"?>
-<root>
-  <resheader name="resmimetype"><value>text/microsoft-resx</value></resheader>
-  <resheader name="version"><value>2.0</value></resheader>
-  <resheader name="reader"><value>System.Resources.ResXResourceReader, System.Windows.Forms, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089</value></resheader>
-  <resheader name="writer"><value>System.Resources.ResXResourceWriter, System.Windows.Forms, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089</value></resheader>
-'''
+# The same resx header as the UI texts' file.
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+from resx import HEADER  # noqa: E402
 
 def load(lang):
     path = FILES[lang]
