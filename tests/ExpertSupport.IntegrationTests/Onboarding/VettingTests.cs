@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ExpertSupport.IntegrationTests.Onboarding;
 
 /// <summary>The office vets experts; each decision is audited and e-mailed through the outbox.</summary>
-public sealed class VettingTests(SharedAppFixture fixture)
+public sealed class VettingTests(AppFixture fixture) : IClassFixture<AppFixture>
 {
     private async Task<(TestUser User, Guid ExpertId)> PendingExpertAsync()
     {
