@@ -37,7 +37,11 @@ internal static class BookingBench
         double idleMb;
         await using (var first = await WebProcess.StartAsync(database.AppConnectionString, ["--seed-demo"]))
             firstStart = first.Startup;
-        await using var web = await WebProcess.StartAsync(database.AppConnectionString, [], new Dictionary<string, string> { ["RateLimits__LoginPerMinute"] = "100000" });
+        // --web-env NAME=VALUE[,NAME=VALUE]: runtime knobs for the web process (e.g. DOTNET_gcServer=0), to compare their CPU per booking.
+        var webSettings = new Dictionary<string, string> { ["RateLimits__LoginPerMinute"] = "100000" };
+        foreach (var pair in options.Text("web-env")?.Split(',', StringSplitOptions.RemoveEmptyEntries) ?? [])
+            webSettings[pair.Split('=')[0]] = pair.Split('=', 2)[1];
+        await using var web = await WebProcess.StartAsync(database.AppConnectionString, [], webSettings);
         readyStart = web.Startup;
         idleMb = web.ResidentMegabytes;
         Console.WriteLine($"Web process: first start (migrate + demo data) {firstStart.TotalSeconds:0.00} s; start on a ready database {readyStart.TotalSeconds:0.00} s, {idleMb:0} MB resident when idle.");
@@ -55,6 +59,10 @@ internal static class BookingBench
             if (response.StatusCode == HttpStatusCode.Created) warm++;
         }
         var postmaster = await CpuMeter.PostmasterAsync(database.ServerConnectionString);
+        var idleWeb = CpuMeter.ProcessMs(web.ProcessId);
+        await Task.Delay(5_000);
+        idleWeb = (CpuMeter.ProcessMs(web.ProcessId) - idleWeb) / 5;
+        Console.WriteLine($"Web process idle (warm, no requests): {idleWeb:0} ms of CPU per second.");
         var statements = await BookingStatements.ResetAsync(database);
         var timed = work.Skip(warmup).ToList();
         var runResults = new List<Run>();
