@@ -24,9 +24,10 @@ internal static class BookingBench
     public static async Task<int> RunAsync(string[] args)
     {
         var options = new BenchOptions(args);
-        var clients = options.Int("clients", 16);
+        var clients = options.Int("clients", 8);
+        var runs = options.Int("runs", 3);
         var perPlan = options.Int("per-plan", 60);
-        var pgbenchSeconds = options.Int("pgbench-seconds", 15);
+        var pgbenchSeconds = options.Int("pgbench-seconds", 10);
         var warmup = options.Int("warmup", 30);
 
         Console.WriteLine("Preparing a database…");
@@ -36,7 +37,11 @@ internal static class BookingBench
         double idleMb;
         await using (var first = await WebProcess.StartAsync(database.AppConnectionString, ["--seed-demo"]))
             firstStart = first.Startup;
-        await using var web = await WebProcess.StartAsync(database.AppConnectionString, [], new Dictionary<string, string> { ["RateLimits__LoginPerMinute"] = "100000" });
+        // --web-env NAME=VALUE[,NAME=VALUE]: runtime knobs for the web process (e.g. DOTNET_gcServer=0), to compare their CPU per booking.
+        var webSettings = new Dictionary<string, string> { ["RateLimits__LoginPerMinute"] = "100000" };
+        foreach (var pair in options.Text("web-env")?.Split(',', StringSplitOptions.RemoveEmptyEntries) ?? [])
+            webSettings[pair.Split('=')[0]] = pair.Split('=', 2)[1];
+        await using var web = await WebProcess.StartAsync(database.AppConnectionString, [], webSettings);
         readyStart = web.Startup;
         idleMb = web.ResidentMegabytes;
         Console.WriteLine($"Web process: first start (migrate + demo data) {firstStart.TotalSeconds:0.00} s; start on a ready database {readyStart.TotalSeconds:0.00} s, {idleMb:0} MB resident when idle.");
@@ -44,8 +49,7 @@ internal static class BookingBench
         var work = await PlanWorkAsync(web, perPlan);
         Console.WriteLine($"{work.Count:N0} bookings to make over {work.Select(w => w.PlanId).Distinct().Count()} approved plans: {Math.Min(warmup, work.Count)} one by one to warm up, the rest timed with {clients} concurrent clients.");
 
-        var latency = new Latency("POST /api/bookings");
-        var statuses = new ConcurrentDictionary<HttpStatusCode, int>();
+        var companies = work.Select(w => w.Token).Distinct().Count();
         var clientsByToken = work.Select(w => w.Token).Distinct().ToDictionary(t => t, t => web.Client(t));
         // A fresh process compiles its code paths on first use: the first bookings are made one by one and not timed.
         var warm = 0;
@@ -54,8 +58,79 @@ internal static class BookingBench
             using var response = await clientsByToken[item.Token].PostAsJsonAsync("/api/bookings", Body(item));
             if (response.StatusCode == HttpStatusCode.Created) warm++;
         }
-        var queue = new ConcurrentQueue<Work>(work.Skip(warmup));
+        var postmaster = await CpuMeter.PostmasterAsync(database.ServerConnectionString);
+        var idleWeb = CpuMeter.ProcessMs(web.ProcessId);
+        await Task.Delay(5_000);
+        idleWeb = (CpuMeter.ProcessMs(web.ProcessId) - idleWeb) / 5;
+        Console.WriteLine($"Web process idle (warm, no requests): {idleWeb:0} ms of CPU per second.");
+        var statements = await BookingStatements.ResetAsync(database);
+        var timed = work.Skip(warmup).ToList();
+        var runResults = new List<Run>();
+        var statuses = new ConcurrentDictionary<HttpStatusCode, int>();
+        for (var r = 0; r < runs; r++)
+        {
+            var chunk = timed.Skip(r * timed.Count / runs).Take((r + 1) * timed.Count / runs - r * timed.Count / runs).ToList();
+            runResults.Add(await TimedRunAsync(web, postmaster, clientsByToken, chunk, clients, statuses));
+        }
+        var loadedMb = web.PeakResidentMegabytes;
+        foreach (var c in clientsByToken.Values) c.Dispose();
+        var profile = statements ? await BookingStatements.ReadAsync(database) : [];
+        var existing = await ExistingBookingsAsync(database);
+
+        Console.WriteLine($"Baseline: pgbench (TPC-B-like, scale 10) on the same server, {clients} clients, {runs} × {pgbenchSeconds} s…");
+        var pg = await PgBench.RunsAsync(database.ServerConnectionString, clients, pgbenchSeconds, runs);
+
+        Console.WriteLine();
+        Console.WriteLine($"Machine: {Environment.ProcessorCount} cores ({SearchBench.Cpu()}), {RuntimeInformation.OSDescription}, .NET {Environment.Version}, PostgreSQL {await database.ServerVersionAsync()}");
+        Console.WriteLine($"Load average at the end: {LoadAverage()}; {existing:N0} bookings in the table at the end.");
+        Console.WriteLine($"Answers: {string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{(int)s.Key} × {s.Value}"))}");
+        Console.WriteLine();
+        Console.WriteLine("| run | bookings | bookings/s | p50 ms | p99 ms | web CPU ms/booking | PostgreSQL CPU ms/booking | pgbench tps | pgbench PostgreSQL CPU ms/tx |");
+        Console.WriteLine("|--:|--:|--:|--:|--:|--:|--:|--:|--:|");
+        for (var r = 0; r < runs; r++)
+        {
+            var x = runResults[r];
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {r + 1} | {x.Created} | {x.PerSecond:0} | {x.Latency.Percentile(50):0.0} | {x.Latency.Percentile(99):0.0} | {x.WebMsPer:0.00} | {x.ServerMsPer:0.00} | {pg[r].Tps:0} | {pg[r].CpuMsPerTransaction:0.000} |"));
+        }
+        var web50 = Median(runResults.Select(x => x.WebMsPer));
+        var db50 = Median(runResults.Select(x => x.ServerMsPer));
+        var pg50 = Median(pg.Select(x => x.CpuMsPerTransaction));
+        Console.WriteLine();
+        Console.WriteLine("| measure (median of the runs; min–max) | value | baseline | ratio |");
+        Console.WriteLine("|---|---:|---:|---:|");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| CPU per booking, web process | {web50:0.00} ms ({Spread(runResults.Select(x => x.WebMsPer))}) | | |"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| CPU per booking, PostgreSQL | {db50:0.00} ms ({Spread(runResults.Select(x => x.ServerMsPer))}) | pgbench TPC-B {pg50:0.000} ms/tx ({Spread(pg.Select(x => x.CpuMsPerTransaction), "0.000")}) | {db50 / pg50:0.0} |"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| CPU per booking, web + PostgreSQL | {web50 + db50:0.00} ms | pgbench TPC-B {pg50:0.000} ms/tx | {(web50 + db50) / pg50:0.0} (target ≤ 2) |"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| booking throughput ({clients} clients, {companies} companies) | {Median(runResults.Select(x => x.PerSecond)):0} bookings/s | pgbench {Median(pg.Select(x => x.Tps)):0} tps | {Median(runResults.Select(x => x.PerSecond)) / Median(pg.Select(x => x.Tps)):0.00} |"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| booking latency | p50 {Median(runResults.Select(x => x.Latency.Percentile(50))):0.0} ms, p99 {Median(runResults.Select(x => x.Latency.Percentile(99))):0.0} ms | | |"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| web start-up, ready database | {readyStart.TotalSeconds:0.00} s | | |"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| web start-up, migrate + demo data | {firstStart.TotalSeconds:0.00} s | | |"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| web memory idle / peak under load | {idleMb:0} MB / {loadedMb:0} MB | | |"));
+        BookingStatements.Print(profile, runResults.Sum(x => x.Created));
+        return warm + runResults.Sum(x => x.Created) == work.Count ? 0 : 1;
+    }
+
+    private sealed record Run(int Created, double Seconds, Latency Latency, double WebMs, double ServerMs)
+    {
+        public double PerSecond => Created / Seconds;
+        public double WebMsPer => WebMs / Math.Max(1, Created);
+        public double ServerMsPer => ServerMs / Math.Max(1, Created);
+    }
+
+    /// <summary>One timed run: the clients take bookings from a shared queue; CPU is read from /proc before and after.</summary>
+    private static async Task<Run> TimedRunAsync(WebProcess web, int postmaster, Dictionary<string, HttpClient> clientsByToken, List<Work> chunk, int clients,
+        ConcurrentDictionary<HttpStatusCode, int> statuses)
+    {
+        var queue = new ConcurrentQueue<Work>(chunk);
         var samples = new ConcurrentBag<double>();
+        var created = 0;
+        var (web0, db0) = (CpuMeter.ProcessMs(web.ProcessId), CpuMeter.ServerMs(postmaster));
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, clients).Select(async _ =>
         {
@@ -65,34 +140,36 @@ internal static class BookingBench
                 using var response = await clientsByToken[item.Token].PostAsJsonAsync("/api/bookings", Body(item));
                 samples.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 statuses.AddOrUpdate(response.StatusCode, 1, (_, n) => n + 1);
+                if (response.StatusCode == HttpStatusCode.Created) Interlocked.Increment(ref created);
             }
         }));
-        var elapsed = clock.Elapsed;
+        var elapsed = clock.Elapsed.TotalSeconds;
+        var (web1, db1) = (CpuMeter.ProcessMs(web.ProcessId), CpuMeter.ServerMs(postmaster));
+        var latency = new Latency("POST /api/bookings");
         foreach (var ms in samples) latency.Add(ms);
-        var created = statuses.GetValueOrDefault(HttpStatusCode.Created);
-        var loadedMb = web.PeakResidentMegabytes;
-        foreach (var c in clientsByToken.Values) c.Dispose();
-
-        Console.WriteLine("Baseline: pgbench (TPC-B-like, scale 10) on the same server…");
-        var tps = await PgBench.TpsAsync(database.ServerConnectionString, clients, pgbenchSeconds);
-        var bookingsPerSecond = created / elapsed.TotalSeconds;
-
-        Console.WriteLine();
-        Console.WriteLine($"Machine: {Environment.ProcessorCount} cores ({SearchBench.Cpu()}), {RuntimeInformation.OSDescription}, .NET {Environment.Version}, PostgreSQL {await database.ServerVersionAsync()}");
-        Console.WriteLine($"Answers: {string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{(int)s.Key} × {s.Value}"))}");
-        Console.WriteLine();
-        Console.WriteLine(Latency.Header);
-        Console.WriteLine(latency.Row());
-        Console.WriteLine();
-        Console.WriteLine("| measure | value | baseline | ratio |");
-        Console.WriteLine("|---|---:|---:|---:|");
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| booking throughput ({clients} clients) | {bookingsPerSecond:0} bookings/s | pgbench TPC-B {tps:0} tps | {bookingsPerSecond / tps:0.00} |"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| web start-up, ready database | {readyStart.TotalSeconds:0.00} s | | |"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| web start-up, migrate + demo data | {firstStart.TotalSeconds:0.00} s | | |"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| web memory idle / peak under load | {idleMb:0} MB / {loadedMb:0} MB | | |"));
-        return warm + created == work.Count ? 0 : 1;
+        return new Run(created, elapsed, latency, web1 - web0, db1 - db0);
     }
+
+    private static async Task<long> ExistingBookingsAsync(BenchDatabase database)
+    {
+        await using var conn = await database.DataSource.OpenConnectionAsync();
+        return await Sql.ScalarAsync<long>(conn, "SELECT count(*) FROM bookings");
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count == 0 ? double.NaN : sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+
+    private static string Spread(IEnumerable<double> values, string format = "0.00")
+    {
+        var list = values.ToList();
+        return string.Create(CultureInfo.InvariantCulture, $"{list.Min().ToString(format, CultureInfo.InvariantCulture)}–{list.Max().ToString(format, CultureInfo.InvariantCulture)}");
+    }
+
+    internal static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
     internal static object Body(Work item) => new
     {

@@ -46,6 +46,10 @@ public static class DependencyInjection
     public static NpgsqlDataSource CreateDataSource(string connectionString)
     {
         var builder = new NpgsqlDataSourceBuilder(connectionString);
+        // Statements the app sends again and again are prepared on their connection once (parse and plan once, not per
+        // request; see docs/performance.md for what it saved). A connection string that sets its own value wins.
+        if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase))
+            builder.ConnectionStringBuilder.MaxAutoPrepare = 100;
         builder.EnableDynamicJson();
         return builder.Build();
     }

@@ -62,13 +62,12 @@ public sealed class RequestBookingHandler(
         if (prepared.IsFailure) return Result<BookingCreated>.Failure(prepared.Errors);
         var booking = prepared.Value;
         db.Bookings.Add(booking);
-        await emails.RequestedAsync(booking, ct);
+        var parties = await emails.RequestedAsync(booking, ct);
         if (await BookingSave.SaveAsync(db, ct) is { } conflict) return conflict;
 
-        var parties = await BookingEmails.PartiesAsync(db, booking, ct);
         var view = BookingView.Of(booking, parties.CompanyName, parties.ExpertName);
         if (idempotency is not null) await idempotency.CompleteAsync(201, view, booking.Id, ct);
-        await nextFree.RefreshAsync([booking.ExpertId], ct);
+        await nextFree.AfterBookedAsync(booking, ct);
         return new BookingCreated(view, Replayed: false);
     }
 }

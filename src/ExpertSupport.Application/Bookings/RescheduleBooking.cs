@@ -60,11 +60,10 @@ public sealed class RescheduleBookingHandler(
         await emails.ClosedAsync(old, "予約の日時が変更されました",
             $"この予約は日時の変更のため取り消されました{late}。新しい日時のリクエストを別のメールでお送りします。",
             $"企業の申し出により、この予約は日時の変更のため取り消されました{late}。新しい日時のリクエストを別のメールでお送りします。\n理由: {cmd.Reason?.Trim()}", ct);
-        await emails.RequestedAsync(booking, ct, rescheduled: true);
+        var parties = await emails.RequestedAsync(booking, ct, rescheduled: true);
         // EF writes the old booking's update before the new row's insert, so the old time is free when the new one is checked.
         if (await BookingSave.SaveAsync(db, ct) is { } conflict) return conflict;
 
-        var parties = await BookingEmails.PartiesAsync(db, booking, ct);
         await nextFree.RefreshAsync([booking.ExpertId], ct);
         return new BookingCreated(BookingView.Of(booking, parties.CompanyName, parties.ExpertName), Replayed: false);
     }

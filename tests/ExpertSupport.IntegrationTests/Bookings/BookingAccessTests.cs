@@ -122,6 +122,22 @@ public sealed class BookingAccessTests(BookingClockFixture fixture) : IClassFixt
         Assert.Equal(first.AddDays(7), await NextFreeAsync(s.ExpertId));
     }
 
+    [Fact]
+    public async Task A_booking_that_leaves_the_next_free_slot_free_leaves_it_in_place_and_one_that_takes_it_moves_it()
+    {
+        var s = await App.CreateBookingScenarioAsync(weekly: [new WeeklyRange(DayOfWeek.Wednesday, new TimeOnly(10, 0), new TimeOnly(11, 0))],
+            settings: AvailabilitySettings.Default with { BufferMinutes = 0 });
+        await App.Send(null, x => x.Send(new RefreshNextFreeSlotsCommand(null)));
+        // The fixture's clock is shared with the other tests of the class: the first free Wednesday is whatever it is now.
+        var first = (await NextFreeAsync(s.ExpertId))!.Value;
+
+        Assert.True((await App.RequestAsync(s, first.AddDays(7))).IsSuccess);
+        Assert.Equal(first, await NextFreeAsync(s.ExpertId));
+
+        Assert.True((await App.RequestAsync(s, first)).IsSuccess);
+        Assert.Equal(first.AddDays(14), await NextFreeAsync(s.ExpertId));
+    }
+
     private Task<DateTimeOffset?> NextFreeAsync(Guid expertId) =>
         App.Db(db => db.Experts.Where(e => e.Id == expertId).Select(e => e.NextFreeSlotAt).SingleAsync());
 }

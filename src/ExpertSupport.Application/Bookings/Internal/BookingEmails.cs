@@ -32,7 +32,8 @@ public sealed class BookingEmails(AppDbContext db, Outbox outbox, TimeProvider c
          select new BookingParties(c.Name, cu.Email ?? "", e.DisplayName, eu.Email ?? "", p.Title, c.Address))
         .AsNoTracking().SingleAsync(ct);
 
-    public async Task RequestedAsync(Booking b, CancellationToken ct, bool rescheduled = false)
+    /// <summary>Queues both e-mails and hands back the parties it read, so the caller's answer needs no second read.</summary>
+    public async Task<BookingParties> RequestedAsync(Booking b, CancellationToken ct, bool rescheduled = false)
     {
         var p = await PartiesAsync(db, b, ct);
         var ics = Invitation(b, p, CalendarEventStatus.Tentative);
@@ -43,6 +44,7 @@ public sealed class BookingEmails(AppDbContext db, Outbox outbox, TimeProvider c
         Send(p.ExpertEmail, p.ExpertName, $"【ExpertSupport】新しい予約リクエスト（{When(b)}）",
             $"{p.CompanyName} さまから{(rescheduled ? "日時を変更した" : "")}予約のリクエストが届きました。\n" +
             $"{Local(b.ExpiresAt)}までに、カレンダーの画面で「確定する」または「お断りする」を選んでください。\n\n{Details(b, p)}", ics);
+        return p;
     }
 
     public async Task ConfirmedAsync(Booking b, CancellationToken ct)

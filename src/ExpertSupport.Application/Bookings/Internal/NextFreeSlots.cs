@@ -53,6 +53,26 @@ public sealed class NextFreeSlots(AppDbContext db, TimeProvider clock)
     }
 
     /// <summary>
+    /// After a new booking, in its transaction: a booking only takes time away, so the cached slot stays the next free one
+    /// unless the booking's block covers it (the candidate blocks its own buffer, as <see cref="SlotFinder"/> lays it out).
+    /// Only then, or when the cache is empty or already inside the notice, is it recomputed — a read of one row instead
+    /// of five statements and an UPDATE that would make the expert's concurrent bookings queue on the expert's row.
+    /// </summary>
+    public async Task AfterBookedAsync(Booking booking, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var cached = await (
+            from e in db.Experts.AsNoTracking()
+            where e.Id == booking.ExpertId
+            join a in db.ExpertAvailabilities.AsNoTracking() on e.Id equals a.ExpertId
+            select new { e.NextFreeSlotAt, a.MinimumNoticeHours, a.BufferMinutes }).SingleOrDefaultAsync(ct);
+        if (cached?.NextFreeSlotAt is { } at && at >= now.AddHours(cached.MinimumNoticeHours)
+            && !new TimeWindow(booking.StartAt, booking.BlockedUntil).Overlaps(new TimeWindow(at, at.AddMinutes(SessionLength.MinMinutes + cached.BufferMinutes))))
+            return;
+        await RefreshAsync([booking.ExpertId], ct);
+    }
+
+    /// <summary>
     /// The experts whose cache needs the clock's attention: approved experts with hours whose cached slot is missing
     /// or now inside their minimum notice, and experts who may not be booked but still carry a value. Keyset-paged by id.
     /// </summary>

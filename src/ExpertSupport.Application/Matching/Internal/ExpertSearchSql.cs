@@ -144,8 +144,11 @@ public static class ExpertSearchSql
         if (ctx.RoundId is { } roundId)
         {
             p.Add(new("round", NpgsqlDbType.Uuid) { Value = roundId });
-            joins.Append(" JOIN caps_left cl ON cl.holder = 'expert' AND cl.holder_id = e.id AND cl.round_id = @round");
-            (capReserved, capSettled) = ("cl.reserved", "cl.settled");
+            // Reserved and settled only (CapUse works out what is left): from the balance cache, so a narrow search joins the
+            // few experts it found. The view caps_left builds a row for every expert of the round whatever the filters
+            // (PostgreSQL cannot push the join key into its UNION ALL of joins).
+            joins.Append(" LEFT JOIN expert_cap_balances cb ON cb.expert_id = e.id AND cb.round_id = @round");
+            (capReserved, capSettled) = ("coalesce(cb.reserved, 0)", "coalesce(cb.settled, 0)");
         }
 
         // Sort keys are output columns, so the same ORDER BY serves the page query and the outer query.
