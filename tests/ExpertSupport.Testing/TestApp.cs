@@ -98,10 +98,12 @@ public class TestApp(string connectionString, FakeTimeProvider? clock = null) : 
         await work(scope.ServiceProvider.GetRequiredService<AppDbContext>());
     }
 
-    /// <summary>An HTTP client logged in with a bearer token.</summary>
-    public async Task<HttpClient> ApiClientAsync(TestUser user)
+    /// <summary>An HTTP client logged in with a bearer token; an app on a real port (browser tests) passes its address.</summary>
+    public async Task<HttpClient> ApiClientAsync(TestUser user, string? baseUrl = null)
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var options = new WebApplicationFactoryClientOptions { AllowAutoRedirect = false };
+        if (baseUrl is not null) options.BaseAddress = new Uri(baseUrl);
+        var client = CreateClient(options);
         var response = await client.PostAsJsonAsync("/api/auth/login", new { email = user.Email, password = TestUser.Password });
         response.EnsureSuccessStatusCode();
         var token = await response.Content.ReadFromJsonAsync<TokenResponse>();

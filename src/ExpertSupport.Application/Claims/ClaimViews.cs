@@ -28,10 +28,19 @@ public sealed record ClaimExportInfo(ClaimExportFormat Format, string Sha256, lo
 public sealed record ClaimSummary(Guid ClaimId, Guid ExpertId, string ExpertName, int Lines, Yen Subsidy, int ApprovedLines, Yen ApprovedSubsidy);
 
 public sealed record ClaimBatchDetail(
-    ClaimBatchRow Batch, Yen TotalFee, Yen TotalCompanyShare, int ApprovedLines, int RejectedLines,
+    ClaimBatchRow Batch, Yen TotalFee, Yen TotalCompanyShare, int ApprovedLines, int RejectedLines, ClaimedSubsidy Claimed,
     IReadOnlyList<ClaimFlagCount> Flags, IReadOnlyList<ClaimTotal> ByPrefecture, IReadOnlyList<ClaimSummary> TopClaims,
     string? ApprovedBy, DateTimeOffset? ApprovedAt, string? ExportedBy, DateTimeOffset? ExportedAt, Guid? ApprovedByUserId,
     IReadOnlyList<ClaimExportInfo> Exports, bool FourEyesRequired, bool ViewerDecidedLines, IReadOnlyList<AuditRow> History);
+
+/// <summary>
+/// A batch's claimed subsidy by decision: <see cref="Total"/> = approved + rejected + undecided, always, so a page can show
+/// the parts beside the whole. Only the approved part is ever paid.
+/// </summary>
+public sealed record ClaimedSubsidy(Yen Approved, Yen Rejected, Yen Undecided)
+{
+    public Yen Total => Approved + Rejected + Undecided;
+}
 
 public enum ClaimLineSort
 {

@@ -23,8 +23,9 @@ public sealed class GetClaimBatchHandler(AppDbContext db, ICurrentUser user) : I
         var row = await ClaimBatchRows.Of(db, db.ClaimBatches.Where(b => b.Id == batch.Id)).SingleAsync(ct);
         var lines = db.ClaimLines.AsNoTracking().Where(l => l.BatchId == batch.Id);
 
-        var byStatus = await lines.GroupBy(l => l.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        var byStatus = await lines.GroupBy(l => l.Status).Select(g => new { g.Key, Count = g.Count(), Subsidy = g.Sum(l => (long)l.Subsidy) }).ToListAsync(ct);
         int Count(ClaimLineStatus s) => byStatus.Where(x => x.Key == s).Sum(x => x.Count);
+        Yen Subsidy(ClaimLineStatus s) => new(byStatus.Where(x => x.Key == s).Sum(x => x.Subsidy));
         var byFlags = await lines.Where(l => l.Flags != ClaimFlags.None).GroupBy(l => l.Flags).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         var noEvidence = await lines.CountAsync(l => ClaimEvidence.ReportsWithoutEvidence(db).Contains(l.Id), ct);
         ClaimFlagCount[] flags =
@@ -34,7 +35,8 @@ public sealed class GetClaimBatchHandler(AppDbContext db, ICurrentUser user) : I
             new ClaimFlagCount(ClaimFlags.NoEvidence, noEvidence),
         ];
 
-        var byPrefecture = await lines.GroupBy(l => l.PrefectureCode)
+        // A rejected line is never paid: the chart shows what is approved or still to decide.
+        var byPrefecture = await lines.Where(l => l.Status != ClaimLineStatus.Rejected).GroupBy(l => l.PrefectureCode)
             .Select(g => new { g.Key, Count = g.Count(), Subsidy = g.Sum(l => (long)l.Subsidy) }).OrderByDescending(x => x.Subsidy).ToListAsync(ct);
         var topClaims = await (from c in db.Claims.AsNoTracking()
                                where c.BatchId == batch.Id
@@ -55,7 +57,8 @@ public sealed class GetClaimBatchHandler(AppDbContext db, ICurrentUser user) : I
         var totals = await lines.GroupBy(_ => 1).Select(g => new { Fee = g.Sum(l => (long)l.Fee), Share = g.Sum(l => (long)l.CompanyShare) }).SingleAsync(ct);
         var history = await AuditTrail.ForAsync(db, [nameof(ClaimBatch)], [batch.Id], ct);
 
-        return new ClaimBatchDetail(row, new Yen(totals.Fee), new Yen(totals.Share), Count(ClaimLineStatus.Approved), Count(ClaimLineStatus.Rejected), flags,
+        return new ClaimBatchDetail(row, new Yen(totals.Fee), new Yen(totals.Share), Count(ClaimLineStatus.Approved), Count(ClaimLineStatus.Rejected),
+            new ClaimedSubsidy(Subsidy(ClaimLineStatus.Approved), Subsidy(ClaimLineStatus.Rejected), Subsidy(ClaimLineStatus.Pending)), flags,
             [.. byPrefecture.Select(p => new ClaimTotal(p.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), Prefectures.NameOf(p.Key), p.Count, new Yen(p.Subsidy)))],
             topClaims, names.FirstOrDefault(n => n.Id == batch.ApprovedByUserId)?.DisplayName, batch.ApprovedAt,
             names.FirstOrDefault(n => n.Id == batch.ExportedByUserId)?.DisplayName, batch.ExportedAt, batch.ApprovedByUserId,

@@ -15,7 +15,10 @@ public sealed record NoticeLine(Guid LineId, DateTimeOffset SessionStart, DateTi
 public sealed record PaymentNotice(
     Guid ClaimId, Guid BatchId, string ExpertName, DateTimeOffset? PeriodStart, DateTimeOffset PeriodEnd, DateTimeOffset ApprovedAt,
     DateOnly PaymentDate, string? BankAccountMasked, Yen ApprovedSubsidy, int ApprovedLines, IReadOnlyList<NoticeLine> Lines,
-    ClaimPaymentStatus PaymentStatus = ClaimPaymentStatus.Unpaid, DateOnly? PaidOn = null, string? ReturnReason = null);
+    ClaimPaymentStatus PaymentStatus = ClaimPaymentStatus.Unpaid, DateOnly? PaidOn = null, string? ReturnReason = null)
+{
+    public NoticeTotals Totals => NoticeTotals.Of(Lines);
+}
 
 /// <summary>An expert's payment notice (their own only), or any for the office; null (404) for everyone else or before approval.</summary>
 [AnySignedIn]

@@ -11,7 +11,7 @@ namespace ExpertSupport.Application.Claims;
 /// <summary>実費請求: one company's share of the sessions in one batch (paid to the expert), beside what the state pays.</summary>
 public sealed record ShareNotice(
     Guid BatchId, Guid CompanyId, string CompanyName, string Address, DateTimeOffset? PeriodStart, DateTimeOffset PeriodEnd, DateTimeOffset ApprovedAt,
-    Yen TotalFee, Yen TotalCompanyShare, Yen ApprovedSubsidy, IReadOnlyList<NoticeLine> Lines);
+    NoticeTotals Totals, IReadOnlyList<NoticeLine> Lines);
 
 /// <summary>
 /// A company's share notice for one batch (its own only; without <see cref="CompanyId"/> the signed-in company's), or any
@@ -41,6 +41,6 @@ public sealed class GetShareNoticeHandler(AppDbContext db, ICurrentUser user) : 
                                l.CompanyShare, r.CompanyShareReceivedOn, l.Status, l.RejectionReason)).ToListAsync(ct);
         if (lines.Count == 0) return null;
         return new ShareNotice(query.BatchId, head.Id, head.Name, head.Address, head.PeriodStart, head.PeriodEnd, head.ApprovedAt!.Value,
-            lines.Sum(l => l.Fee), lines.Sum(l => l.CompanyShare), lines.Where(l => l.Status == ClaimLineStatus.Approved).Sum(l => l.Subsidy), lines);
+            NoticeTotals.Of(lines), lines);
     }
 }

@@ -79,14 +79,23 @@ public sealed class GetOfficeDashboardHandler(AppDbContext db, TimeProvider cloc
 
     private async Task<List<BatchStateSummary>> BatchesAsync(Guid roundId, CancellationToken ct)
     {
-        var rows = await db.ClaimBatches.AsNoTracking().Where(b => b.RoundId == roundId)
-            .GroupBy(b => b.Status)
-            .Select(g => new { Status = g.Key, Batches = g.Count(), Lines = g.Sum(b => b.LineCount),
-                Fee = g.Sum(b => (long)b.TotalFee), Subsidy = g.Sum(b => (long)b.TotalSubsidy), Share = g.Sum(b => (long)b.TotalCompanyShare) })
-            .ToListAsync(ct);
-        return [.. Enum.GetValues<ClaimBatchStatus>().Select(s => rows.SingleOrDefault(r => r.Status == s) is { } r
-            ? new BatchStateSummary(s, r.Batches, r.Lines, new Yen(r.Fee), new Yen(r.Subsidy), new Yen(r.Share))
-            : new BatchStateSummary(s, 0, 0, Yen.Zero, Yen.Zero, Yen.Zero))];
+        var batches = await db.ClaimBatches.AsNoTracking().Where(b => b.RoundId == roundId)
+            .GroupBy(b => b.Status).Select(g => new { Status = g.Key, Batches = g.Count() }).ToListAsync(ct);
+        // From the lines, not the batch totals: a rejected line's subsidy is claimed but never paid, and the row must say so.
+        var lines = await (from l in db.ClaimLines.AsNoTracking()
+                           join b in db.ClaimBatches on l.BatchId equals b.Id
+                           where b.RoundId == roundId
+                           group l by new { b.Status, LineStatus = l.Status } into g
+                           select new { g.Key.Status, g.Key.LineStatus, Lines = g.Count(), Fee = g.Sum(l => (long)l.Fee),
+                               Subsidy = g.Sum(l => (long)l.Subsidy), Share = g.Sum(l => (long)l.CompanyShare) }).ToListAsync(ct);
+        return [.. Enum.GetValues<ClaimBatchStatus>().Select(s =>
+        {
+            var of = lines.Where(l => l.Status == s).ToList();
+            Yen Subsidy(ClaimLineStatus status) => new(of.Where(l => l.LineStatus == status).Sum(l => l.Subsidy));
+            return new BatchStateSummary(s, batches.Where(b => b.Status == s).Sum(b => b.Batches), of.Sum(l => l.Lines),
+                new Yen(of.Sum(l => l.Fee)), new Yen(of.Sum(l => l.Subsidy)), new Yen(of.Sum(l => l.Share)),
+                Subsidy(ClaimLineStatus.Approved), Subsidy(ClaimLineStatus.Rejected), Subsidy(ClaimLineStatus.Pending));
+        })];
     }
 
     private async Task<List<OverdueGroup>> OverdueAsync(Guid roundId, DateTimeOffset now, CancellationToken ct)

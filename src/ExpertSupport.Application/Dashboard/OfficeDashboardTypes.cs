@@ -38,7 +38,12 @@ public sealed record PrefectureUse(short Code, Yen Used, Yen Reserved, int Compa
 /// <summary>Use by the plan's skill (see README: the case's first skill, else the expert's main skill); Code null = 未分類.</summary>
 public sealed record SkillUse(string? Code, string? NameJa, string? NameEn, Yen Used, Yen Reserved, int Plans);
 
-public sealed record BatchStateSummary(ClaimBatchStatus Status, int Batches, int Lines, Yen TotalFee, Yen TotalSubsidy, Yen TotalCompanyShare);
+/// <summary>
+/// The batches in one state. The amounts add up as the page shows them: fee = company share + claimed subsidy, and the
+/// claimed subsidy = approved (what the state pays) + rejected (never paid) + undecided (still under review).
+/// </summary>
+public sealed record BatchStateSummary(ClaimBatchStatus Status, int Batches, int Lines, Yen TotalFee, Yen TotalSubsidy, Yen TotalCompanyShare,
+    Yen ApprovedSubsidy, Yen RejectedSubsidy, Yen UndecidedSubsidy);
 
 public enum OverdueKind
 {

@@ -64,7 +64,7 @@ public sealed class ClaimExportTests(BookingClockFixture fixture) : IClassFixtur
         Assert.Equal(5, rows.Length);
         Assert.StartsWith("明細ID,専門家ID,専門家,企業,都道府県,実施日", rows[0], StringComparison.Ordinal);
         Assert.Contains(",\"'=HYPERLINK(\"\"x\"\"),商事\",", text, StringComparison.Ordinal);
-        Assert.Contains(",不承認,証拠が不十分です。,", text, StringComparison.Ordinal);
+        Assert.Contains(",2500,500,0,不承認,証拠が不十分です。,", text, StringComparison.Ordinal);
 
         // XLSX read back with ExcelDataReader.
         using (var reader = ExcelReaderFactory.CreateOpenXmlReader(new MemoryStream(xlsx)))
@@ -77,6 +77,9 @@ public sealed class ClaimExportTests(BookingClockFixture fixture) : IClassFixtur
             var data = cells.Skip(header + 1).Where(r => r[0] is string id && Guid.TryParse(id, out _)).ToList();
             Assert.Equal(4, data.Count);
             Assert.Equal(13_000 + 2_500, data.Sum(r => Convert.ToInt64(r[10], System.Globalization.CultureInfo.InvariantCulture)));
+            // The paid column adds up to the batch's total: the rejected line is listed with its subsidy but pays nothing.
+            Assert.Equal("支払額", cells[header][12]);
+            Assert.Equal(batch.ApprovedSubsidy.Value, data.Sum(r => Convert.ToInt64(r[12], System.Globalization.CultureInfo.InvariantCulture)));
             Assert.Contains(data, r => Equals(r[2], "=HYPERLINK(\"x\"),商事"));
         }
 

@@ -14,7 +14,11 @@ namespace ExpertSupport.Application.Claims;
 /// <summary>One line of a batch as the CSV and XLSX exports write it.</summary>
 public sealed record ClaimExportRow(
     Guid LineId, Guid ExpertId, string ExpertName, string CompanyName, short PrefectureCode, DateTimeOffset SessionStart, DateTimeOffset SessionEnd,
-    int WorkedMinutes, int BillableMinutes, Yen HourlyFee, Yen Fee, Yen Subsidy, Yen CompanyShare, ClaimLineStatus Status, string? RejectionReason);
+    int WorkedMinutes, int BillableMinutes, Yen HourlyFee, Yen Fee, Yen Subsidy, Yen CompanyShare, ClaimLineStatus Status, string? RejectionReason)
+{
+    /// <summary>What the state pays for this line: its subsidy when approved, nothing when rejected. The column sums to the export's total.</summary>
+    public Yen Paid => Status == ClaimLineStatus.Approved ? Subsidy : Yen.Zero;
+}
 
 /// <summary>
 /// The rows of an export, streamed from one query each (never a list): a million lines pass through in constant memory.
@@ -49,7 +53,7 @@ internal static class ClaimExportRows
     }
 
     public static readonly string[] CsvHeader =
-        ["明細ID", "専門家ID", "専門家", "企業", "都道府県", "実施日", "開始", "終了", "実施時間（分）", "対象時間（分）", "時間単価", "謝金総額", "補助額", "企業負担額", "判定", "不承認の理由", "支払日"];
+        ["明細ID", "専門家ID", "専門家", "企業", "都道府県", "実施日", "開始", "終了", "実施時間（分）", "対象時間（分）", "時間単価", "謝金総額", "補助額", "企業負担額", "支払額", "判定", "不承認の理由", "支払日"];
 
     public static async Task<int> WriteCsvAsync(Stream output, IAsyncEnumerable<ClaimExportRow> rows, DateOnly paymentDate, CancellationToken ct)
     {
@@ -64,7 +68,7 @@ internal static class ClaimExportRows
             [
                 r.LineId.ToString(), r.ExpertId.ToString(), r.ExpertName, r.CompanyName, Domain.Reference.Prefectures.NameOf(r.PrefectureCode),
                 Tokyo(r.SessionStart, "yyyy-MM-dd"), Tokyo(r.SessionStart, "HH:mm"), Tokyo(r.SessionEnd, "HH:mm"), r.WorkedMinutes, r.BillableMinutes,
-                r.HourlyFee, r.Fee, r.Subsidy, r.CompanyShare, StatusText(r.Status), r.RejectionReason, paid,
+                r.HourlyFee, r.Fee, r.Subsidy, r.CompanyShare, r.Paid, StatusText(r.Status), r.RejectionReason, paid,
             ], ct);
         }
         return count;
@@ -84,6 +88,7 @@ internal static class ClaimExportRows
         XlsxColumn<ClaimExportRow>.Yen("謝金総額", r => r.Fee),
         XlsxColumn<ClaimExportRow>.Yen("補助額", r => r.Subsidy),
         XlsxColumn<ClaimExportRow>.Yen("企業負担額", r => r.CompanyShare),
+        XlsxColumn<ClaimExportRow>.Yen("支払額", r => r.Paid),
         XlsxColumn<ClaimExportRow>.Text("判定", r => StatusText(r.Status), 8),
         XlsxColumn<ClaimExportRow>.Text("不承認の理由", r => r.RejectionReason, 30),
         XlsxColumn<ClaimExportRow>.Date("支払日", _ => paymentDate),
