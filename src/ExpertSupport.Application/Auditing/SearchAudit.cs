@@ -15,10 +15,13 @@ namespace ExpertSupport.Application.Auditing;
 public sealed record AuditFilter(
     string? EntityType = null, Guid? EntityId = null, string? Actor = null, DateOnly? From = null, DateOnly? To = null, string? Text = null);
 
-/// <summary>One audit entry as the search shows it, with the actor's name and e-mail (null for the system's jobs).</summary>
+/// <summary>
+/// One audit entry as the search shows it, with the actor's name and e-mail (null for the system's jobs) and, on the
+/// search page, what people call its object (<see cref="Subject"/>: a name or title; null in the CSV and when unknown).
+/// </summary>
 public sealed record AuditSearchRow(
     long Id, DateTimeOffset At, string EntityType, Guid EntityId, string? FromState, string ToState, string? Reason,
-    Guid? ActorUserId, string? ActorName, string? ActorEmail);
+    Guid? ActorUserId, string? ActorName, string? ActorEmail, string? Subject = null);
 
 /// <summary>Audit entries matching the filter, newest first, one page at a time (office only).</summary>
 [OfficeOnly]
@@ -28,6 +31,8 @@ public sealed class SearchAuditHandler(AppDbContext db) : IQueryHandler<SearchAu
 {
     public async ValueTask<PagedResult<AuditSearchRow>> Handle(SearchAuditQuery query, CancellationToken ct)
     {
-        return await AuditSearch.Rows(db, query.Filter).ToPagedAsync(query.Page, query.PageSize, ct);
+        var page = await AuditSearch.Rows(db, query.Filter).ToPagedAsync(query.Page, query.PageSize, ct);
+        var names = await AuditSubjects.NamesAsync(db, [.. page.Items.Select(r => (r.EntityType, r.EntityId))], ct);
+        return page with { Items = [.. page.Items.Select(r => r with { Subject = names.GetValueOrDefault(r.EntityId) })] };
     }
 }

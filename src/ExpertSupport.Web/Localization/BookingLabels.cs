@@ -38,16 +38,4 @@ public static class BookingLabels
 
     /// <summary>「10:00〜11:30」 in Tokyo time.</summary>
     public static string Hours(DateTimeOffset start, DateTimeOffset end) => $"{Fmt.Time(start)}〜{Fmt.Time(end)}";
-
-    /// <summary>The booking's audit rows with the states in words, for the shared _AuditTrail partial.</summary>
-    public static IReadOnlyList<AuditRow> History(IStringLocalizer l, IReadOnlyList<AuditRow> rows) =>
-        [.. rows.Select(r => r with
-        {
-            EntityType = l["予約"],
-            FromState = r.FromState is null ? null : State(l, r.FromState),
-            ToState = State(l, r.ToState),
-        })];
-
-    private static string State(IStringLocalizer l, string state) =>
-        Enum.TryParse<BookingStatus>(state, out var s) ? Status(l, s) : state;
 }

@@ -72,39 +72,19 @@ public static class Labels
         _ => l["取り下げ"],
     };
 
-    /// <summary>A state written in the audit trail, by its stored name; states of other features show as stored.</summary>
-    public static string AuditState(IStringLocalizer l, string? state) => state switch
+    /// <summary>
+    /// The audit states that belong to no status enum (a company's SME result and suspension, a round's edits); the states
+    /// of plans, bookings, claims… are labelled by <see cref="Pages.Auditing.AuditLabels.State"/>.
+    /// </summary>
+    public static string AuditState(IStringLocalizer l, string state) => state switch
     {
-        null => "—",
-        "Pending" => l["審査待ち"],
-        "Approved" => l["承認済み"],
-        "Rejected" => l["不承認"],
-        "Suspended" => l["利用停止中"],
         "Active" => l["利用中"],
-        "Withdrawn" => l["取り下げ"],
+        "Suspended" => l["利用停止中"],
         "SmeEligible" => l["中小企業に該当"],
         "SmeIneligible" => l["要件を満たさない"],
-        "Draft" => l["下書き"],
-        "Submitted" => l["事務局の審査待ち"],
-        "SentBack" => l["差し戻し"],
-        "Completed" => l["完了"],
-        "Cancelled" => l["中止"],
-        "Open" => l["受付中"],
-        "Closed" => l["締切"],
-        "Accepted" => l["採用"],
-        "Declined" => l["見送り"],
+        "Created" => l["作成"],
+        "Updated" => l["変更"],
         _ => state,
-    };
-
-    public static string AuditEntity(IStringLocalizer l, string entityType) => entityType switch
-    {
-        nameof(Company) => l["企業"],
-        nameof(Expert) => l["専門家"],
-        nameof(ExpertChangeRequest) => l["変更申請"],
-        "SupportPlan" => l["支援計画"],
-        "ConsultationCase" => l["相談案件"],
-        "Proposal" => l["提案"],
-        _ => entityType,
     };
 
     public static string Skill(SkillOption skill) => Cultures.IsEnglish ? skill.NameEn : skill.NameJa;

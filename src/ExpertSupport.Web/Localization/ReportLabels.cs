@@ -60,15 +60,8 @@ public static class ReportLabels
     };
 
     /// <summary>The report's audit rows with the states in words, for the shared _AuditTrail partial.</summary>
-    public static IReadOnlyList<AuditRow> History(IStringLocalizer l, IReadOnlyList<AuditRow> rows) =>
-        [.. rows.Select(r => r with
-        {
-            EntityType = l["支援実施報告"],
-            FromState = r.FromState is null ? null : State(l, r.FromState),
-            ToState = State(l, r.ToState),
-        })];
-
-    private static string State(IStringLocalizer l, string state) => state switch
+    /// <summary>A report's state as its audit trail stores it, including the share-receipt steps.</summary>
+    public static string AuditState(IStringLocalizer l, string state) => state switch
     {
         "ShareRecorded" => l["受領の記録"],
         "SharePaid" => l["全額受領"],

@@ -5,6 +5,7 @@ using System.Text.Json;
 using ExpertSupport.Domain.Auditing;
 using ExpertSupport.Domain.Common;
 using ExpertSupport.Testing;
+using ExpertSupport.Testing.Builders;
 
 namespace ExpertSupport.IntegrationTests.Foundation;
 
@@ -80,6 +81,44 @@ public sealed class AuditSearchTests(AppFixture fixture) : IClassFixture<AppFixt
         }
         var anonymous = App.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         Assert.NotEqual(HttpStatusCode.OK, (await anonymous.GetAsync("/api/office/audit")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_audit_page_names_each_object_and_words_each_state_as_its_own_pages_do()
+    {
+        var (_, companyId) = await App.CompanyAsync();
+        var (_, expertId) = await App.ExpertAsync();
+        var (reportId, claimId) = (Guid.CreateVersion7(), Guid.CreateVersion7());
+        var at = JapanTime.At(new DateOnly(2026, 6, 1), new TimeOnly(9, 0));
+        await App.Db(async db =>
+        {
+            db.AuditEntries.AddRange(
+                AuditEntry.For("Company", companyId, "Active", "Suspended", null, at, "確認のため"),
+                AuditEntry.For("Expert", expertId, "Pending", "Approved", null, at, null),
+                AuditEntry.For("SessionReport", reportId, null, "Submitted", null, at, null),
+                AuditEntry.For("SessionReport", reportId, "ShareRecorded", "SharePaid", null, at, null),
+                AuditEntry.For("Claim", claimId, "Unpaid", "Paid", null, at, null));
+            await db.SaveChangesAsync();
+        });
+        var (companyName, expertName) = await App.Db(async db => (
+            (await db.Companies.FindAsync(companyId))!.Name, (await db.Experts.FindAsync(expertId))!.DisplayName));
+        var page = await App.PageClientAsync(await App.CreateUserAsync(Roles.Office));
+
+        var company = await page.GetStringAsync($"/Office/Audit?entityId={companyId}");
+        var expert = await page.GetStringAsync($"/Office/Audit?entityId={expertId}");
+        var report = await page.GetStringAsync($"/Office/Audit?entityId={reportId}");
+        var claim = await page.GetStringAsync($"/Office/Audit?entityId={claimId}");
+
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(companyName), company, StringComparison.Ordinal);
+        Assert.Contains("利用中 → 利用停止中", company, StringComparison.Ordinal);
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(expertName), expert, StringComparison.Ordinal);
+        Assert.Contains("審査待ち → 承認済み", expert, StringComparison.Ordinal);
+        // A report waiting for the company is 企業の確認待ち, as the report's own page says, not a plan's 事務局の審査待ち.
+        Assert.Contains("— → 企業の確認待ち", report, StringComparison.Ordinal);
+        Assert.Contains("受領の記録 → 全額受領", report, StringComparison.Ordinal);
+        Assert.Contains("未払い → 支払済み", claim, StringComparison.Ordinal);
+        foreach (var raw in new[] { "Submitted", "SharePaid", "Unpaid", "Suspended" })
+            Assert.DoesNotContain($"{raw}<", company + expert + report + claim, StringComparison.Ordinal);
     }
 
     /// <summary>Five transitions of one batch by one office user (1–5 June, Tokyo), and one of a company by someone else.</summary>

@@ -1,3 +1,10 @@
+using ExpertSupport.Domain.Bookings;
+using ExpertSupport.Domain.Cases;
+using ExpertSupport.Domain.Claims;
+using ExpertSupport.Domain.Experts;
+using ExpertSupport.Domain.Plans;
+using ExpertSupport.Web.Localization;
+using ExpertSupport.Web.Pages.Claims;
 using Microsoft.Extensions.Localization;
 
 namespace ExpertSupport.Web.Pages.Auditing;
@@ -27,6 +34,25 @@ public static class AuditLabels
 
     public static string EntityType(IStringLocalizer l, string entityType) =>
         EntityTypes.Any(t => t.Type == entityType) ? l[Japanese(entityType)] : entityType;
+
+    /// <summary>
+    /// A state an audit row stores (an enum's name), in the words the entity's own pages use — a report's "Submitted" is
+    /// 企業の確認待ち, a plan's 事務局の審査待ち. A state no label knows is shown as stored.
+    /// </summary>
+    public static string State(IStringLocalizer l, string entityType, string? state) => state is null ? "—" : entityType switch
+    {
+        "ClaimBatch" when Enum.TryParse<ClaimBatchStatus>(state, out var s) => ClaimLabels.Status(l, s),
+        "ClaimLine" when Enum.TryParse<ClaimLineStatus>(state, out var s) => ClaimLabels.Status(l, s),
+        "Claim" when Enum.TryParse<ClaimPaymentStatus>(state, out var s) => ClaimLabels.Payment(l, s),
+        "SessionReport" => ReportLabels.AuditState(l, state),
+        "Booking" when Enum.TryParse<BookingStatus>(state, out var s) => BookingLabels.Status(l, s),
+        "SupportPlan" when Enum.TryParse<SupportPlanStatus>(state, out var s) => PlanLabels.PlanStatus(l, s),
+        "ConsultationCase" when Enum.TryParse<CaseStatus>(state, out var s) => PlanLabels.CaseStatus(l, s),
+        "Proposal" when Enum.TryParse<ProposalStatus>(state, out var s) => PlanLabels.ProposalStatus(l, s),
+        "Expert" when Enum.TryParse<ExpertStatus>(state, out var s) => Labels.ExpertStatus(l, s),
+        "ExpertChangeRequest" when Enum.TryParse<ChangeRequestStatus>(state, out var s) => Labels.ChangeRequestStatus(l, s),
+        _ => Labels.AuditState(l, state),
+    };
 
     /// <summary>The office page of the entity, where there is one.</summary>
     public static string? Link(string entityType, Guid id) => entityType switch
