@@ -27,6 +27,16 @@ public static class Fmt
 
     public static string DateTime(DateTimeOffset instant) => Date(instant) + " " + Time(instant);
 
+    /// <summary>
+    /// The last day a period covers, given its exclusive end: a claim period ending at 2026-12-01 00:00 Tokyo covers
+    /// 11月30日 — people name a period by its last day, never by the midnight after it.
+    /// </summary>
+    public static string LastDay(DateTimeOffset endExclusive) => Date(JapanTime.DateOf(endExclusive.AddTicks(-1)));
+
+    /// <summary>A period as 「2026年11月16日〜2026年11月30日」, both days included; without a start, 「〜2026年11月30日」.</summary>
+    public static string Period(DateTimeOffset? start, DateTimeOffset endExclusive) =>
+        (start is { } s ? Date(s) : "") + "〜" + LastDay(endExclusive);
+
     public static string Prefecture(short code) =>
         Prefectures.IsValid(code) ? (Cultures.IsEnglish ? Prefectures.All[code - 1].NameEn : Prefectures.All[code - 1].NameJa) : "—";
 

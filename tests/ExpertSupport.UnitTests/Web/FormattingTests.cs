@@ -27,6 +27,19 @@ public sealed class FormattingTests
     }
 
     [Fact]
+    public void A_claim_period_is_named_by_the_days_it_covers_not_by_the_midnight_after_it()
+    {
+        using var _ = new UiCulture("ja-JP");
+        var start = JapanTime.At(new DateOnly(2026, 11, 16), TimeOnly.MinValue);
+        var end = JapanTime.At(new DateOnly(2026, 12, 1), TimeOnly.MinValue);
+        Assert.Equal("2026年11月30日", Fmt.LastDay(end));
+        Assert.Equal("2026年11月16日〜2026年11月30日", Fmt.Period(start, end));
+        Assert.Equal("〜2026年11月30日", Fmt.Period(null, end));
+        // A period closed by hand at 14:00 still covers that day.
+        Assert.Equal("2026年12月1日", Fmt.LastDay(end.AddHours(14)));
+    }
+
+    [Fact]
     public void Yen_is_whole_yen_with_separators() => Assert.Equal("¥12,345", Fmt.Yen(new Yen(12345)));
 
     private sealed class UiCulture : IDisposable
