@@ -27,7 +27,7 @@ public sealed class ClaimBrowserAppFixture : BrowserAppFixture
 }
 
 /// <summary>The office's journey: run a batch, review it, approve it (another person), export and download the CSV and Zengin files, mark it paid.</summary>
-public sealed class ClaimJourneyTests(BrowserFixture browser, ClaimBrowserAppFixture app) : IClassFixture<ClaimBrowserAppFixture>
+public sealed partial class ClaimJourneyTests(BrowserFixture browser, ClaimBrowserAppFixture app) : IClassFixture<ClaimBrowserAppFixture>
 {
     [Fact]
     public async Task The_office_runs_a_batch_approves_it_exports_and_downloads_the_csv_and_zengin_files()

@@ -5,22 +5,16 @@ using ExpertSupport.Domain.Common;
 using ExpertSupport.Testing;
 using ExpertSupport.Testing.Builders;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
 
 namespace ExpertSupport.BrowserTests;
 
-/// <summary>The app on a real port with the booking tests' controlled clock (sessions are booked, held and closed in the past).</summary>
-public sealed class ClockBrowserAppFixture : BrowserAppFixture
-{
-    protected override TestApp NewApp(string connectionString) => new(connectionString, new FakeTimeProvider(BookingClockFixture.Start));
-}
-
 /// <summary>
 /// A batch with a rejected line: every total on the dashboard, the batch, both notices and the export is the sum of what it
-/// lists, and the rejected subsidy is shown as its own amount, never counted as paid.
+/// lists, and the rejected subsidy is shown as its own amount, never counted as paid. (Part of the claim journey's class:
+/// one app with jobs for both, run one after the other.)
 /// </summary>
-public sealed class NumbersAddUpTests(BrowserFixture browser, ClockBrowserAppFixture app) : IClassFixture<ClockBrowserAppFixture>
+public sealed partial class ClaimJourneyTests
 {
     private TestApp App => app.App;
 
