@@ -31,7 +31,20 @@ public sealed record ClaimBatchDetail(
     ClaimBatchRow Batch, Yen TotalFee, Yen TotalCompanyShare, int ApprovedLines, int RejectedLines, ClaimedSubsidy Claimed,
     IReadOnlyList<ClaimFlagCount> Flags, IReadOnlyList<ClaimTotal> ByPrefecture, IReadOnlyList<ClaimSummary> TopClaims,
     string? ApprovedBy, DateTimeOffset? ApprovedAt, string? ExportedBy, DateTimeOffset? ExportedAt, Guid? ApprovedByUserId,
-    IReadOnlyList<ClaimExportInfo> Exports, bool FourEyesRequired, bool ViewerDecidedLines, IReadOnlyList<AuditRow> History);
+    IReadOnlyList<ClaimExportInfo> Exports, bool FourEyesRequired, bool ViewerDecidedLines, IReadOnlyList<AuditRow> History,
+    bool ViewerApproved)
+{
+    /// <summary>Why the viewer may not approve the batch (four eyes, undecided lines), or null when they may.</summary>
+    public ClaimBatchBlock? ApproveBlockedBy => Batch.PendingLines > 0 ? ClaimBatchBlock.LinesUndecided
+        : FourEyesRequired && ViewerDecidedLines ? ClaimBatchBlock.ViewerDecidedLines : null;
+}
+
+/// <summary>Why a batch action is not open to the person looking at it; the page shows it beside the disabled button.</summary>
+public enum ClaimBatchBlock
+{
+    LinesUndecided,
+    ViewerDecidedLines,
+}
 
 /// <summary>
 /// A batch's claimed subsidy by decision: <see cref="Total"/> = approved + rejected + undecided, always, so a page can show

@@ -62,6 +62,6 @@ public sealed class GetClaimBatchHandler(AppDbContext db, ICurrentUser user) : I
             [.. byPrefecture.Select(p => new ClaimTotal(p.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), Prefectures.NameOf(p.Key), p.Count, new Yen(p.Subsidy)))],
             topClaims, names.FirstOrDefault(n => n.Id == batch.ApprovedByUserId)?.DisplayName, batch.ApprovedAt,
             names.FirstOrDefault(n => n.Id == batch.ExportedByUserId)?.DisplayName, batch.ExportedAt, batch.ApprovedByUserId,
-            exports, fourEyes, viewerDecided, history);
+            exports, fourEyes, viewerDecided, history, batch.ApprovedByUserId == viewer);
     }
 }

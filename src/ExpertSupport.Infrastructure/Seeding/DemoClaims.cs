@@ -10,9 +10,11 @@ namespace ExpertSupport.Infrastructure.Seeding;
 
 /// <summary>
 /// The claims part of the demo, run after the session reports are seeded: it closes the latest period that has
-/// claimable sessions (exactly as the batch job would) and reviews part of it as office1 — the unflagged half of the lines
-/// approved, one line rejected with its subsidy reversed — so office2 can review the rest, approve and export. Works on
-/// whatever claimable reports exist (none: nothing to do). Deterministic: the same reports give the same decisions.
+/// claimable sessions (exactly as the batch job would) and reviews part of it as office1 — every flagged line decided
+/// (one line rejected with its subsidy reversed, the others approved), the unflagged lines left for office1 to approve in
+/// one click. So the README's path finishes without new users: office1 approves the rest, office2 (who decided nothing)
+/// approves the batch, office1 exports it and marks it paid. Works on whatever claimable reports exist (none: nothing to
+/// do). Deterministic: the same reports give the same decisions.
 /// </summary>
 public sealed class DemoClaims(AppDbContext db, ISender sender, SubsidyLedger ledger, TimeProvider clock)
 {
@@ -43,11 +45,11 @@ public sealed class DemoClaims(AppDbContext db, ISender sender, SubsidyLedger le
         {
             var batch = await db.ClaimBatches.AsNoTracking().SingleAsync(b => b.Id == batchId, ct);
             var lines = await db.ClaimLines.Where(l => l.BatchId == batchId).OrderBy(l => l.SessionStart).ThenBy(l => l.Id).ToListAsync(ct);
-            var reviewed = lines.Where(l => l.Flags == ClaimFlags.None).Take(Math.Max(1, lines.Count / 2)).ToList();
-            foreach (var line in reviewed.Skip(1)) line.Approve(batch, office.Value, now);
-            if (reviewed.Count > 0 && lines.Count > 1)
+            var flagged = lines.Where(l => l.Flags != ClaimFlags.None).ToList();
+            var rejected = lines.Count > 1 ? flagged.FirstOrDefault() ?? lines[0] : null;
+            foreach (var line in flagged.Where(l => l != rejected)) line.Approve(batch, office.Value, now);
+            if (rejected is not null)
             {
-                var rejected = reviewed[0];
                 rejected.Reject(batch, RejectionReason, office.Value, now);
                 var report = await db.SessionReports.SingleAsync(r => r.Id == rejected.SessionReportId, ct);
                 report.MarkSubsidyReversed($"謝金申請の明細を不承認: {RejectionReason}", office.Value, now);
