@@ -5,26 +5,27 @@ namespace ExpertSupport.Infrastructure.Seeding;
 /// <summary>The words of the demo cases, plans, ratings and messages: what SMEs in the programme actually asked for.</summary>
 internal static class DemoPlanTexts
 {
-    public sealed record CaseText(string Title, string Description, string[] Skills, WorkMode Mode, int Hours);
+    /// <param name="PlanTitle">What a plan for this case is called: a whole phrase, never a case title cut short.</param>
+    public sealed record CaseText(string Title, string Description, string[] Skills, WorkMode Mode, int Hours, string PlanTitle);
 
     public static readonly CaseText[] Cases =
     [
         new("請求書と経理をクラウドにしたい", "紙の請求書をExcelで作り、会計ソフトに手で入力しています。月末は毎回残業です。クラウド会計に移して、銀行明細の取り込みも自動にしたいです。",
-            ["cloud-accounting"], WorkMode.Either, 20),
+            ["cloud-accounting"], WorkMode.Either, 20, "請求書と経理のクラウド化の支援"),
         new("テレワークを始めたい", "事務員3名が週に2日は在宅で働けるようにしたいです。ファイルは事務所のパソコンにあり、電話は代表番号だけです。",
-            ["telework", "groupware"], WorkMode.Online, 15),
+            ["telework", "groupware"], WorkMode.Online, 15, "テレワーク導入の支援"),
         new("ネットショップで地元の特産品を売りたい", "店頭販売だけでは売上が落ちています。ネットショップを開きたいが、何から始めればよいかわかりません。",
-            ["ec", "sns"], WorkMode.Either, 30),
+            ["ec", "sns"], WorkMode.Either, 30, "ネットショップ開設の支援"),
         new("取引先からEDIでの受発注を求められた", "大手の取引先から来年度から受発注をEDIにすると言われました。FAXと電話で受けている注文をどう変えればよいか相談したいです。",
-            ["edi"], WorkMode.Onsite, 12),
+            ["edi"], WorkMode.Onsite, 12, "EDIによる受発注への移行の支援"),
         new("パソコンのウイルス対策と社内ルールを整えたい", "社員15名。パソコンの管理がばらばらで、取引先から情報セキュリティの状況を聞かれて困っています。SECURITY ACTIONの宣言もしたいです。",
-            ["security"], WorkMode.Onsite, 16),
+            ["security"], WorkMode.Onsite, 16, "ウイルス対策と社内ルール整備の支援"),
         new("キャッシュレス決済を入れたい", "飲食店です。お客様から電子マネーやQRコードで払いたいと言われます。手数料や入金のタイミングも含めて比較したいです。",
-            ["cashless"], WorkMode.Either, 8),
+            ["cashless"], WorkMode.Either, 8, "キャッシュレス決済導入の支援"),
         new("IT導入補助金で予約システムを入れたい", "美容室です。電話予約をやめてネット予約にしたいので、IT導入補助金の申請と導入を手伝ってほしいです。",
-            ["it-subsidy", "website"], WorkMode.Online, 10),
+            ["it-subsidy", "website"], WorkMode.Online, 10, "IT導入補助金による予約システム導入の支援"),
         new("手作業の集計をRPAで減らしたい", "毎朝、複数のサイトから受注データをダウンロードしてExcelにまとめています。1日1時間かかっているので自動化したいです。",
-            ["rpa", "data"], WorkMode.Online, 24),
+            ["rpa", "data"], WorkMode.Online, 24, "RPAによる集計作業の自動化の支援"),
     ];
 
     public static readonly string[] PlanGoals =

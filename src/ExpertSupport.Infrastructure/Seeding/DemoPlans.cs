@@ -113,7 +113,7 @@ internal sealed class DemoPlans(AppDbContext db, TimeProvider clock, int seed)
         {
             var expert = experts[expertIndex];
             var @case = cases[caseIndex];
-            var terms = new PlanTerms($"{@case.Title}の支援", _faker.PickRandom(DemoPlanTexts.PlanGoals),
+            var terms = new PlanTerms(DemoPlanTexts.Cases.Single(c => c.Title == @case.Title).PlanTitle, _faker.PickRandom(DemoPlanTexts.PlanGoals),
                 Math.Min(@case.DesiredHours, 40) * 60, expert.Entity.HourlyFee, start, end);
             var proposal = Proposal.Send(round, @case, expert.Entity, DemoPlanTexts.ProposalMessage, terms, expert.UserId, Next()).Value;
             db.Proposals.Add(proposal);
@@ -136,7 +136,7 @@ internal sealed class DemoPlans(AppDbContext db, TimeProvider clock, int seed)
 
     private SupportPlan Draft(ProgrammeRound round, Party<Company> company, Party<Expert> expert, (DateOnly Start, DateOnly End) dates, PlanParty drafter)
     {
-        var terms = new PlanTerms(_faker.PickRandom(DemoPlanTexts.Cases).Title.Replace("したい", "", StringComparison.Ordinal) + "の支援",
+        var terms = new PlanTerms(_faker.PickRandom(DemoPlanTexts.Cases).PlanTitle,
             _faker.PickRandom(DemoPlanTexts.PlanGoals), _faker.Random.Int(4, 20) * 60, expert.Entity.HourlyFee, dates.Start, dates.End);
         var plan = SupportPlan.Draft(round, company.Entity, expert.Entity, drafter, terms, null,
             drafter == PlanParty.Company ? company.UserId : expert.UserId, Next()).Value;

@@ -40,6 +40,11 @@ public sealed class DemoPlansSeedTests(AppFixture fixture) : IClassFixture<AppFi
             var companies = await db.Companies.AsNoTracking().ToDictionaryAsync(c => c.Id);
             Assert.All(plans.Where(p => p.Status is SupportPlanStatus.Submitted or SupportPlanStatus.Approved),
                 p => Assert.True(experts[p.ExpertId].CanServe(companies[p.CompanyId].PrefectureCode), $"{p.Title} cannot be served"));
+            // Titles are whole phrases: none is a case title cut short (「…RPAで減らの支援」).
+            var planTitles = DemoPlanTexts.Cases.Select(c => c.PlanTitle).ToHashSet();
+            var titles = plans.Select(p => p.Title).Concat(await db.Proposals.Select(p => p.Title).ToListAsync()).ToList();
+            Assert.Contains(titles, planTitles.Contains);
+            Assert.All(titles.Where(t => t.EndsWith("の支援", StringComparison.Ordinal)), t => Assert.Contains(t, planTitles));
             Assert.Equal(6, await db.PlanRatings.CountAsync());
             Assert.Equal(plans.Count(p => p.Status == SupportPlanStatus.Completed), await db.PlanRatings.CountAsync());
             Assert.True(await db.Messages.CountAsync(m => m.PlanId != null) >= 10);
