@@ -62,7 +62,17 @@ internal static class RateLimits
                 type: $"https://httpstatuses.io/{status}").ExecuteAsync(http);
             return;
         }
-        http.Response.ContentType = "text/plain; charset=utf-8";
-        await http.Response.WriteAsync(message, ct);
+        // A page, not bare text: the person gets the reason, when to retry and a way back, in the site's own style.
+        var english = Localization.Cultures.IsEnglish;
+        var encoded = System.Net.WebUtility.HtmlEncode(message);
+        http.Response.ContentType = "text/html; charset=utf-8";
+        await http.Response.WriteAsync($"""
+            <!DOCTYPE html>
+            <html lang="{(english ? "en" : "ja")}"><head><meta charset="utf-8" /><meta name="viewport" content="width=device-width, initial-scale=1" />
+            <title>{(english ? "Please wait a moment" : "しばらくお待ちください")} - ExpertSupport</title><link rel="stylesheet" href="/css/site.css" /></head>
+            <body><main class="container" id="main"><section class="card"><h1>{(english ? "Please wait a moment" : "しばらくお待ちください")}</h1>
+            <p>{encoded}</p><p><a class="button" href="{System.Net.WebUtility.HtmlEncode(http.Request.Path.ToUriComponent())}">{(english ? "Try again" : "もう一度試す")}</a>
+            <a class="button button-secondary" href="/">{(english ? "Back to the home page" : "トップページへ戻る")}</a></p></section></main></body></html>
+            """, ct);
     }
 }

@@ -83,7 +83,11 @@ public sealed class RateLimitTests(TightLimitsFixture fixture) : IClassFixture<T
             Assert.NotNull(refused.Headers.RetryAfter);
             var page = await client.GetAsync("/", ct);
             Assert.Equal(HttpStatusCode.ServiceUnavailable, page.StatusCode);
-            Assert.Contains("アクセスが集中", await page.Content.ReadAsStringAsync(ct));
+            var html = await page.Content.ReadAsStringAsync(ct);
+            Assert.Contains("アクセスが集中", html);
+            // A page with a way back, not bare text.
+            Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+            Assert.Contains("<a class=\"button button-secondary\" href=\"/\">トップページへ戻る</a>", html);
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live", ct)).StatusCode);
         }
 
