@@ -66,4 +66,27 @@ public sealed class DemoPathTests(BrowserFixture browser, DemoBrowserAppFixture 
         await Expect(office1.GetByTestId("batch-status")).ToHaveTextAsync("支払済み");
         Assert.Empty(external1);
     }
+
+    [Theory]
+    [InlineData("office1@example.jp", "/Office")]
+    [InlineData("company01@example.jp", "/Company")]
+    [InlineData("expert01@example.jp", "/Expert")]
+    public async Task Each_home_lists_the_open_tasks_oldest_first_and_every_link_leads_to_a_page_that_works(string email, string home)
+    {
+        var (context, page, external) = await browser.Browser.OpenAsync(app.BaseUrl);
+        await using var _ = context;
+        await page.LogInAsync(email, DemoSeeder.Password);
+        await page.GotoAsync(home);
+        var tasks = page.GetByTestId("my-tasks").Locator("li[data-task]");
+        Assert.True(await tasks.CountAsync() > 0, $"{email} has nothing to do in the demo");
+        var hrefs = new List<string>();
+        for (var i = 0; i < await tasks.CountAsync(); i++) hrefs.Add((await tasks.Nth(i).Locator("a").GetAttributeAsync("href"))!);
+        foreach (var href in hrefs.Distinct().Take(8))
+        {
+            var response = await page.GotoAsync(href);
+            Assert.True(response is { Ok: true }, $"{email}: {href} answered {response?.Status}");
+            Assert.DoesNotContain("/Account/Login", page.Url, StringComparison.Ordinal);
+        }
+        Assert.Empty(external);
+    }
 }

@@ -8,5 +8,11 @@ public sealed class ExpertHomeModel(ISender sender) : PageModel
 {
     public ExpertHome Home { get; private set; } = null!;
 
-    public async Task OnGetAsync(CancellationToken ct) => Home = await sender.Send(new GetExpertHomeQuery(), ct);
+    public IReadOnlyList<OpenTask> Tasks { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Home = await sender.Send(new GetExpertHomeQuery(), ct);
+        Tasks = await sender.Send(new ListMyTasksQuery(), ct);
+    }
 }

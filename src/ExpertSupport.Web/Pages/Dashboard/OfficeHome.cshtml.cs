@@ -16,9 +16,12 @@ public sealed class OfficeHomeModel(ISender sender, TimeProvider clock) : PageMo
     public OfficeDashboard? Dashboard { get; private set; }
     public BudgetChartModel? Chart { get; private set; }
 
+    public IReadOnlyList<OpenTask> Tasks { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Home = await sender.Send(new GetOfficeHomeQuery(), ct);
+        Tasks = await sender.Send(new ListMyTasksQuery(), ct);
         Dashboard = await sender.Send(new GetOfficeDashboardQuery(Round), ct);
         if (Dashboard is null) return Round is null ? Page() : NotFound();
         var r = Dashboard.Round;
