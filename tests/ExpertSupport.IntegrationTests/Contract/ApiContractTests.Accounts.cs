@@ -34,6 +34,7 @@ public sealed partial class ApiContractTests
         await Ok(office, "UpdateProgrammeRound", $"/api/office/rounds/{created.GetGuid()}", future with { Budget = future.Budget + new Yen(1) });
         await Ok(office, "GetCapOverview", "/api/office/caps?holder=experts");
         await Ok(office, "GetOfficeDashboard", "/api/office/dashboard");
+        await Ok(office, "ListMyTasks", "/api/me/tasks");
     }
 
     private async Task<string> ResetTokenAsync(string email)
