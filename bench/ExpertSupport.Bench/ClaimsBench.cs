@@ -110,7 +110,7 @@ internal static class ClaimsBench
         await using (var db = database.NewContext())
         {
             await using var tx = await db.Database.BeginTransactionAsync();
-            var approved = await new ApproveClaimBatchHandler(db, new OfficePerson(people[1]), TimeProvider.System, new Outbox(db, TimeProvider.System))
+            var approved = await new ApproveClaimBatchHandler(db, new OfficePerson(people[1]), TimeProvider.System, new Outbox(db, TimeProvider.System, Microsoft.Extensions.Options.Options.Create(new LinkOptions())))
                 .Handle(new ApproveClaimBatchCommand(batchId), default);
             if (approved.IsFailure) throw new InvalidOperationException(string.Join(" ", approved.Errors.Select(e => e.ToString())));
             await tx.CommitAsync();

@@ -82,10 +82,14 @@ public sealed class SendMessageHandler(AppDbContext db, ICurrentUser user, TimeP
             : (await Recipients.CompanyAsync(db, message.CompanyId, ct), await Recipients.ExpertAsync(db, message.ExpertId, ct));
         outbox.Letter(to, "【ExpertSupport】メッセージが届きました",
             $"{subject}について、{from.Name}さんからメッセージが届きました。\n\n----\n{message.Body}\n----\n\n" +
-            "返信は ExpertSupport にログインして、同じページから送ってください（このメールに返信しても届きません）。\n");
+            "返信は同じページから送ってください（このメールに返信しても届きません）。\n" + outbox.OpenLine(PageOfReceiver(message)) + "\n");
         await db.SaveChangesAsync(ct);
         return new MessageSent(message.Id);
     }
+
+    /// <summary>Where the one receiving a message reads it: the plan, or the case as the other side sees it.</summary>
+    private static string PageOfReceiver(Message m) => m.PlanId is { } plan ? $"/Plans/{plan}"
+        : m.Sender == PlanParty.Company ? $"/Expert/Cases/{m.CaseId}" : $"/Company/Cases/{m.CaseId}";
 
     /// <summary>How long the same words from the same person in the same conversation count as the message already sent.</summary>
     public static readonly TimeSpan RepeatWindow = TimeSpan.FromMinutes(10);

@@ -39,7 +39,7 @@ public sealed class RatePlanHandler(AppDbContext db, ICurrentUser user, TimeProv
         db.PlanRatings.Add(rating.Value);
         outbox.Letter(await Recipients.ExpertAsync(db, plan.ExpertId, ct), "【ExpertSupport】支援計画の評価が届きました",
             $"支援計画「{plan.Title}」について、企業から評価が届きました。\n\n評価: {new string('★', rating.Value.Stars)}{new string('☆', PlanRating.MaxStars - rating.Value.Stars)}\n" +
-            (rating.Value.Comment.Length > 0 ? $"コメント:\n{rating.Value.Comment}\n" : ""));
+            (rating.Value.Comment.Length > 0 ? $"コメント:\n{rating.Value.Comment}\n" : "") + outbox.OpenLine($"/Plans/{plan.Id}") + "\n");
         await db.SaveChangesAsync(ct);
         return Result.Success;
     }

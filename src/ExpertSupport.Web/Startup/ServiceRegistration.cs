@@ -72,6 +72,7 @@ internal static class ServiceRegistration
         });
         services.AddSingleton<IFileStore, LocalFileStore>();
         services.Configure<PaymentsOptions>(config.GetSection(PaymentsOptions.Section));
+        services.Configure<ExpertSupport.Application.Notifications.LinkOptions>(config.GetSection(ExpertSupport.Application.Notifications.LinkOptions.Section));
         services.Configure<ExpertSupport.Application.Reports.EvidenceOptions>(config.GetSection("Evidence"));
 
         services.AddScoped<IdentitySeeder>();

@@ -20,9 +20,9 @@ public sealed class BookingNotificationTests(BookingClockFixture fixture) : ICla
     /// The delivered messages to <paramref name="to"/> in the order they were sent (the outbox sends oldest first; the tests
     /// move the clock between steps so that no two steps share a time), with their calendar attachment parsed.
     /// </summary>
-    private async Task<List<(string Subject, IcalCalendar? Calendar)>> MailToAsync(string to)
+    private async Task<List<(string Subject, IcalCalendar? Calendar, string Text)>> MailToAsync(string to)
     {
-        var list = new List<(string Subject, IcalCalendar? Calendar)>();
+        var list = new List<(string Subject, IcalCalendar? Calendar, string Text)>();
         foreach (var path in await App.DeliverMailAsync())
         {
             var message = await MimeMessage.LoadAsync(path);
@@ -35,7 +35,7 @@ public sealed class BookingNotificationTests(BookingClockFixture fixture) : ICla
                 await part.Content!.DecodeToAsync(stream);
                 calendar = IcalCalendar.Load(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
             }
-            list.Add((message.Subject ?? "", calendar));
+            list.Add((message.Subject ?? "", calendar, message.TextBody ?? ""));
         }
         return list;
     }
@@ -63,6 +63,8 @@ public sealed class BookingNotificationTests(BookingClockFixture fixture) : ICla
             Assert.Equal(["TENTATIVE", "CONFIRMED", "CANCELLED"], events.Select(e => e.Status));
             Assert.Equal(JapanTime.At(new DateOnly(2026, 12, 10), new TimeOnly(9, 0)).UtcDateTime, events[0].DtStart!.AsUtc);
             Assert.Contains("2026年12月10日(木) 09:00〜10:00", mails[0].Subject);
+            // Each e-mail opens the booking it is about.
+            Assert.All(mails, m => Assert.Contains($"画面を開く: http://localhost:5077/Bookings/{id}", m.Text, StringComparison.Ordinal));
         }
     }
 

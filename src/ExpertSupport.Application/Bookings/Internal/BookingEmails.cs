@@ -118,11 +118,11 @@ public sealed class BookingEmails(AppDbContext db, Outbox outbox, TimeProvider c
 
     private static string Mode(Booking b) => b.Mode == SessionMode.Online ? "実施方法: オンライン" : "実施方法: 訪問";
 
-    private static string Details(Booking b, BookingParties p) =>
+    private string Details(Booking b, BookingParties p) =>
         $"■ 日時: {When(b)}（日本時間、{b.Minutes}分）\n" +
         $"■ 企業: {p.CompanyName}\n■ 専門家: {p.ExpertName}\n■ 支援計画: {p.PlanTitle}\n■ {Mode(b)}" +
         (b.Mode == SessionMode.OnSite ? $"（{p.CompanyAddress}）" : "") + "\n" +
         $"■ 料金: {b.Fee}（国の補助 {b.ExpectedSubsidy}、企業の負担 {b.ExpectedCompanyShare}、税込・予定）\n" +
         (b.Note is null ? "" : $"■ 企業からのメッセージ: {b.Note}\n") +
-        "予約の内容は、ExpertSupport にログインして「予約」の画面から確認できます。";
+        outbox.OpenLine($"/Bookings/{b.Id}");
 }

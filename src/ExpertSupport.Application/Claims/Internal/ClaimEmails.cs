@@ -22,7 +22,7 @@ internal static class ClaimEmails
             $"・補助額: {line.Subsidy}\n\n" +
             $"理由:\n{line.RejectionReason}\n\n" +
             "この支援の補助は支払われません。補助の上限（企業・専門家）は、その分が戻されました。\n" +
-            "ご不明な点は事務局までお問い合わせください。\n");
+            "ご不明な点は事務局までお問い合わせください。\n" + outbox.OpenLine($"/Reports/{line.SessionReportId}") + "\n");
     }
 
     public static void PaymentDecided(Outbox outbox, string email, string name, Yen amount, int lines, DateOnly paymentDate, Guid claimId) =>
@@ -31,7 +31,7 @@ internal static class ClaimEmails
             "謝金申請の審査が終わり、次のとおりお支払いが決まりました。\n\n" +
             $"・支払額: {amount}（{lines}件）\n" +
             $"・支払日: {paymentDate:yyyy年M月d日}（登録の振込先口座へお振り込みします）\n\n" +
-            $"支払決定通知書（明細つき・印刷できます）: /Claims/PaymentNotices/{claimId}\n");
+            $"支払決定通知書（明細つき・印刷できます）: {outbox.Link($"/Claims/PaymentNotices/{claimId}")}\n");
 
     public static async Task PaymentReturnedAsync(AppDbContext db, Outbox outbox, Claim claim, CancellationToken ct)
     {
@@ -45,7 +45,7 @@ internal static class ClaimEmails
             $"・銀行からの理由: {claim.ReturnReason}\n\n" +
             "プロフィールの振込先口座（銀行・支店・口座番号・口座名義のカナ）が正しいか、ご確認ください。\n" +
             "口座を確認・修正したら、事務局までご連絡ください。あらためてお振り込みします。\n\n" +
-            $"支払決定通知書: /Claims/PaymentNotices/{claim.Id}\n");
+            $"支払決定通知書: {outbox.Link($"/Claims/PaymentNotices/{claim.Id}")}\n" + outbox.OpenLine("/Expert/Profile") + "\n");
     }
 
     private static string Tokyo(DateTimeOffset instant) => JapanTime.ToTokyo(instant).ToString("yyyy年M月d日 HH:mm", System.Globalization.CultureInfo.InvariantCulture);

@@ -15,6 +15,8 @@ internal static class CompanyEmails
     {
         var account = await db.Users.Where(u => u.Id == company.UserId).Select(u => new { u.Email, u.DisplayName }).SingleAsync(ct);
         if (account.Email is null) return;
-        outbox.Email(account.Email, subject, $"{company.Name}\n{account.DisplayName} 様\n\nExpertSupport 事務局です。\n{body}\nExpertSupport 事務局\n");
+        // Every one of these is about the company's own registration (SME result, suspension): it opens on its profile.
+        outbox.Email(account.Email, subject,
+            $"{company.Name}\n{account.DisplayName} 様\n\nExpertSupport 事務局です。\n{body}\n{outbox.OpenLine("/Company/Profile")}\n\nExpertSupport 事務局\n");
     }
 }

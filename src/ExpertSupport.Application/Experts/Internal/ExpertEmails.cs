@@ -50,6 +50,7 @@ internal static class ExpertEmails
     {
         var email = await db.Users.Where(u => u.Id == expert.UserId).Select(u => u.Email).SingleAsync(ct);
         if (email is null) return;
-        outbox.Email(email, subject, $"{expert.DisplayName} 様\n\nExpertSupport 事務局です。\n{body}\nExpertSupport 事務局\n");
+        // Every one of these is about the expert's own registration: it opens on their profile.
+        outbox.Email(email, subject, $"{expert.DisplayName} 様\n\nExpertSupport 事務局です。\n{body}\n{outbox.OpenLine("/Expert/Profile")}\n\nExpertSupport 事務局\n");
     }
 }

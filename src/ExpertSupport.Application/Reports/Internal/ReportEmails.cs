@@ -100,10 +100,10 @@ public sealed class ReportEmails(AppDbContext db, Outbox outbox)
         $"■ 国の補助: {(r.Subsidy ?? Yen.Zero)}\n■ 企業の負担: {(r.CompanyShare ?? Yen.Zero)}" +
         (r.CutByCaps > Yen.Zero ? $"\n（補助の上限に達したため、国の補助が{r.CutByCaps}減り、その分は企業の負担になりました）" : "");
 
-    private static string Facts(SessionReport r, BookingParties p) =>
+    private string Facts(SessionReport r, BookingParties p) =>
         $"■ 実施日時: {BookingEmails.Local(r.ActualStart)}〜{JapanTime.ToTokyo(r.ActualEnd):HH:mm}（日本時間、休憩 {r.BreakMinutes}分、実働 {r.WorkedMinutes}分）\n" +
         $"■ 企業: {p.CompanyName}\n■ 専門家: {p.ExpertName}\n■ 支援計画: {p.PlanTitle}\n" +
-        "報告の内容は、ExpertSupport にログインして「実施報告」の画面から確認できます。";
+        outbox.OpenLine($"/Reports/{r.Id}");
 
     private void Send(string to, string name, string subject, string body)
     {
