@@ -67,6 +67,20 @@ public sealed class TelemetryTests(TracedAppFixture fixture) : IClassFixture<Tra
     }
 
     [Fact]
+    public async Task A_refusal_names_the_trace_id_of_its_request()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var anonymous = App.CreateClient();
+        var trace = ActivityTraceId.CreateRandom();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/auth/login") { Content = JsonContent.Create(new { email = "nobody@example.jp", password = "wrong-password" }) };
+        request.Headers.Add("traceparent", $"00-{trace.ToHexString()}-{ActivitySpanId.CreateRandom().ToHexString()}-01");
+        var response = await anonymous.SendAsync(request, ct);
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        using var problem = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct));
+        Assert.Equal(trace.ToHexString(), problem.RootElement.GetProperty("traceId").GetString());
+    }
+
+    [Fact]
     public async Task Requesting_and_confirming_count_in_the_business_metrics()
     {
         var ct = TestContext.Current.CancellationToken;
