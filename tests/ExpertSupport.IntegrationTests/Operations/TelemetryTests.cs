@@ -9,6 +9,9 @@ using ExpertSupport.IntegrationTests.Bookings;
 using ExpertSupport.Testing;
 using ExpertSupport.Testing.Builders;
 using Microsoft.Extensions.DependencyInjection;
+using Hangfire;
+using Hangfire.Common;
+using Hangfire.States;
 using OpenTelemetry.Trace;
 
 namespace ExpertSupport.IntegrationTests.Operations;
@@ -64,6 +67,27 @@ public sealed class TelemetryTests(TracedAppFixture fixture) : IClassFixture<Tra
         Assert.Contains("POST /api/bookings", exported, StringComparison.Ordinal);
         Assert.Contains(nameof(RequestBookingCommand), exported, StringComparison.Ordinal);
         Assert.Contains("INSERT INTO bookings", exported, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_job_run_is_a_span_in_the_trace_of_the_request_that_enqueued_it()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        // The test hosts run no job server; this one serves only its own queue, so it runs only the job sent below.
+        var queue = $"telemetry-{Guid.NewGuid():N}"[..20];
+        using var server = new BackgroundJobServer(new BackgroundJobServerOptions { WorkerCount = 1, Queues = [queue], SchedulePollingInterval = TimeSpan.FromSeconds(1) },
+            App.Services.GetRequiredService<JobStorage>());
+        ActivityTraceId trace;
+        using (var request = AppTelemetry.Source.StartActivity("enqueue") ?? throw new InvalidOperationException("not sampled"))
+        {
+            trace = request.TraceId;
+            App.Services.GetRequiredService<IBackgroundJobClient>().Create(Job.FromExpression(() => JobProbe.Run()), new EnqueuedState(queue));
+        }
+
+        var spans = await SpansOfAsync(trace, s => s.Any(a => a.DisplayName == "job JobProbe.Run"), ct);
+        var job = spans.Single(a => a.DisplayName == "job JobProbe.Run");
+        Assert.Equal(ActivityKind.Consumer, job.Kind);
+        Assert.Equal(spans.Single(a => a.DisplayName == "enqueue").SpanId, job.ParentSpanId);
     }
 
     [Fact]
@@ -151,7 +175,7 @@ public sealed class TelemetryTests(TracedAppFixture fixture) : IClassFixture<Tra
         {
             var spans = fixture.Spans.Of(trace);
             if (complete(spans)) return spans;
-            if (deadline.Elapsed > TimeSpan.FromSeconds(10))
+            if (deadline.Elapsed > TimeSpan.FromSeconds(30))
                 Assert.Fail($"The trace is incomplete: {string.Join(", ", spans.Select(a => a.DisplayName))}");
             await Task.Delay(20, ct);
         }
@@ -169,5 +193,13 @@ public sealed class TelemetryTests(TracedAppFixture fixture) : IClassFixture<Tra
             parent = spans.FirstOrDefault(a => a.SpanId == parent)?.ParentSpanId ?? default;
         }
         return false;
+    }
+}
+
+/// <summary>A job that does nothing: the test looks only at its span.</summary>
+public static class JobProbe
+{
+    public static void Run()
+    {
     }
 }
