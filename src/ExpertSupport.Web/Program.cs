@@ -1,7 +1,8 @@
 using ExpertSupport.Web.Startup;
 
 // ExpertSupport: `dotnet run --project src/ExpertSupport.Web` needs nothing but the .NET SDK and the
-// PostgreSQL binaries. Switches: --migrate-only (apply migrations and exit), --seed-demo (demo data outside Development; or SeedDemo=true).
+// PostgreSQL binaries. Switches: --migrate-only (apply migrations and exit), --seed-demo (demo data outside Development; or SeedDemo=true),
+// --backup FILE / --restore FILE (database and file store; docs/operations.md).
 var builder = WebApplication.CreateBuilder(args);
 
 var database = await DatabaseBootstrap.ResolveAsync(builder);
@@ -15,6 +16,8 @@ try
 {
     builder.AddExpertSupport(database.ConnectionString!, database.Cluster);
     var app = builder.Build();
+    // Before anything touches the database: a restore needs it empty.
+    if (BackupCommands.Requested(args)) return await BackupCommands.RunAsync(app, args, database.ConnectionString!);
     app.UseExpertSupport();
 
     var startup = new StartupOptions(

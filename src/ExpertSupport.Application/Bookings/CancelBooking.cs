@@ -39,6 +39,7 @@ public sealed class CancelBookingHandler(
             $"{by}の申し出により、この予約はキャンセルされました{late}。\n理由: {booking.CancellationReason}", ct);
         await db.SaveChangesAsync(ct);
         await nextFree.RefreshAsync([booking.ExpertId], ct);
+        AppTelemetry.BookingsCancelled.Add(1);
         return cancelled;
     }
 

@@ -23,6 +23,7 @@ public sealed class ConfirmBookingHandler(AppDbContext db, ICurrentUser user, Bo
         var outcome = await confirmation.ConfirmAsync(booking, user.RequiredId(), ct);
         if (outcome.IsFailure) return Result<ConfirmBookingResult>.Failure(outcome.Errors);
         await db.SaveChangesAsync(ct);
+        AppTelemetry.BookingsConfirmed.Add(1);
         return new ConfirmBookingResult(booking.Status, outcome.Value, booking.ExpectedSubsidy, booking.OfferedSubsidy);
     }
 }

@@ -68,6 +68,7 @@ public sealed class RequestBookingHandler(
         var view = BookingView.Of(booking, parties.CompanyName, parties.ExpertName);
         if (idempotency is not null) await idempotency.CompleteAsync(201, view, booking.Id, ct);
         await nextFree.AfterBookedAsync(booking, ct);
+        AppTelemetry.BookingsRequested.Add(1);
         return new BookingCreated(view, Replayed: false);
     }
 }

@@ -37,9 +37,16 @@ public sealed class CloseClaimPeriodHandler(AppDbContext db, ICurrentUser user, 
 
         var runId = cmd.RunId ?? Guid.CreateVersion7();
         await progress.StartAsync(runId, end.Value, user.Id, now, ct);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
-            return await builder.BuildAsync(runId, ClaimPeriods.PeriodEndingAt(cron, end.Value), user.Id, now, ct);
+            var closed = await builder.BuildAsync(runId, ClaimPeriods.PeriodEndingAt(cron, end.Value), user.Id, now, ct);
+            if (!closed.AlreadyClosed)
+            {
+                AppTelemetry.ClaimRunDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
+                AppTelemetry.ClaimRunLines.Add(closed.LineCount);
+            }
+            return closed;
         }
         catch (Exception ex)
         {

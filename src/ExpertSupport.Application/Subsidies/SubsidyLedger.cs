@@ -172,11 +172,16 @@ public sealed class SubsidyLedger(AppDbContext db, ICurrentUser user, TimeProvid
         db.SubsidyLedger.AsNoTracking().Where(e => e.SourceType == source.Type && e.SourceId == source.Id).OrderBy(e => e.Id).ToListAsync(ct);
 
     /// <summary>The only write to the ledger. The trigger subsidy_ledger_apply adds the row to both balance rows.</summary>
-    private Task AppendAsync(CapParties p, LedgerKind kind, Yen amount, SubsidySource source, CancellationToken ct) =>
-        db.Database.ExecuteSqlAsync($"""
+    private async Task AppendAsync(CapParties p, LedgerKind kind, Yen amount, SubsidySource source, CancellationToken ct)
+    {
+        await db.Database.ExecuteSqlAsync($"""
             INSERT INTO subsidy_ledger (round_id, company_id, expert_id, amount, kind, source_type, source_id, actor_user_id, created_at)
             VALUES ({p.RoundId}, {p.CompanyId}, {p.ExpertId}, {amount.Value}, {kind.ToString()}, {source.Type}, {source.Id}, {user.Id}, {clock.GetUtcNow()})
             """, ct);
+        // Counted when written: a command that then rolls back has been counted too (the metric is a rate, the ledger the truth).
+        if (kind == LedgerKind.Reserve) AppTelemetry.SubsidyReserved.Add(amount.Value);
+        else if (kind == LedgerKind.Settle) AppTelemetry.SubsidySettled.Add(amount.Value);
+    }
 
     private void EnsureTransaction()
     {

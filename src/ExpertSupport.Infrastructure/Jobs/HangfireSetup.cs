@@ -9,8 +9,16 @@ namespace ExpertSupport.Infrastructure.Jobs;
 /// <summary>Hangfire on the same PostgreSQL (schema "hangfire"). Jobs are thin: they send a command.</summary>
 public static class HangfireSetup
 {
+    // Hangfire's filters are global: added once for every app in the process (the tests start several).
+    private static readonly Lazy<bool> TracingFilter = new(() =>
+    {
+        GlobalJobFilters.Filters.Add(new JobTracingFilter());
+        return true;
+    });
+
     public static IServiceCollection AddJobs(this IServiceCollection services, string connectionString, bool runServer, int workerCount)
     {
+        _ = TracingFilter.Value;
         // This app's own storage instance, registered before AddHangfire: Hangfire's default hands out the process-wide
         // JobStorage.Current, which another app in the same process (the tests run several) may have replaced.
         services.AddSingleton<JobStorage>(_ =>
@@ -29,6 +37,7 @@ public static class HangfireSetup
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
             .UseStorage(sp.GetRequiredService<JobStorage>())
+
             .UseLogProvider(new HangfireLogProvider(sp.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>())));
         if (runServer)
             services.AddHangfireServer(o =>

@@ -14,7 +14,8 @@ internal static class ProblemDetailsSetup
         options.CustomizeProblemDetails = ctx =>
         {
             ctx.ProblemDetails.Instance ??= ctx.HttpContext.Request.Path;
-            ctx.ProblemDetails.Extensions["traceId"] = ctx.HttpContext.TraceIdentifier;
+            // The W3C trace id, as in the log lines and the trace viewer: a caller's report leads straight to the trace.
+            ctx.ProblemDetails.Extensions["traceId"] = System.Diagnostics.Activity.Current?.TraceId.ToHexString() ?? ctx.HttpContext.TraceIdentifier;
             var status = ctx.ProblemDetails.Status ?? 500;
             if (ctx.ProblemDetails.Title is not null && ctx.ProblemDetails.Title != Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status)) return;
             var error = status switch

@@ -36,17 +36,19 @@ internal static class ServiceRegistration
             services.AddHostedService<PrivatePostgresService>();
         }
 
+        builder.AddTelemetry();
         services.AddApplication(connectionString);
         services.AddMediator(options =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
             // Every use case lives in Application.
             options.Assemblies = [typeof(AppDbContext).Assembly];
-            // Outermost first: log, refuse a role the request's attribute does not admit (before its content is looked
+            // Outermost first: a span named after the use case, log, refuse a role the request's attribute does not admit (before its content is looked
             // at), refuse values outside the input rules, validate, turn database conflicts into 409, then one
             // transaction per command.
             options.PipelineBehaviors =
             [
+                typeof(TracingBehavior<,>),
                 typeof(LoggingBehavior<,>),
                 typeof(RoleBehavior<,>),
                 typeof(InputBoundaryBehavior<,>),
