@@ -3,7 +3,9 @@ using System.Security.Claims;
 using System.Net.Http.Json;
 using ExpertSupport.Application.Common;
 using ExpertSupport.Application.Data;
+using ExpertSupport.Domain.Common;
 using ExpertSupport.Infrastructure.Email;
+using ExpertSupport.Infrastructure.Seeding;
 using Mediator;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -74,6 +76,9 @@ public class TestApp(string connectionString, FakeTimeProvider? clock = null) : 
         var created = await users.CreateAsync(user, TestUser.Password);
         if (!created.Succeeded) throw new InvalidOperationException(string.Join(" ", created.Errors.Select(e => e.Description)));
         await users.AddToRoleAsync(user, role);
+        // Office and Admin act only after a second factor: test users come enrolled with the demo key, as the demo ones do.
+        if (role is Roles.Office or Roles.Admin)
+            await DemoAuthenticator.EnrolAsync(users, scope.ServiceProvider.GetRequiredService<IUserStore<AppUser>>(), user);
         return new TestUser(user.Id, email, role);
     }
 
@@ -102,7 +107,7 @@ public class TestApp(string connectionString, FakeTimeProvider? clock = null) : 
     public async Task<HttpClient> ApiClientAsync(TestUser user)
     {
         var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var response = await client.PostAsJsonAsync("/api/auth/login", new { email = user.Email, password = TestUser.Password });
+        var response = await client.PostAsJsonAsync("/api/auth/login", new { email = user.Email, password = TestUser.Password, twoFactorCode = CodeFor(user) });
         response.EnsureSuccessStatusCode();
         var token = await response.Content.ReadFromJsonAsync<TokenResponse>();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken);
@@ -115,6 +120,9 @@ public class TestApp(string connectionString, FakeTimeProvider? clock = null) : 
         await Services.GetRequiredService<OutboxDispatcher>().DispatchPendingAsync();
         return Services.GetRequiredService<SmtpSink>().Received;
     }
+
+    /// <summary>The current authenticator code for an office or admin test user (enrolled with the demo key); null for the others.</summary>
+    public static string? CodeFor(TestUser user) => user.Role is Roles.Office or Roles.Admin ? Totp.Code(DemoAuthenticator.Key) : null;
 
     private sealed record TokenResponse(string AccessToken);
 }

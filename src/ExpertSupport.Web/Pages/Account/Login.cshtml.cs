@@ -39,6 +39,8 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
             var roles = user is null ? [] : await users.GetRolesAsync(user);
             return LocalRedirect(PageExtensions.HomePath(roles.Contains));
         }
+        if (result.RequiresTwoFactor)
+            return RedirectToPage("/Account/LoginWith2fa", new { ReturnUrl, RememberMe = Input.RememberMe });
         ModelState.AddModelError("", result.IsLockedOut
             ? l["ログインに続けて失敗したため、アカウントを一時的にロックしました。15分ほどしてからお試しいただくか、パスワードを再設定してください。"]
             : l["メールアドレスまたはパスワードが正しくありません。"]);
