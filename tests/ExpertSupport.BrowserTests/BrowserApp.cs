@@ -65,7 +65,7 @@ public static class PageSteps
         await page.GetByLabel("メールアドレス").FillAsync(email);
         await page.GetByLabel("パスワード", new() { Exact = true }).FillAsync(password);
         var answer = await page.RunAndWaitForResponseAsync(
-            () => page.GetByRole(AriaRole.Button, new() { Name = "ログイン" }).ClickAsync(),
+            () => page.GetByRole(AriaRole.Button, new() { Name = "ログイン", Exact = true }).ClickAsync(),
             r => r.Request.Method == "POST" && r.Url.Contains("/Account/Login", StringComparison.Ordinal));
         // Office and Admin test users are enrolled with the demo key: the second step asks for its current code.
         if (answer.Status == 302 && (await answer.HeaderValueAsync("location"))?.Contains("/Account/LoginWith2fa", StringComparison.Ordinal) == true

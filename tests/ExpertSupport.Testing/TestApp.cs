@@ -66,8 +66,9 @@ public class TestApp(string connectionString, FakeTimeProvider? clock = null) : 
         await Task.CompletedTask;
     }
 
-    /// <summary>Creates a user in a role, directly through Identity.</summary>
-    public async Task<TestUser> CreateUserAsync(string role, string? email = null, string? displayName = null)
+    /// <summary>Creates a user in a role, directly through Identity. Office and Admin users come enrolled in two-factor
+    /// sign-in with the demo key unless <c>enrolled</c> is false.</summary>
+    public async Task<TestUser> CreateUserAsync(string role, string? email = null, string? displayName = null, bool enrolled = true)
     {
         await using var scope = Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
@@ -77,7 +78,7 @@ public class TestApp(string connectionString, FakeTimeProvider? clock = null) : 
         if (!created.Succeeded) throw new InvalidOperationException(string.Join(" ", created.Errors.Select(e => e.Description)));
         await users.AddToRoleAsync(user, role);
         // Office and Admin act only after a second factor: test users come enrolled with the demo key, as the demo ones do.
-        if (role is Roles.Office or Roles.Admin)
+        if (enrolled && role is Roles.Office or Roles.Admin)
             await DemoAuthenticator.EnrolAsync(users, scope.ServiceProvider.GetRequiredService<IUserStore<AppUser>>(), user);
         return new TestUser(user.Id, email, role);
     }
