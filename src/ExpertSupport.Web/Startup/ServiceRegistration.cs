@@ -149,7 +149,7 @@ internal static class ServiceRegistration
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.Lockout.AllowedForNewUsers = true;
                 // Version 3 adds the passkey table (WebAuthn credentials).
-                o.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
+                o.Stores.SchemaVersion = DependencyInjection.IdentitySchemaVersion;
             })
             .AddEntityFrameworkStores<AppDbContext>()
             .AddSignInManager<AppSignInManager>()
