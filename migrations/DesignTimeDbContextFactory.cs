@@ -15,8 +15,6 @@ public sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<App
     {
         var connectionString = Environment.GetEnvironmentVariable("ConnectionStrings__Default")
             ?? "Host=localhost;Database=expertsupport_design;Username=postgres";
-        var options = new DbContextOptionsBuilder<AppDbContext>();
-        DependencyInjection.Configure(options, DependencyInjection.CreateDataSource(connectionString));
-        return new AppDbContext(options.Options);
+        return new AppDbContext(DependencyInjection.Standalone(DependencyInjection.CreateDataSource(connectionString)));
     }
 }

@@ -76,9 +76,7 @@ internal sealed class BenchDatabase : IAsyncDisposable
 
     public AppDbContext NewContext()
     {
-        var options = new DbContextOptionsBuilder<AppDbContext>();
-        DependencyInjection.Configure(options, DataSource);
-        return new AppDbContext(options.Options);
+        return new AppDbContext(DependencyInjection.Standalone(DataSource));
     }
 
     public async Task<string> ServerVersionAsync()

@@ -54,6 +54,27 @@ public static class DependencyInjection
         return builder.Build();
     }
 
+    /// <summary>
+    /// Options for a context made outside the app's services (migrations at design time, tests of the raw schema, the
+    /// bench). Identity reads its schema version (3: with the passkey table) from the app's IdentityOptions; here
+    /// a small provider gives it the same answer, so every context has the one model the migrations describe.
+    /// </summary>
+    public static DbContextOptions<AppDbContext> Standalone(NpgsqlDataSource dataSource)
+    {
+        var options = new DbContextOptionsBuilder<AppDbContext>();
+        Configure(options, dataSource);
+        options.UseApplicationServiceProvider(IdentitySchema.Value);
+        return options.Options;
+    }
+
+    /// <summary>The web app configures Identity with this version too (ServiceRegistration).</summary>
+    public static readonly Version IdentitySchemaVersion = Microsoft.AspNetCore.Identity.IdentitySchemaVersions.Version3;
+
+    private static readonly Lazy<IServiceProvider> IdentitySchema = new(() => new ServiceCollection()
+        .Configure<Microsoft.AspNetCore.Identity.IdentityOptions>(o => o.Stores.SchemaVersion = IdentitySchemaVersion)
+        .BuildServiceProvider());
+
+
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, NpgsqlDataSource dataSource) =>
         options
             .UseNpgsql(dataSource, npgsql => npgsql.MigrationsAssembly(MigrationsAssembly).MigrationsHistoryTable("__ef_migrations_history"))

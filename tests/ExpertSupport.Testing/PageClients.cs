@@ -17,6 +17,12 @@ public static partial class PageClients
         });
         if ((int)response.StatusCode != 302)
             throw new InvalidOperationException($"Login as {user.Email} failed: {(int)response.StatusCode}");
+        if (response.Headers.Location?.OriginalString.StartsWith("/Account/LoginWith2fa", StringComparison.Ordinal) == true)
+        {
+            response = await client.PostFormAsync(response.Headers.Location.OriginalString, new() { ["Code"] = TestApp.CodeFor(user) ?? "" });
+            if ((int)response.StatusCode != 302)
+                throw new InvalidOperationException($"The second step of {user.Email}'s login failed: {(int)response.StatusCode}");
+        }
         return client;
     }
 

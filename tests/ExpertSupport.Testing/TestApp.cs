@@ -3,7 +3,9 @@ using System.Security.Claims;
 using System.Net.Http.Json;
 using ExpertSupport.Application.Common;
 using ExpertSupport.Application.Data;
+using ExpertSupport.Domain.Common;
 using ExpertSupport.Infrastructure.Email;
+using ExpertSupport.Infrastructure.Seeding;
 using Mediator;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -64,8 +66,9 @@ public class TestApp(string connectionString, FakeTimeProvider? clock = null) : 
         await Task.CompletedTask;
     }
 
-    /// <summary>Creates a user in a role, directly through Identity.</summary>
-    public async Task<TestUser> CreateUserAsync(string role, string? email = null, string? displayName = null)
+    /// <summary>Creates a user in a role, directly through Identity. Office and Admin users come enrolled in two-factor
+    /// sign-in with the demo key unless <c>enrolled</c> is false.</summary>
+    public async Task<TestUser> CreateUserAsync(string role, string? email = null, string? displayName = null, bool enrolled = true)
     {
         await using var scope = Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
@@ -74,6 +77,9 @@ public class TestApp(string connectionString, FakeTimeProvider? clock = null) : 
         var created = await users.CreateAsync(user, TestUser.Password);
         if (!created.Succeeded) throw new InvalidOperationException(string.Join(" ", created.Errors.Select(e => e.Description)));
         await users.AddToRoleAsync(user, role);
+        // Office and Admin act only after a second factor: test users come enrolled with the demo key, as the demo ones do.
+        if (enrolled && role is Roles.Office or Roles.Admin)
+            await DemoAuthenticator.EnrolAsync(users, scope.ServiceProvider.GetRequiredService<IUserStore<AppUser>>(), user);
         return new TestUser(user.Id, email, role);
     }
 
@@ -104,7 +110,7 @@ public class TestApp(string connectionString, FakeTimeProvider? clock = null) : 
         var options = new WebApplicationFactoryClientOptions { AllowAutoRedirect = false };
         if (baseUrl is not null) options.BaseAddress = new Uri(baseUrl);
         var client = CreateClient(options);
-        var response = await client.PostAsJsonAsync("/api/auth/login", new { email = user.Email, password = TestUser.Password });
+        var response = await client.PostAsJsonAsync("/api/auth/login", new { email = user.Email, password = TestUser.Password, twoFactorCode = CodeFor(user) });
         response.EnsureSuccessStatusCode();
         var token = await response.Content.ReadFromJsonAsync<TokenResponse>();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken);
@@ -117,6 +123,9 @@ public class TestApp(string connectionString, FakeTimeProvider? clock = null) : 
         await Services.GetRequiredService<OutboxDispatcher>().DispatchPendingAsync();
         return Services.GetRequiredService<SmtpSink>().Received;
     }
+
+    /// <summary>The current authenticator code for an office or admin test user (enrolled with the demo key); null for the others.</summary>
+    public static string? CodeFor(TestUser user) => user.Role is Roles.Office or Roles.Admin ? Totp.Code(DemoAuthenticator.Key) : null;
 
     private sealed record TokenResponse(string AccessToken);
 }

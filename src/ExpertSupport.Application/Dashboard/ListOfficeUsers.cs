@@ -7,7 +7,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ExpertSupport.Application.Dashboard;
 
-public sealed record OfficeUserRow(Guid Id, string Email, string DisplayName, DateTimeOffset CreatedAt, bool LockedOut);
+/// <summary>TwoFactorEnabled: the account has an authenticator; false until its first sign-in enrols one (or after a reset).</summary>
+public sealed record OfficeUserRow(Guid Id, string Email, string DisplayName, DateTimeOffset CreatedAt, bool LockedOut, bool TwoFactorEnabled);
 
 /// <summary>The Admin's list of office accounts.</summary>
 [AdminOnly]
@@ -25,7 +26,7 @@ public sealed class ListOfficeUsersHandler(AppDbContext db, TimeProvider clock)
             join r in db.Roles on ur.RoleId equals r.Id
             where r.Name == Roles.Office
             orderby u.CreatedAt
-            select new OfficeUserRow(u.Id, u.Email!, u.DisplayName, u.CreatedAt, u.LockoutEnd != null && u.LockoutEnd > now)
+            select new OfficeUserRow(u.Id, u.Email!, u.DisplayName, u.CreatedAt, u.LockoutEnd != null && u.LockoutEnd > now, u.TwoFactorEnabled)
         ).ToListAsync(ct);
     }
 }

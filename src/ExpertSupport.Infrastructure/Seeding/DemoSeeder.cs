@@ -15,7 +15,7 @@ public sealed record DemoLogin(string Role, string Email, string Note);
 /// Demo data for Development (or with --seed-demo): deterministic (fixed Bogus seed, ja locale), so every
 /// machine gets the same companies and experts. Runs once; a database that already has the demo Admin is left alone.
 /// </summary>
-public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, TimeProvider clock, DemoBookings bookings, DemoReports reports, DemoClaims claims)
+public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, IUserStore<AppUser> userStore, TimeProvider clock, DemoBookings bookings, DemoReports reports, DemoClaims claims)
 {
     public const string Password = "Demo-pass-1";
     public const string AdminEmail = "admin@example.jp";
@@ -41,9 +41,12 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Time
         var now = clock.GetUtcNow();
         var profiles = new DemoProfiles(Seed + 4);
 
-        await CreateUserAsync(AdminEmail, "管理者 一郎", Roles.Admin);
+        var admin = await CreateUserAsync(AdminEmail, "管理者 一郎", Roles.Admin);
         var office1 = await CreateUserAsync("office1@example.jp", "事務局 審査 花子", Roles.Office);
-        await CreateUserAsync("office2@example.jp", "事務局 承認 次郎", Roles.Office);
+        var office2 = await CreateUserAsync("office2@example.jp", "事務局 承認 次郎", Roles.Office);
+        // The office roles sign in with a second factor: the demo ones share the published demo key.
+        foreach (var officeUser in new[] { admin, office1, office2 })
+            await DemoAuthenticator.EnrolAsync(users, userStore, officeUser);
 
         for (var i = 1; i <= 20; i++)
         {

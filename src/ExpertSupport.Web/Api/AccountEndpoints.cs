@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using ExpertSupport.Application.Accounts;
 using ExpertSupport.Application.Data;
+using ExpertSupport.Domain.Common;
+using ExpertSupport.Web.Auth;
 using ExpertSupport.Web.Startup;
 using Mediator;
 using Microsoft.AspNetCore.Authentication.BearerToken;
@@ -11,7 +13,8 @@ namespace ExpertSupport.Web.Api;
 
 internal static class AccountEndpoints
 {
-    public sealed record LoginRequest(string Email, string Password);
+    /// <summary>An office or admin account also sends the 6-digit code of its authenticator app, or a recovery code.</summary>
+    public sealed record LoginRequest(string Email, string Password, string? TwoFactorCode = null, string? TwoFactorRecoveryCode = null);
     public sealed record RegisterRequest(string Email, string Password, string DisplayName, string Role);
     public sealed record ForgotPasswordRequest(string Email);
     public sealed record ResetPasswordRequest(string Email, string Token, string NewPassword);
@@ -25,7 +28,10 @@ internal static class AccountEndpoints
             .WithName("Login")
             .Produces<AccessTokenResponse>()
             .ProducesProblems(StatusCodes.Status401Unauthorized)
-            .WithSummary("ログインしてベアラートークンを受け取る / Log in and receive a bearer token");
+            .WithSummary("ログインしてベアラートークンを受け取る / Log in and receive a bearer token")
+            .WithDescription("2段階認証が有効なアカウント（事務局・管理者は必須）は twoFactorCode（認証アプリの6桁）または twoFactorRecoveryCode も送ります。" +
+                             "ないときは 401 auth.two_factor_required。誤ったコードはロックアウトの回数に数えます。 / An account with two-factor sign-in " +
+                             "(required for Office and Admin) also sends twoFactorCode or twoFactorRecoveryCode; without one: 401 auth.two_factor_required.");
 
         auth.MapPost("/register", async (RegisterRequest body, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new RegisterAccountCommand(body.Email, body.Password, body.DisplayName, body.Role), ct))
@@ -50,13 +56,45 @@ internal static class AccountEndpoints
         api.MapGet("/me", Me).WithTags("Account").WithName("GetCurrentUser").WithSummary("ログイン中の利用者 / The signed-in user");
     }
 
-    private static async Task<IResult> Login(LoginRequest body, SignInManager<AppUser> signIn)
+    private static readonly Error TwoFactorRequired = Error.Invalid("auth.two_factor_required");
+    private static readonly Error TwoFactorCodeWrong = Error.Invalid("auth.two_factor_code_wrong");
+
+    private static async Task<IResult> Login(LoginRequest body, SignInManager<AppUser> signIn, UserManager<AppUser> users)
     {
         signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
         var result = await signIn.PasswordSignInAsync(body.Email ?? "", body.Password ?? "", isPersistent: false, lockoutOnFailure: true);
+        if (result.RequiresTwoFactor) result = await SecondStepAsync(body, signIn, users);
         if (result.Succeeded) return Results.Empty; // the bearer handler has written the token
-        var refused = result.IsLockedOut ? HttpErrors.LockedOut : HttpErrors.LoginFailed;
-        return TypedResults.Problem(title: refused.Message, statusCode: StatusCodes.Status401Unauthorized);
+        var refused = result.IsLockedOut ? HttpErrors.LockedOut
+            : result.RequiresTwoFactor ? TwoFactorRequired
+            : result == TwoFactorWrong ? TwoFactorCodeWrong
+            : HttpErrors.LoginFailed;
+        var problem = ProblemDetailsSetup.ToProblem([refused]).ProblemDetails;
+        problem.Status = StatusCodes.Status401Unauthorized;
+        return TypedResults.Problem(problem);
+    }
+
+    /// <summary>Marks "the password was right, the code was not", so the answer can say which.</summary>
+    private static readonly SignInResult TwoFactorWrong = new();
+
+    /// <summary>The password was right and the account has a second factor: the code (or a recovery code) decides.</summary>
+    private static async Task<SignInResult> SecondStepAsync(LoginRequest body, SignInManager<AppUser> signIn, UserManager<AppUser> users)
+    {
+        var code = TwoFactorCodes.Normalize(body.TwoFactorCode);
+        var recovery = TwoFactorCodes.Normalize(body.TwoFactorRecoveryCode);
+        if (code.Length == 0 && recovery.Length == 0) return SignInResult.TwoFactorRequired;
+        SignInResult result;
+        if (code.Length > 0)
+        {
+            result = await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false);
+        }
+        else
+        {
+            var user = await signIn.GetTwoFactorAuthenticationUserAsync();
+            if (user is null) return SignInResult.Failed;
+            result = await TwoFactorCodes.RecoveryCodeSignInAsync(signIn, users, user, recovery);
+        }
+        return result.Succeeded || result.IsLockedOut ? result : TwoFactorWrong;
     }
 
     private static async Task<Results<Ok<MeResponse>, UnauthorizedHttpResult>> Me(ClaimsPrincipal principal, UserManager<AppUser> users)

@@ -61,12 +61,14 @@ internal static class ClaimEndpoints
             .WithDescription("承認できる明細が残っていないときは 409 claims.nothing_to_approve。");
         office.MapPost("/batches/{id:guid}/approve", async (Guid id, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new ApproveClaimBatchCommand(id), ct)).ToHttpResult())
+            .RequireAuthorization(Policies.FreshSecondFactor)
             .WithName("ApproveClaimBatch")
             .WithSummary("締めを承認する（支払日が決まります） / Approve a batch whose lines are all decided; fixes the payment date")
             .WithDescription("未決定の明細があると 409 claims.lines_undecided。制度年度がダブルチェックを求めるとき、明細を判断した人は承認できません（403 claims.four_eyes_reviewer）。" +
                 "支払日は承認日（日本時間）の1か月後の次の10日・20日・月末で、銀行休業日なら前営業日。");
         office.MapPost("/batches/{id:guid}/exports/{format}", async (Guid id, ClaimExportFormat format, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new ExportClaimBatchCommand(id, format), ct)).ToCreatedResult(x => $"/api/office/claims/batches/{id}/exports/{x.Format}"))
+            .RequireAuthorization(Policies.FreshSecondFactor)
             .WithName("ExportClaimBatch")
             .WithSummary("承認済みの締めを出力する（CSV / XLSX / Zengin） / Export an approved batch (generated once; locks the batch)")
             .WithDescription("format: Csv | Xlsx | Zengin。最初の出力で締めはロックされます（Exported）。承認した人は出力できません（403 claims.four_eyes_exporter）。" +

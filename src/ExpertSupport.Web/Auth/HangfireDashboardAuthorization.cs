@@ -9,6 +9,6 @@ internal sealed class HangfireDashboardAuthorization : IDashboardAuthorizationFi
     public bool Authorize(DashboardContext context)
     {
         var user = context.GetHttpContext().User;
-        return user.Identity?.IsAuthenticated == true && (user.IsInRole(Roles.Office) || user.IsInRole(Roles.Admin));
+        return user.Identity?.IsAuthenticated == true && (user.IsInRole(Roles.Office) || user.IsInRole(Roles.Admin)) && user.WasProved();
     }
 }

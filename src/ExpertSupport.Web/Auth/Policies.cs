@@ -14,13 +14,17 @@ internal static class Policies
     public const string BookingParties = "BookingParties";
     /// <summary>The Hangfire dashboard: operations staff of either office role.</summary>
     public const string Operations = "Operations";
+    /// <summary>Approving and exporting a batch: an office user whose last code is recent (step-up).</summary>
+    public const string FreshSecondFactor = "FreshSecondFactor";
 
     public static AuthorizationBuilder AddPolicies(this AuthorizationBuilder builder) => builder
         .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
         .AddPolicy(Company, p => p.RequireRole(Roles.Company))
         .AddPolicy(Expert, p => p.RequireRole(Roles.Expert))
-        .AddPolicy(Office, p => p.RequireRole(Roles.Office))
-        .AddPolicy(Admin, p => p.RequireRole(Roles.Admin))
+        // Office and Admin move public money and accounts: a password alone never opens their doors.
+        .AddPolicy(Office, p => p.RequireRole(Roles.Office).AddRequirements(new SecondFactorRequirement()))
+        .AddPolicy(Admin, p => p.RequireRole(Roles.Admin).AddRequirements(new SecondFactorRequirement()))
         .AddPolicy(BookingParties, p => p.RequireRole(Roles.Company, Roles.Expert))
-        .AddPolicy(Operations, p => p.RequireRole(Roles.Office, Roles.Admin));
+        .AddPolicy(Operations, p => p.RequireRole(Roles.Office, Roles.Admin).AddRequirements(new SecondFactorRequirement()))
+        .AddPolicy(FreshSecondFactor, p => p.RequireRole(Roles.Office).AddRequirements(new SecondFactorRequirement(), new FreshSecondFactorRequirement()));
 }

@@ -108,6 +108,9 @@ internal static class ServiceRegistration
             o.Conventions.AllowAnonymousToPage("/Index");
             o.Conventions.AllowAnonymousToPage("/Error");
             o.Conventions.AuthorizePage("/Account/Logout");
+            o.Conventions.AuthorizePage("/Account/TwoFactor");
+            o.Conventions.AuthorizePage("/Account/StepUp");
+            o.Conventions.AuthorizePage("/Account/Passkeys");
         })
         .AddMvcOptions(o =>
         {
@@ -148,10 +151,15 @@ internal static class ServiceRegistration
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.Lockout.AllowedForNewUsers = true;
+                // Version 3 adds the passkey table (WebAuthn credentials).
+                o.Stores.SchemaVersion = DependencyInjection.IdentitySchemaVersion;
             })
             .AddEntityFrameworkStores<AppDbContext>()
+            .AddSignInManager<AppSignInManager>()
             .AddDefaultTokenProviders()
             .AddErrorDescriber<IdentityErrorCodes>();
+
+        AddSecondFactor(services);
 
         // The same users for pages and API: a bearer token when the request carries one, else the login cookie.
         services.AddAuthentication()
@@ -181,6 +189,26 @@ internal static class ServiceRegistration
             // The API answers 401/403 as problem details instead of redirecting to the login page.
             o.Events.OnRedirectToLogin = ctx => ApiAware(ctx, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx, StatusCodes.Status403Forbidden);
+        });
+    }
+
+    private static void AddSecondFactor(IServiceCollection services)
+    {
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, FreshSecondFactorHandler>();
+        services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, SecondFactorRedirects>();
+        // A passkey stands for two factors (the device and the PIN or fingerprint that unlocks it) only when the
+        // authenticator verified the person.
+        services.Configure<IdentityPasskeyOptions>(o => o.UserVerificationRequirement = "required");
+        // The periodic security-stamp check rebuilds the principal from the database: keep what the sign-in proved.
+        services.Configure<SecurityStampValidatorOptions>(o => o.OnRefreshingPrincipal = ctx =>
+        {
+            var identity = ctx.NewPrincipal?.Identities.FirstOrDefault();
+            if (identity is null || ctx.CurrentPrincipal is null) return Task.CompletedTask;
+            foreach (var claim in ctx.CurrentPrincipal.Claims.Where(c => c.Type is SecondFactor.AmrClaim or SecondFactor.ProvedAtClaim))
+            {
+                if (!identity.HasClaim(claim.Type, claim.Value)) identity.AddClaim(new System.Security.Claims.Claim(claim.Type, claim.Value));
+            }
+            return Task.CompletedTask;
         });
     }
 

@@ -50,6 +50,8 @@ internal static class StartupTasks
             Console.WriteLine($"  Demo logins (password for all: {DemoSeeder.Password}):");
             foreach (var login in DemoSeeder.Logins)
                 Console.WriteLine($"    {login.Role,-8} {login.Email,-24} {login.Note}");
+            Console.WriteLine($"  Office and Admin also give a 6-digit code: add the demo authenticator key {DemoAuthenticator.Key} to any TOTP app");
+            Console.WriteLine($"    (or run: oathtool --totp -b {DemoAuthenticator.Key}). / 事務局・管理者は確認コードも入力します（上のデモ用キーを認証アプリに登録）。");
         }
         Console.WriteLine();
     }

@@ -13,9 +13,7 @@ public sealed class MigrationTests
         var connectionString = await TestPostgres.CreateEmptyDatabaseAsync();
         try
         {
-            var options = new DbContextOptionsBuilder<AppDbContext>();
-            DependencyInjection.Configure(options, DependencyInjection.CreateDataSource(connectionString));
-            await using var db = new AppDbContext(options.Options);
+            await using var db = new AppDbContext(DependencyInjection.Standalone(DependencyInjection.CreateDataSource(connectionString)));
 
             await db.Database.MigrateAsync(TestContext.Current.CancellationToken);
 

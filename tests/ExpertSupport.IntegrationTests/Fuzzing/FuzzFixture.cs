@@ -36,7 +36,7 @@ public sealed class FuzzFixture : AppFixture
             var client = App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
             if (email is not null)
             {
-                var login = await client.PostAsJsonAsync("/api/auth/login", new { email, password = DemoSeeder.Password });
+                var login = await client.PostAsJsonAsync("/api/auth/login", new { email, password = DemoSeeder.Password, twoFactorCode = Totp.Code(DemoAuthenticator.Key) });
                 login.EnsureSuccessStatusCode();
                 var token = await login.Content.ReadFromJsonAsync<Token>();
                 client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken);

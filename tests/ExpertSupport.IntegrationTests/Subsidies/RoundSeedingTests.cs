@@ -16,9 +16,7 @@ public sealed class RoundSeedingTests
         var connectionString = await TestPostgres.CreateEmptyDatabaseAsync();
         try
         {
-            var options = new DbContextOptionsBuilder<AppDbContext>();
-            DependencyInjection.Configure(options, DependencyInjection.CreateDataSource(connectionString));
-            await using var db = new AppDbContext(options.Options);
+            await using var db = new AppDbContext(DependencyInjection.Standalone(DependencyInjection.CreateDataSource(connectionString)));
             await db.Database.MigrateAsync(TestContext.Current.CancellationToken);
             // 2027-03-31 16:00 UTC is April 1 in Tokyo: the new fiscal year has begun there.
             var clock = new FakeTimeProvider(new DateTimeOffset(2027, 3, 31, 16, 0, 0, TimeSpan.Zero));

@@ -21,8 +21,33 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
         public bool RememberMe { get; set; }
     }
 
+    [BindProperty] public string CredentialJson { get; set; } = "";
+
     public void OnGet()
     {
+    }
+
+    /// <summary>The options for navigator.credentials.get(): any of this site's passkeys may answer.</summary>
+    public async Task<IActionResult> OnGetPasskeyOptionsAsync() =>
+        Content(await signIn.MakePasskeyRequestOptionsAsync(null), "application/json");
+
+    /// <summary>
+    /// A passkey stands for both factors (the device, and the fingerprint or PIN it asked for: user verification is
+    /// required), so it signs in an office user too, as a sign-in with a second factor.
+    /// </summary>
+    public async Task<IActionResult> OnPostPasskeyAsync()
+    {
+        var assertion = await signIn.PerformPasskeyAssertionAsync(CredentialJson ?? "");
+        if (!assertion.Succeeded || await users.IsLockedOutAsync(assertion.User) || !await signIn.CanSignInAsync(assertion.User))
+        {
+            ModelState.AddModelError("", l["パスキーでログインできませんでした。"]);
+            return Page();
+        }
+        await users.AddOrUpdatePasskeyAsync(assertion.User, assertion.Passkey); // the signature counter moves on
+        await ((Auth.AppSignInManager)signIn).SignInAfterSecondFactorAsync(assertion.User);
+        if (!string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl)) return LocalRedirect(ReturnUrl);
+        var roles = await users.GetRolesAsync(assertion.User);
+        return LocalRedirect(PageExtensions.HomePath(roles.Contains));
     }
 
     public async Task<IActionResult> OnPostAsync()
@@ -39,6 +64,8 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
             var roles = user is null ? [] : await users.GetRolesAsync(user);
             return LocalRedirect(PageExtensions.HomePath(roles.Contains));
         }
+        if (result.RequiresTwoFactor)
+            return RedirectToPage("/Account/LoginWith2fa", new { ReturnUrl, RememberMe = Input.RememberMe });
         ModelState.AddModelError("", result.IsLockedOut
             ? l["ログインに続けて失敗したため、アカウントを一時的にロックしました。15分ほどしてからお試しいただくか、パスワードを再設定してください。"]
             : l["メールアドレスまたはパスワードが正しくありません。"]);

@@ -33,4 +33,18 @@ public sealed class OfficeUsersModel(ISender sender, IStringLocalizer<SharedReso
         TempData["Flash"] = l["事務局アカウントを作成しました。"].Value;
         return RedirectToPage();
     }
+
+    /// <summary>A lost authenticator: the account enrols again at its next sign-in; the reason goes to the audit trail.</summary>
+    public async Task<IActionResult> OnPostResetAuthenticatorAsync(Guid userId, string? reason, CancellationToken ct)
+    {
+        var result = await sender.Send(new ResetAuthenticatorCommand(userId, reason ?? ""), ct);
+        if (result.IsFailure)
+        {
+            ModelState.AddErrors(result, _ => null);
+            OfficeUsers = await sender.Send(new ListOfficeUsersQuery(), ct);
+            return Page();
+        }
+        TempData["Flash"] = l["認証アプリをリセットしました。次のログインで設定し直します。"].Value;
+        return RedirectToPage();
+    }
 }

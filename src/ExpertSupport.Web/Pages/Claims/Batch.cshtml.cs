@@ -2,6 +2,7 @@ using ExpertSupport.Application.Claims;
 using ExpertSupport.Application.Common;
 using ExpertSupport.Domain.Claims;
 using ExpertSupport.Domain.Common;
+using ExpertSupport.Web.Auth;
 using ExpertSupport.Web.Localization;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
@@ -48,14 +49,22 @@ public sealed class BatchModel(ISender sender, IStringLocalizer<SharedResource> 
 
     public async Task<IActionResult> OnPostApproveAsync(Guid id, CancellationToken ct)
     {
+        if (!User.IsFresh(clock.GetUtcNow())) return StepUp(id);
         var approved = await sender.Send(new ApproveClaimBatchCommand(id), ct);
         return await AfterAsync(id, approved, approved.IsSuccess ? string.Format(System.Globalization.CultureInfo.InvariantCulture,
             l["締めを承認しました。支払日は {0} です。専門家に支払決定通知をメールで送ります。"], Fmt.Date(approved.Value.PaymentDate)) : "", ct);
     }
 
-    public async Task<IActionResult> OnPostExportAsync(Guid id, ClaimExportFormat format, CancellationToken ct) =>
-        await AfterAsync(id, await sender.Send(new ExportClaimBatchCommand(id, format), ct),
+    public async Task<IActionResult> OnPostExportAsync(Guid id, ClaimExportFormat format, CancellationToken ct)
+    {
+        if (!User.IsFresh(clock.GetUtcNow())) return StepUp(id);
+        return await AfterAsync(id, await sender.Send(new ExportClaimBatchCommand(id, format), ct),
             string.Format(System.Globalization.CultureInfo.InvariantCulture, l["{0} を出力しました。締めはロックされました。"], ClaimLabels.FormatName(format)), ct);
+    }
+
+    /// <summary>Approving and exporting move public money: a code older than 15 minutes is asked for again, then the person comes back here.</summary>
+    private RedirectResult StepUp(Guid id) =>
+        Redirect($"/Account/StepUp?ReturnUrl={Uri.EscapeDataString($"/Office/Claims/Batch/{id}")}");
 
     public async Task<IActionResult> OnPostMarkPaidAsync(Guid id, DateOnly? paidOn, CancellationToken ct)
     {
