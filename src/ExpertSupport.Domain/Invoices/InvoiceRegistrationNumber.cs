@@ -1,12 +1,14 @@
 using System.Globalization;
 using System.Text;
 using ExpertSupport.Domain.Common;
+using ExpertSupport.Domain.Companies;
 
 namespace ExpertSupport.Domain.Invoices;
 
 /// <summary>
 /// 適格請求書発行事業者登録番号: "T" and 13 digits whose first digit is the check digit of the 法人番号 scheme
-/// (for a corporation the 13 digits are its 法人番号; for a sole proprietor the tax office assigns them by the same scheme).
+/// (for a corporation the 13 digits are its 法人番号; for a sole proprietor the tax office assigns them by the same scheme,
+/// so the check digit is <see cref="CorporateNumber.CheckDigit"/>).
 /// Always held normalised: half-width, upper-case T, no spaces or hyphens.
 /// </summary>
 public sealed record InvoiceRegistrationNumber
@@ -36,7 +38,7 @@ public sealed record InvoiceRegistrationNumber
         }
         var s = compact.ToString();
         if (s.Length != 14 || s[0] != 'T' || !AllDigits(s.AsSpan(1))) return InvoiceErrors.RegistrationNumberShape;
-        if (s[1] - '0' != CheckDigit(s.AsSpan(2))) return InvoiceErrors.RegistrationNumberCheckDigit;
+        if (s[1] - '0' != CorporateNumber.CheckDigit(s[2..])) return InvoiceErrors.RegistrationNumberCheckDigit;
         return Result<InvoiceRegistrationNumber?>.Ok(new InvoiceRegistrationNumber(s));
     }
 
@@ -44,23 +46,9 @@ public sealed record InvoiceRegistrationNumber
     public static InvoiceRegistrationNumber FromStored(string value) =>
         Parse(value) is { IsSuccess: true, Value: { } n } ? n : throw new FormatException($"Not a registration number: {value}");
 
-    /// <summary>
-    /// The 法人番号 check digit of the 12 base digits: 9 − (Σ Pn·Qn mod 9), where Pn is the n-th digit counted from the
-    /// right and Qn is 1 for odd n and 2 for even n (法人番号の指定等に関する省令 第2条).
-    /// </summary>
-    public static int CheckDigit(ReadOnlySpan<char> twelveDigits)
-    {
-        if (twelveDigits.Length != 12 || !AllDigits(twelveDigits))
-            throw new ArgumentException("Twelve digits are needed.", nameof(twelveDigits));
-        var sum = 0;
-        for (var n = 1; n <= 12; n++)
-            sum += (twelveDigits[12 - n] - '0') * (n % 2 == 1 ? 1 : 2);
-        return 9 - sum % 9;
-    }
-
     /// <summary>The full number for 12 base digits (used by tests and the demo seed).</summary>
     public static string For(long base12) =>
-        string.Create(CultureInfo.InvariantCulture, $"T{CheckDigit(base12.ToString("D12", CultureInfo.InvariantCulture))}{base12:D12}");
+        "T" + CorporateNumber.WithCheckDigit(base12.ToString("D12", CultureInfo.InvariantCulture));
 
     private static bool AllDigits(ReadOnlySpan<char> s) => !s.IsEmpty && !s.ContainsAnyExceptInRange('0', '9');
 }
