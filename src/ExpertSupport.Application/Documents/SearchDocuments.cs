@@ -32,9 +32,11 @@ public sealed class SearchDocumentsHandler(AppDbContext db, ICurrentUser user) :
 
 public static class DocumentSearch
 {
-    public static IQueryable<DocumentRow> Rows(AppDbContext db, ICurrentUser user, DocumentFilter f)
+    public static IQueryable<DocumentRow> Rows(AppDbContext db, ICurrentUser user, DocumentFilter f,
+        System.Linq.Expressions.Expression<Func<IssuedDocument, bool>>? where = null)
     {
         var docs = DocumentAccess.Visible(db, user).AsNoTracking();
+        if (where is not null) docs = docs.Where(where);
         if (f.From is { } from) docs = docs.Where(d => d.TransactionTo >= from);
         if (f.To is { } to) docs = docs.Where(d => d.TransactionFrom <= to);
         if (f.MinTotal is { } min) docs = docs.Where(d => (long)d.Total >= min.Value);

@@ -51,6 +51,14 @@ public sealed partial class InvoiceTests(BookingClockFixture fixture) : IClassFi
         Assert.Equal(ConsumptionTax.IncludedIn(new Yen(approvedSubsidy)), notice.Tax);
         Assert.Equal(RegisteredNumber, notice.RegistrationNumber);
 
+        // The payment notice page quotes the frozen document's breakdown; the share notice links the invoice.
+        var noticePage = await (await App.PageClientAsync(b.Registered.ExpertUser)).GetStringAsync($"/Claims/PaymentNotices/{notice.ClaimId}");
+        Assert.Contains(notice.Tax.ToNumberString(), noticePage, StringComparison.Ordinal);
+        Assert.Contains(RegisteredNumber, noticePage, StringComparison.Ordinal);
+        Assert.Contains($"PAY-{notice.SerialNo:D6}", noticePage, StringComparison.Ordinal);
+        var sharePage = await (await App.PageClientAsync(b.Registered.CompanyUser)).GetStringAsync($"/Claims/ShareNotices/{b.BatchId}");
+        Assert.Contains($"INV-{registered.SerialNo:D6}", sharePage, StringComparison.Ordinal);
+
         var company = await App.ApiClientAsync(b.Registered.CompanyUser);
         var view = await company.GetFromJsonAsync<JsonElement>($"/api/documents/{registered.Id}");
         Assert.Equal(2, view.GetProperty("lines").GetArrayLength());
