@@ -1563,6 +1563,168 @@ namespace ExpertSupport.Migrations.Migrations
                         });
                 });
 
+            modelBuilder.Entity("ExpertSupport.Domain.Documents.IssuedDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("batch_id");
+
+                    b.Property<Guid>("ClaimId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("claim_id");
+
+                    b.Property<Guid?>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<string>("CompanyName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("company_name");
+
+                    b.Property<string>("CorrectionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("correction_reason");
+
+                    b.Property<Guid?>("CorrectsId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("corrects_id");
+
+                    b.Property<Guid>("ExpertId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("expert_id");
+
+                    b.Property<string>("ExpertName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("expert_name");
+
+                    b.Property<string>("FileKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_key");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_at");
+
+                    b.Property<DateOnly>("KeepUntil")
+                        .HasColumnType("date")
+                        .HasColumnName("keep_until");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<long?>("Length")
+                        .HasColumnType("bigint")
+                        .HasColumnName("length");
+
+                    b.Property<int>("LineCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("line_count");
+
+                    b.Property<string>("RegistrationNumber")
+                        .HasMaxLength(14)
+                        .HasColumnType("character varying(14)")
+                        .HasColumnName("registration_number");
+
+                    b.Property<long>("SerialNo")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("serial_no");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("SerialNo"));
+
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.Property<long>("Tax")
+                        .HasColumnType("bigint")
+                        .HasColumnName("tax");
+
+                    b.Property<int>("TaxRatePercent")
+                        .HasColumnType("integer")
+                        .HasColumnName("tax_rate_percent");
+
+                    b.Property<long>("Total")
+                        .HasColumnType("bigint")
+                        .HasColumnName("total");
+
+                    b.Property<DateOnly>("TransactionFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("transaction_from");
+
+                    b.Property<DateOnly>("TransactionTo")
+                        .HasColumnType("date")
+                        .HasColumnName("transaction_to");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_issued_documents");
+
+                    b.HasIndex("ClaimId")
+                        .HasDatabaseName("ix_issued_documents_claim_id");
+
+                    b.HasIndex("CorrectsId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_issued_documents_corrects_id");
+
+                    b.HasIndex("SerialNo")
+                        .IsUnique()
+                        .HasDatabaseName("ix_issued_documents_serial_no");
+
+                    b.HasIndex("Total")
+                        .HasDatabaseName("ix_issued_documents_total");
+
+                    b.HasIndex("CompanyId", "TransactionTo")
+                        .HasDatabaseName("ix_issued_documents_company_id_transaction_to");
+
+                    b.HasIndex("ExpertId", "TransactionTo")
+                        .HasDatabaseName("ix_issued_documents_expert_id_transaction_to");
+
+                    b.HasIndex("TransactionTo", "TransactionFrom")
+                        .HasDatabaseName("ix_issued_documents_transaction_to_transaction_from");
+
+                    b.HasIndex("BatchId", "Kind", "CompanyId", "ExpertId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_issued_documents_original")
+                        .HasFilter("corrects_id IS NULL");
+
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("BatchId", "Kind", "CompanyId", "ExpertId"), false);
+
+                    b.ToTable("issued_documents", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_issued_documents_correction", "(corrects_id IS NULL) = (correction_reason IS NULL)");
+
+                            t.HasCheckConstraint("ck_issued_documents_dates", "transaction_from <= transaction_to AND keep_until > transaction_to");
+
+                            t.HasCheckConstraint("ck_issued_documents_file", "(file_key IS NULL) = (sha256 IS NULL) AND (file_key IS NULL) = (length IS NULL)");
+
+                            t.HasCheckConstraint("ck_issued_documents_parties", "(kind = 'Invoice') = (company_id IS NOT NULL AND company_name IS NOT NULL)");
+
+                            t.HasCheckConstraint("ck_issued_documents_registration_number", "registration_number ~ '^T[0-9]{13}$'");
+
+                            t.HasCheckConstraint("ck_issued_documents_tax", "total >= 0 AND tax >= 0 AND tax <= total AND tax_rate_percent > 0");
+                        });
+                });
+
             modelBuilder.Entity("ExpertSupport.Domain.Experts.Expert", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1599,6 +1761,19 @@ namespace ExpertSupport.Migrations.Migrations
                     b.Property<long>("HourlyFee")
                         .HasColumnType("bigint")
                         .HasColumnName("hourly_fee");
+
+                    b.Property<string>("InvoiceRegistrationNumber")
+                        .HasMaxLength(14)
+                        .HasColumnType("character varying(14)")
+                        .HasColumnName("invoice_registration_number");
+
+                    b.Property<DateTimeOffset?>("InvoiceRegistrationVerifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("invoice_registration_verified_at");
+
+                    b.Property<Guid?>("InvoiceRegistrationVerifiedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("invoice_registration_verified_by_user_id");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -1687,6 +1862,10 @@ namespace ExpertSupport.Migrations.Migrations
                             t.HasCheckConstraint("ck_experts_bank_code", "bank_code IS NULL OR bank_code ~ '^[0-9]{4}$'");
 
                             t.HasCheckConstraint("ck_experts_hourly_fee", "hourly_fee > 0");
+
+                            t.HasCheckConstraint("ck_experts_invoice_registration_number", "invoice_registration_number ~ '^T[0-9]{13}$'");
+
+                            t.HasCheckConstraint("ck_experts_invoice_registration_verified", "invoice_registration_verified_at IS NULL OR (invoice_registration_number IS NOT NULL AND invoice_registration_verified_by_user_id IS NOT NULL)");
                         });
                 });
 
@@ -3257,6 +3436,42 @@ namespace ExpertSupport.Migrations.Migrations
                         });
 
                     b.Navigation("Contacts");
+                });
+
+            modelBuilder.Entity("ExpertSupport.Domain.Documents.IssuedDocument", b =>
+                {
+                    b.HasOne("ExpertSupport.Domain.Claims.ClaimBatch", null)
+                        .WithMany()
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_issued_documents_claim_batches_batch_id");
+
+                    b.HasOne("ExpertSupport.Domain.Claims.Claim", null)
+                        .WithMany()
+                        .HasForeignKey("ClaimId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_issued_documents_claims_claim_id");
+
+                    b.HasOne("ExpertSupport.Domain.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_issued_documents_companies_company_id");
+
+                    b.HasOne("ExpertSupport.Domain.Documents.IssuedDocument", null)
+                        .WithMany()
+                        .HasForeignKey("CorrectsId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_issued_documents_issued_documents_corrects_id");
+
+                    b.HasOne("ExpertSupport.Domain.Experts.Expert", null)
+                        .WithMany()
+                        .HasForeignKey("ExpertId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_issued_documents_experts_expert_id");
                 });
 
             modelBuilder.Entity("ExpertSupport.Domain.Experts.Expert", b =>

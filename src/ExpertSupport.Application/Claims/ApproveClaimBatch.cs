@@ -1,5 +1,6 @@
 using ExpertSupport.Application.Common;
 using ExpertSupport.Application.Data;
+using ExpertSupport.Application.Documents;
 using ExpertSupport.Application.Notifications;
 using ExpertSupport.Domain.Claims;
 using ExpertSupport.Domain.Common;
@@ -14,7 +15,7 @@ public sealed record ClaimBatchApproved(Guid BatchId, DateOnly PaymentDate, int 
 /// <summary>
 /// The office approves a batch whose lines are all decided. With four eyes (the round's setting) the approver must not
 /// have decided any of its lines. Approval fixes the payment date (<see cref="Domain.Payments.PaymentDate"/>), writes each
-/// expert's approved total on the claim (set-based) and e-mails each expert paid something a payment decision notice.
+/// expert's approved total on the claim (set-based), issues the invoices and payment notices (<see cref="DocumentIssuer"/>) and e-mails each expert paid something a payment decision notice.
 /// </summary>
 [OfficeOnly]
 public sealed record ApproveClaimBatchCommand(Guid BatchId) : ICommand<Result<ClaimBatchApproved>>;
@@ -53,6 +54,7 @@ public sealed class ApproveClaimBatchHandler(AppDbContext db, ICurrentUser user,
                           join u in db.Users on e.UserId equals u.Id
                           orderby c.Id
                           select new { c.Id, u.Email, e.DisplayName, c.ApprovedSubsidy, c.ApprovedLineCount }).ToListAsync(ct);
+        await DocumentIssuer.IssueForBatchAsync(db, batch.Id, now, ct);
         foreach (var p in paid.Where(p => p.Email is not null))
             ClaimEmails.PaymentDecided(outbox, p.Email!, p.DisplayName, p.ApprovedSubsidy, p.ApprovedLineCount, batch.PaymentDate!.Value, p.Id);
         await db.SaveChangesAsync(ct);

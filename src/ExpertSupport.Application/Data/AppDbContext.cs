@@ -8,6 +8,7 @@ using ExpertSupport.Domain.Cases;
 using ExpertSupport.Domain.Claims;
 using ExpertSupport.Domain.Common;
 using ExpertSupport.Domain.Companies;
+using ExpertSupport.Domain.Documents;
 using ExpertSupport.Domain.Experts;
 using ExpertSupport.Domain.Messages;
 using ExpertSupport.Domain.Plans;
@@ -48,6 +49,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<ClaimLine> ClaimLines => Set<ClaimLine>();
     public DbSet<ClaimExport> ClaimExports => Set<ClaimExport>();
     public DbSet<ClaimRun> ClaimRuns => Set<ClaimRun>();
+    public DbSet<IssuedDocument> IssuedDocuments => Set<IssuedDocument>();
     public DbSet<ConsultationCase> ConsultationCases => Set<ConsultationCase>();
     public DbSet<Proposal> Proposals => Set<Proposal>();
     public DbSet<PlanRating> PlanRatings => Set<PlanRating>();

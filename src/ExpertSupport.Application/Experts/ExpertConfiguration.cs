@@ -16,6 +16,10 @@ internal sealed class ExpertConfiguration : IEntityTypeConfiguration<Expert>
             // office may change), checked with a message where the fee is typed, never by the schema.
             t.HasCheckConstraint("ck_experts_hourly_fee", "hourly_fee > 0");
             BankAccountColumns.AddChecks(t, "experts");
+            // The shape only (T + 13 digits); the check digit is the domain's, with a message. Verified needs a number.
+            t.HasCheckConstraint("ck_experts_invoice_registration_number", "invoice_registration_number ~ '^T[0-9]{13}$'");
+            t.HasCheckConstraint("ck_experts_invoice_registration_verified",
+                "invoice_registration_verified_at IS NULL OR (invoice_registration_number IS NOT NULL AND invoice_registration_verified_by_user_id IS NOT NULL)");
         });
         b.Property(e => e.DisplayName).HasMaxLength(200);
         b.Property(e => e.DisplayNameKana).HasMaxLength(200);
@@ -31,6 +35,8 @@ internal sealed class ExpertConfiguration : IEntityTypeConfiguration<Expert>
         b.Ignore(e => e.PendingAudit);
         b.Ignore(e => e.CanBeBooked);
         b.Ignore(e => e.PayoutChangesNeedReview);
+        b.Ignore(e => e.IsInvoiceRegistered);
+        b.Property(e => e.InvoiceRegistrationNumber).HasMaxLength(14);
         b.OwnsOne(e => e.BankAccount, BankAccountColumns.Map);
         b.OwnsMany(e => e.Skills, s =>
         {

@@ -17,7 +17,7 @@ public sealed record ExpertProfileView(
     short[] PrefectureCodes, bool OffersOnline, string[] Languages,
     Yen HourlyFee, BankAccount? BankAccount, DateTimeOffset? ConflictOfInterestDeclaredAt,
     ExpertStatus Status, string? StatusReason, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
-    ChangeRequestView? PendingChange);
+    ChangeRequestView? PendingChange, string? InvoiceRegistrationNumber = null, DateTimeOffset? InvoiceRegistrationVerifiedAt = null);
 
 /// <summary>
 /// An expert's full profile (with the bank account): the user's own when <paramref name="ExpertId"/> is null; by id for
@@ -44,5 +44,5 @@ public sealed class GetExpertProfileHandler(AppDbContext db, ICurrentUser user) 
         select new ExpertProfileView(
             e.Id, e.Kind, e.DisplayName, e.DisplayNameKana, e.Bio, e.Skills.ToList(), e.Qualifications.ToList(),
             e.PrefectureCodes, e.OffersOnline, e.Languages, e.HourlyFee, e.BankAccount, e.ConflictOfInterestDeclaredAt,
-            e.Status, e.StatusReason, e.CreatedAt, e.UpdatedAt, pending);
+            e.Status, e.StatusReason, e.CreatedAt, e.UpdatedAt, pending, e.InvoiceRegistrationNumber, e.InvoiceRegistrationVerifiedAt);
 }

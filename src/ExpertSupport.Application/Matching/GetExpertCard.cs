@@ -24,7 +24,8 @@ public sealed record ExpertCard(
     Guid Id, string DisplayName, string DisplayNameKana, ExpertKind Kind, string Bio, Yen HourlyFee, bool OffersOnline,
     short[] PrefectureCodes, string[] Languages, IReadOnlyList<ExpertCardSkill> Skills, IReadOnlyList<string> QualificationCodes,
     DateTimeOffset? NextFreeSlotAt, int RatingCount, double? RatingAverage, IReadOnlyList<ExpertCardRating> RecentRatings,
-    HourPrice? Price, string? RoundName, CapUse? CompanyCap, IReadOnlyList<ExpertCardCase> MyOpenCases);
+    HourPrice? Price, string? RoundName, CapUse? CompanyCap, IReadOnlyList<ExpertCardCase> MyOpenCases,
+    bool InvoiceRegistered = false);
 
 /// <summary>One approved expert for a company (or the office); null for anybody not approved.</summary>
 [CompanyOnly]
@@ -45,6 +46,7 @@ public sealed class GetExpertCardHandler(AppDbContext db, ICurrentUser user, Tim
                 Skills = e.Skills.OrderByDescending(s => s.Level).ThenBy(s => s.SkillCode).Select(s => new ExpertCardSkill(s.SkillCode, s.Level)).ToList(),
                 Qualifications = e.Qualifications.OrderBy(q => q.QualificationCode).Select(q => q.QualificationCode).ToList(),
                 e.NextFreeSlotAt,
+                InvoiceRegistered = e.InvoiceRegistrationNumber != null && e.InvoiceRegistrationVerifiedAt != null,
                 Summary = db.ExpertRatingSummaries.Where(s => s.ExpertId == e.Id).Select(s => new { s.RatingCount, s.RatingTotal }).FirstOrDefault(),
                 Recent = db.PlanRatings
                     .Where(r => r.ExpertId == e.Id && db.SupportPlans.Any(p => p.Id == r.PlanId && p.Status == SupportPlanStatus.Completed))
@@ -73,6 +75,6 @@ public sealed class GetExpertCardHandler(AppDbContext db, ICurrentUser user, Tim
             expert.PrefectureCodes, expert.Languages, expert.Skills, expert.Qualifications,
             expert.NextFreeSlotAt >= now ? expert.NextFreeSlotAt : null,
             count, count == 0 ? null : Math.Round((double)expert.Summary!.RatingTotal / count, 1), expert.Recent,
-            price, round?.Name, companyCap, cases);
+            price, round?.Name, companyCap, cases, expert.InvoiceRegistered);
     }
 }

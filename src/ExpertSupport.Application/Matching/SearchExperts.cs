@@ -14,7 +14,7 @@ namespace ExpertSupport.Application.Matching;
 public sealed record ExpertHit(
     Guid Id, string DisplayName, string DisplayNameKana, string BioExcerpt, Yen HourlyFee, bool OffersOnline,
     short[] PrefectureCodes, string[] Languages, string[] SkillCodes, DateTimeOffset? NextFreeSlotAt,
-    int RatingCount, double? RatingAverage, int Fit, HourPrice? Price);
+    int RatingCount, double? RatingAverage, int Fit, HourPrice? Price, bool InvoiceRegistered = false);
 
 /// <param name="CompanyCap">The company's cap use in the active round (null without a round or company profile).</param>
 public sealed record ExpertSearchResult(PagedResult<ExpertHit> Experts, string? RoundName, CapUse? CompanyCap);
@@ -83,7 +83,7 @@ public sealed class SearchExpertsHandler(AppDbContext db, ICurrentUser user, Tim
 public sealed record ExpertSearchRow(
     Guid Id, string DisplayName, string DisplayNameKana, string BioExcerpt, Yen HourlyFee, bool OffersOnline, short[] PrefectureCodes,
     string[] Languages, DateTimeOffset? NextFreeSlotAt, int RatingCount, int RatingTotal, Yen ExpertCapReserved, Yen ExpertCapSettled,
-    int Fit, long Total, string[] SkillCodes)
+    int Fit, long Total, string[] SkillCodes, bool InvoiceRegistered = false)
 {
     public static ExpertSearchRow Read(NpgsqlDataReader r) => new(
         r.GetGuid(r.GetOrdinal("id")), r.GetString(r.GetOrdinal("display_name")), r.GetString(r.GetOrdinal("display_name_kana")),
@@ -92,9 +92,10 @@ public sealed record ExpertSearchRow(
         r.IsDBNull(r.GetOrdinal("next_free_slot_at")) ? null : r.GetFieldValue<DateTimeOffset>(r.GetOrdinal("next_free_slot_at")),
         r.GetInt32(r.GetOrdinal("rating_count")), r.GetInt32(r.GetOrdinal("rating_total")),
         new Yen(r.GetInt64(r.GetOrdinal("expert_cap_reserved"))), new Yen(r.GetInt64(r.GetOrdinal("expert_cap_settled"))),
-        r.GetInt32(r.GetOrdinal("fit")), r.GetInt64(r.GetOrdinal("total")), r.GetFieldValue<string[]>(r.GetOrdinal("skill_codes")));
+        r.GetInt32(r.GetOrdinal("fit")), r.GetInt64(r.GetOrdinal("total")), r.GetFieldValue<string[]>(r.GetOrdinal("skill_codes")),
+        r.GetBoolean(r.GetOrdinal("invoice_registered")));
 
     public ExpertHit ToHit(HourPrice? price) => new(
         Id, DisplayName, DisplayNameKana, BioExcerpt, HourlyFee, OffersOnline, PrefectureCodes, Languages, SkillCodes, NextFreeSlotAt,
-        RatingCount, RatingCount == 0 ? null : Math.Round((double)RatingTotal / RatingCount, 1), Fit, price);
+        RatingCount, RatingCount == 0 ? null : Math.Round((double)RatingTotal / RatingCount, 1), Fit, price, InvoiceRegistered);
 }

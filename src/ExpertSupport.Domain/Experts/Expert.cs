@@ -1,4 +1,5 @@
 using ExpertSupport.Domain.Common;
+using ExpertSupport.Domain.Invoices;
 
 namespace ExpertSupport.Domain.Experts;
 
@@ -66,6 +67,44 @@ public sealed class Expert : AuditedEntity
     /// availability or bookings change, and as time passes) so that search can filter and sort by it.
     /// </summary>
     public DateTimeOffset? NextFreeSlotAt { get; private set; }
+
+    /// <summary>適格請求書発行事業者登録番号 as the expert stated it (normalised), or null when not registered.</summary>
+    public string? InvoiceRegistrationNumber { get; private set; }
+    /// <summary>When the office checked the number against the public register; cleared whenever the number changes.</summary>
+    public DateTimeOffset? InvoiceRegistrationVerifiedAt { get; private set; }
+    public Guid? InvoiceRegistrationVerifiedByUserId { get; private set; }
+
+    /// <summary>
+    /// Whether invoices are issued in this expert's name as qualified invoices: a number the office has verified. An
+    /// unverified number is shown to the expert and the office but does not yet make the expert "registered" for buyers.
+    /// </summary>
+    public bool IsInvoiceRegistered => InvoiceRegistrationNumber is not null && InvoiceRegistrationVerifiedAt is not null;
+
+    /// <summary>Sets (or, with null, clears) the registration number; a change waits for the office's verification again.</summary>
+    public bool SetInvoiceRegistration(InvoiceRegistrationNumber? number, Guid actorUserId, DateTimeOffset now)
+    {
+        var value = number?.Value;
+        if (value == InvoiceRegistrationNumber) return false;
+        RecordTransition(Status.ToString(), Status.ToString(), actorUserId, now,
+            $"登録番号 {InvoiceRegistrationNumber ?? "なし"} → {value ?? "なし"}");
+        InvoiceRegistrationNumber = value;
+        InvoiceRegistrationVerifiedAt = null;
+        InvoiceRegistrationVerifiedByUserId = null;
+        UpdatedAt = now;
+        return true;
+    }
+
+    /// <summary>The office has checked the number in the public register (国税庁 適格請求書発行事業者公表サイト).</summary>
+    public Result VerifyInvoiceRegistration(Guid officeUserId, DateTimeOffset now)
+    {
+        if (InvoiceRegistrationNumber is null) return InvoiceErrors.NoRegistrationNumber;
+        if (InvoiceRegistrationVerifiedAt is not null) return InvoiceErrors.AlreadyVerified;
+        InvoiceRegistrationVerifiedAt = now;
+        InvoiceRegistrationVerifiedByUserId = officeUserId;
+        RecordTransition(Status.ToString(), Status.ToString(), officeUserId, now, $"登録番号 {InvoiceRegistrationNumber} を確認");
+        UpdatedAt = now;
+        return Result.Success;
+    }
 
     public void SetNextFreeSlot(DateTimeOffset? start) => NextFreeSlotAt = start;
 

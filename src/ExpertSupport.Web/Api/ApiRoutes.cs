@@ -22,6 +22,7 @@ internal static class ApiRoutes
         api.MapExpertSearchEndpoints();
         api.MapPlanEndpoints();
         api.MapAuditEndpoints();
+        api.MapDocumentEndpoints();
         return app;
     }
 

@@ -73,6 +73,7 @@ internal static class ServiceRegistration
             if (!Path.IsPathRooted(o.Path)) o.Path = Path.Combine(DatabaseBootstrap.RepositoryRoot(builder.Environment.ContentRootPath), o.Path);
         });
         services.AddSingleton<IFileStore, LocalFileStore>();
+        JapaneseFont.Install(config["Pdf:FontPath"]);
         services.Configure<PaymentsOptions>(config.GetSection(PaymentsOptions.Section));
         services.Configure<ExpertSupport.Application.Notifications.LinkOptions>(config.GetSection(ExpertSupport.Application.Notifications.LinkOptions.Section));
         services.Configure<ExpertSupport.Application.Reports.EvidenceOptions>(config.GetSection("Evidence"));

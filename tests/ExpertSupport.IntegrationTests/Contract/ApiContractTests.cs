@@ -32,6 +32,7 @@ public sealed partial class ApiContractTests(BookingClockFixture fixture) : ICla
         await CasesAndPlansAsync(people);
         await BookingsAndReportsAsync();
         await ClaimsAsync();
+        await DocumentsAsync();
         await AuditAsync();
 
         var undocumented = _api.Undocumented.Select(_api.Explain).ToList();

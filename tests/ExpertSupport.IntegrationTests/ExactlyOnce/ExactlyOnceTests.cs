@@ -10,7 +10,7 @@ namespace ExpertSupport.IntegrationTests.ExactlyOnce;
 public sealed class ExactlyOnceTests(ExactlyOnceFixture fixture) : IClassFixture<ExactlyOnceFixture>
 {
     private static readonly Dictionary<string, Func<ExactlyOnceFixture, Task<Shot>>> Transitions =
-        CaseAndPlanShots.All.Concat(BookingAndReportShots.All).Concat(OfficeShots.All).Concat(ProfileShots.All)
+        CaseAndPlanShots.All.Concat(BookingAndReportShots.All).Concat(OfficeShots.All).Concat(ProfileShots.All).Concat(InvoiceShots.All)
             .ToDictionary(t => t.Item1, t => t.Item2);
 
     public static TheoryData<string> Names => new(Transitions.Keys);

@@ -177,6 +177,7 @@ public static class ExpertSearchSql
                 ORDER BY {order}
                 LIMIT @limit OFFSET @offset)
             SELECT page.*, x.display_name, x.display_name_kana, left(x.bio, 160) AS bio_excerpt, x.offers_online, x.prefecture_codes, x.languages,
+                   (x.invoice_registration_number IS NOT NULL AND x.invoice_registration_verified_at IS NOT NULL) AS invoice_registered,
                    ARRAY(SELECT s.skill_code FROM expert_skills s WHERE s.expert_id = page.id ORDER BY s.skill_code) AS skill_codes
             FROM page JOIN experts x ON x.id = page.id
             ORDER BY {order}

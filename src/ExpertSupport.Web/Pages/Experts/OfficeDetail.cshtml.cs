@@ -37,6 +37,9 @@ public sealed class OfficeDetailModel(ISender sender, IStringLocalizer<SharedRes
         await AfterAsync(id, await sender.Send(new ReinstateExpertCommand(id, Reinstatement.Reason), ct), nameof(Reinstatement),
             l["利用停止を解除しました。"], ct);
 
+    public async Task<IActionResult> OnPostVerifyInvoiceRegistrationAsync(Guid id, CancellationToken ct) =>
+        await AfterAsync(id, await sender.Send(new VerifyInvoiceRegistrationCommand(id), ct), "", l["登録番号を確認済みにしました。"], ct);
+
     public async Task<IActionResult> OnPostApproveChangeAsync(Guid id, Guid requestId, CancellationToken ct) =>
         await AfterAsync(id, await sender.Send(new ApproveChangeRequestCommand(requestId), ct), "", l["変更を承認し、反映しました。"], ct);
 
