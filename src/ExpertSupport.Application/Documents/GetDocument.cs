@@ -48,9 +48,13 @@ public sealed class GetDocumentHandler(AppDbContext db, ICurrentUser user) : IQu
 {
     public async ValueTask<DocumentView?> Handle(GetDocumentQuery query, CancellationToken ct) => await LoadAsync(db, user, query.DocumentId, ct);
 
-    public static async Task<DocumentView?> LoadAsync(AppDbContext db, ICurrentUser user, Guid documentId, CancellationToken ct)
+    public static Task<DocumentView?> LoadAsync(AppDbContext db, ICurrentUser user, Guid documentId, CancellationToken ct) =>
+        LoadAsync(db, DocumentAccess.Visible(db, user), documentId, ct);
+
+    /// <summary>The view of one of <paramref name="documents"/> (those a reader may see; all of them for the freezing job).</summary>
+    public static async Task<DocumentView?> LoadAsync(AppDbContext db, IQueryable<IssuedDocument> documents, Guid documentId, CancellationToken ct)
     {
-        var d = await DocumentAccess.Visible(db, user).AsNoTracking().SingleOrDefaultAsync(x => x.Id == documentId, ct);
+        var d = await documents.AsNoTracking().SingleOrDefaultAsync(x => x.Id == documentId, ct);
         if (d is null) return null;
         var lines = d.Kind == DocumentKind.Invoice
             ? await (from l in db.ClaimLines.AsNoTracking()

@@ -12,9 +12,9 @@ namespace ExpertSupport.Application.Documents;
 public sealed record DocumentFile(Stream Content, string FileName, string Sha256, long Length);
 
 /// <summary>
-/// The PDF of a document its reader may see (404 otherwise). The first request writes it — from the figures frozen
-/// when the batch was approved — into the file store and records its SHA-256 (the row lock makes two first requests
-/// take turns); every later request returns exactly those bytes, never a new rendering.
+/// The PDF of a document its reader may see (404 otherwise). The freezing job writes it within a minute of issue; should
+/// a reader come first, this request writes it (<see cref="DocumentFreezer"/>). Every request returns exactly those
+/// bytes, never a new rendering.
 /// </summary>
 [AnySignedIn]
 public sealed record GetDocumentFileCommand(Guid DocumentId) : ICommand<Result<DocumentFile>>;
@@ -26,14 +26,7 @@ public sealed class GetDocumentFileHandler(AppDbContext db, ICurrentUser user, I
     {
         var view = await GetDocumentHandler.LoadAsync(db, user, cmd.DocumentId, ct);
         if (view is null) return InvoiceErrors.DocumentNotFound;
-        var document = (await db.IssuedDocuments.FromSql($"SELECT *, xmin FROM issued_documents WHERE id = {cmd.DocumentId} FOR UPDATE").ToListAsync(ct)).Single();
-        if (document.FileKey is null)
-        {
-            using var pdf = new MemoryStream(DocumentPdf.Render(view));
-            var stored = await files.SaveAsync(pdf, ct);
-            document.Freeze(stored.Key, stored.Sha256, stored.Length);
-            await db.SaveChangesAsync(ct);
-        }
+        var document = await DocumentFreezer.FreezeAsync(db, files, view, ct);
         var content = await files.OpenAsync(document.FileKey!, ct)
             ?? throw new InvalidOperationException($"The file of document {document.Id} is missing from the store.");
         return new DocumentFile(content, $"{view.Number}.pdf", document.Sha256!, document.Length!.Value);

@@ -1,4 +1,5 @@
 using ExpertSupport.Application.Bookings;
+using ExpertSupport.Application.Documents;
 using ExpertSupport.Application.Reports;
 using Hangfire;
 
@@ -20,5 +21,7 @@ public static class RecurringJobs
         jobs.AddOrUpdate<BookingHousekeepingJob>("idempotency:purge", j => j.PurgeIdempotencyKeys(CancellationToken.None), "40 3 * * *", HangfireSetup.TokyoTime);
         // Unanswered session reports are flagged to the office once a day, before the office opens (never confirmed by themselves).
         jobs.AddOrUpdate<SessionReportJobs>("reports:flag-overdue", j => j.FlagOverdue(CancellationToken.None), "30 8 * * *", HangfireSetup.TokyoTime);
+        // Issued invoices and payment notices get their PDF written (frozen) within a minute of the batch's approval.
+        jobs.AddOrUpdate<DocumentJobs>("documents:freeze", j => j.FreezeIssued(CancellationToken.None), "* * * * *", HangfireSetup.TokyoTime);
     }
 }

@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using ExpertSupport.Application.Claims;
+using ExpertSupport.Application.Documents;
 using ExpertSupport.Domain.Claims;
 using ExpertSupport.Domain.Common;
 using ExpertSupport.Domain.Documents;
@@ -86,6 +87,12 @@ public sealed partial class InvoiceTests(BookingClockFixture fixture) : IClassFi
             .SingleAsync(l => l.BatchId == b.BatchId && l.CompanyId == b.Registered.CompanyId && l.Status == ClaimLineStatus.Rejected));
         var names = await App.Db(db => db.Experts.Where(e => e.Id == b.Registered.ExpertId).Select(e => e.DisplayName).SingleAsync());
         var company = await App.ApiClientAsync(b.Registered.CompanyUser);
+
+        // The freezing job writes every issued document before anyone asks (other classes' documents may share the
+        // database: it runs until nothing is left); the download returns those bytes.
+        while (await App.Send(null, x => x.Send(new FreezeIssuedDocumentsCommand())) > 0) { }
+        Assert.All(await App.Db(db => db.IssuedDocuments.AsNoTracking().Where(d => d.BatchId == b.BatchId).ToListAsync()), d => Assert.NotNull(d.Sha256));
+        Assert.Equal(0, await App.Send(null, x => x.Send(new FreezeIssuedDocumentsCommand())));
 
         var response = await company.GetAsync($"/api/documents/{invoice.Id}/pdf");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
