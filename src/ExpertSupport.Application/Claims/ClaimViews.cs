@@ -80,7 +80,7 @@ public sealed record ClaimLineDetail(
     ClaimLineRow Line, Guid BatchId, ClaimBatchStatus BatchStatus, DateTimeOffset PeriodEnd, Guid ClaimId,
     int BreakMinutes, int BillableMinutes, Yen HourlyFee, string Summary, DateTimeOffset? ConfirmedAt, bool ConfirmedByOffice,
     DateOnly? ShareReceivedOn, Yen? ShareReceivedAmount, DateTimeOffset ClaimableAt, string? DecidedBy, DateTimeOffset? DecidedAt,
-    IReadOnlyList<AuditRow> History);
+    IReadOnlyList<AuditRow> History, Guid PlanId, Guid? NextUndecidedLineId);
 
 public sealed record ClaimRunView(
     Guid Id, DateTimeOffset PeriodEnd, ClaimRunStatus Status, int Step, int StepCount, string? Message,

@@ -34,6 +34,15 @@ public sealed class ClaimPageTests(BookingClockFixture fixture) : IClassFixture<
         Assert.Equal(HttpStatusCode.OK, (await review.GetAsync($"/Office/Claims/Batch/{batchId}?flag=NoEvidence&sort=Subsidy&desc=true")).StatusCode);
         var linePage = await review.GetStringAsync($"/Office/Claims/Line/{rejected}");
         Assert.Contains("不承認にする", linePage, StringComparison.Ordinal);
+        // The line links to what it is about (report, plan, the parties) and on to the next undecided line.
+        Assert.Contains($"href=\"/Reports/{rejected}\"", linePage, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/Plans/{s.PlanId}\"", linePage, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/Office/Companies/{s.CompanyId}\"", linePage, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/Office/Experts/{s.ExpertId}\"", linePage, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/Office/Claims/Line/{kept}\" data-testid=\"next-line\"", linePage, StringComparison.Ordinal);
+        var plan = await review.GetStringAsync($"/Plans/{s.PlanId}");
+        Assert.Contains($"href=\"/Office/Companies/{s.CompanyId}\" data-testid=\"plan-company\"", plan, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/Office/Experts/{s.ExpertId}\" data-testid=\"plan-expert\"", plan, StringComparison.Ordinal);
 
         var noReason = await review.PostFormAsync($"/Office/Claims/Line/{rejected}?handler=Reject", new() { ["Rejection.Reason"] = "" });
         Assert.Contains("不承認の理由を入力してください", await noReason.Content.ReadAsStringAsync(), StringComparison.Ordinal);
