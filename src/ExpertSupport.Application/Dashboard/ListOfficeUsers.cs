@@ -7,8 +7,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ExpertSupport.Application.Dashboard;
 
-/// <summary>TwoFactorEnabled: the account has an authenticator; false until its first sign-in enrols one (or after a reset).</summary>
-public sealed record OfficeUserRow(Guid Id, string Email, string DisplayName, DateTimeOffset CreatedAt, bool LockedOut, bool TwoFactorEnabled);
+/// <summary>
+/// TwoFactorEnabled: the account has an authenticator; false until its first sign-in enrols one (or after a reset).
+/// Disabled: the Admin turned the account off (a lockout without end); LockedOut: too many wrong passwords, for a while.
+/// </summary>
+public sealed record OfficeUserRow(Guid Id, string Email, string DisplayName, DateTimeOffset CreatedAt, bool LockedOut, bool TwoFactorEnabled, bool Disabled);
 
 /// <summary>The Admin's list of office accounts.</summary>
 [AdminOnly]
@@ -20,13 +23,15 @@ public sealed class ListOfficeUsersHandler(AppDbContext db, TimeProvider clock)
     public async ValueTask<IReadOnlyList<OfficeUserRow>> Handle(ListOfficeUsersQuery query, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
+        var disabled = Accounts.SetOfficeAccountEnabledHandler.DisabledUntil;
         return await (
             from u in db.Users.AsNoTracking()
             join ur in db.UserRoles on u.Id equals ur.UserId
             join r in db.Roles on ur.RoleId equals r.Id
             where r.Name == Roles.Office
             orderby u.CreatedAt
-            select new OfficeUserRow(u.Id, u.Email!, u.DisplayName, u.CreatedAt, u.LockoutEnd != null && u.LockoutEnd > now, u.TwoFactorEnabled)
+            select new OfficeUserRow(u.Id, u.Email!, u.DisplayName, u.CreatedAt, u.LockoutEnd != null && u.LockoutEnd > now && u.LockoutEnd != disabled,
+                u.TwoFactorEnabled, u.LockoutEnd == disabled)
         ).ToListAsync(ct);
     }
 }

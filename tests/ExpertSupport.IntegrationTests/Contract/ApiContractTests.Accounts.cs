@@ -25,6 +25,9 @@ public sealed partial class ApiContractTests
         await Ok(admin, "ListOfficeUsers", "/api/admin/office-users");
         await Ok(admin, "CreateOfficeUser", "/api/admin/office-users",
             new { email = $"office-{Guid.NewGuid():N}@test.example.jp", displayName = "事務局 契約", initialPassword = "Office-pass-123" });
+        var leaving = await App.CreateUserAsync(Roles.Office);
+        await Ok(admin, "DisableOfficeUser", $"/api/admin/office-users/{leaving.Id}/disable", new { reason = "退職のため" });
+        await Ok(admin, "EnableOfficeUser", $"/api/admin/office-users/{leaving.Id}/enable", new { reason = "復職のため" });
 
         using var office = await Login(Roles.Office);
         var rounds = await Ok(office, "ListProgrammeRounds", "/api/office/rounds");

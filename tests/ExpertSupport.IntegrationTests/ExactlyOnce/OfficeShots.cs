@@ -1,3 +1,4 @@
+using ExpertSupport.Application.Accounts;
 using ExpertSupport.Application.Companies;
 using ExpertSupport.Application.Experts;
 using ExpertSupport.Domain.Common;
@@ -15,6 +16,20 @@ internal static class OfficeShots
 {
     public static IEnumerable<(string, Func<ExactlyOnceFixture, Task<Shot>>)> All =>
     [
+        ("office account: admin disables", async f =>
+        {
+            var office = await f.App.CreateUserAsync(Roles.Office);
+            return new Shot(await f.Api(await f.App.CreateUserAsync(Roles.Admin)), HttpMethod.Post, $"/api/admin/office-users/{office.Id}/disable",
+                Shot.Json(new { reason = Reason }), ["account.already_disabled"]) { Audit = new("User", office.Id) };
+        }),
+        ("office account: admin enables again", async f =>
+        {
+            var office = await f.App.CreateUserAsync(Roles.Office);
+            var admin = await f.App.CreateUserAsync(Roles.Admin);
+            ExactlyOnceFixture.Ensure(await f.App.Send(admin, s => s.Send(new SetOfficeAccountEnabledCommand(office.Id, false, Reason))));
+            return new Shot(await f.Api(admin), HttpMethod.Post, $"/api/admin/office-users/{office.Id}/enable",
+                Shot.Json(new { reason = Reason }), ["account.already_enabled"]) { Audit = new("User", office.Id) };
+        }),
         ("expert: office approves a pending expert", async f =>
         {
             var id = await f.App.PendingExpertAsync(await f.App.CreateUserAsync(Roles.Expert));

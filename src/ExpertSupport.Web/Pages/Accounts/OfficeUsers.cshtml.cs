@@ -34,6 +34,25 @@ public sealed class OfficeUsersModel(ISender sender, IStringLocalizer<SharedReso
         return RedirectToPage();
     }
 
+    public Task<IActionResult> OnPostDisableAsync(Guid userId, string? reason, CancellationToken ct) =>
+        SetEnabledAsync(userId, false, reason, l["アカウントを無効にしました。"].Value, ct);
+
+    public Task<IActionResult> OnPostEnableAsync(Guid userId, string? reason, CancellationToken ct) =>
+        SetEnabledAsync(userId, true, reason, l["アカウントを再び有効にしました。"].Value, ct);
+
+    private async Task<IActionResult> SetEnabledAsync(Guid userId, bool enabled, string? reason, string done, CancellationToken ct)
+    {
+        var result = await sender.Send(new SetOfficeAccountEnabledCommand(userId, enabled, reason ?? ""), ct);
+        if (result.IsFailure)
+        {
+            ModelState.AddErrors(result, _ => null);
+            OfficeUsers = await sender.Send(new ListOfficeUsersQuery(), ct);
+            return Page();
+        }
+        TempData["Flash"] = done;
+        return RedirectToPage();
+    }
+
     /// <summary>A lost authenticator: the account enrols again at its next sign-in; the reason goes to the audit trail.</summary>
     public async Task<IActionResult> OnPostResetAuthenticatorAsync(Guid userId, string? reason, CancellationToken ct)
     {
