@@ -19,14 +19,19 @@ public sealed class ResetAuthenticatorHandler(UserManager<AppUser> users, AppDbC
     : ICommandHandler<ResetAuthenticatorCommand, Result>
 {
     public static readonly Error ReasonRequired = Error.Invalid("account.reset_reason_required", "reason");
+    public static readonly Error AlreadyReset = Error.Conflict("account.authenticator_already_reset");
 
     public async ValueTask<Result> Handle(ResetAuthenticatorCommand cmd, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(cmd.Reason)) return Result.Failure(ReasonRequired);
         var user = await users.FindByIdAsync(cmd.UserId.ToString());
         if (user is null) return Result.Failure(Error.NotFound("not_found"));
+        // Nothing to reset (never enrolled, or reset already): refused as done, so ten clicks make one reset and one audit row.
+        if (!user.TwoFactorEnabled) return Result.Failure(AlreadyReset);
 
-        await users.SetTwoFactorEnabledAsync(user, false);
+        // Saved through the user's concurrency stamp: of two resets at once, the second is refused here.
+        var turnedOff = await users.SetTwoFactorEnabledAsync(user, false);
+        if (!turnedOff.Succeeded) return Result.Failure(AlreadyReset);
         await users.ResetAuthenticatorKeyAsync(user); // also a new security stamp: open sessions end
         await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0);
         foreach (var passkey in await users.GetPasskeysAsync(user))

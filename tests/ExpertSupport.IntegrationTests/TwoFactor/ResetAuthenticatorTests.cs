@@ -42,6 +42,29 @@ public sealed class ResetAuthenticatorTests(SharedAppFixture fixture)
     }
 
     [Fact]
+    public async Task Ten_identical_resets_at_once_reset_once_with_one_audit_row()
+    {
+        var admin = await fixture.App.CreateUserAsync(Roles.Admin);
+        var office = await fixture.App.CreateUserAsync(Roles.Office);
+        var clients = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => fixture.App.PageClientAsync(admin)));
+        using var start = new SemaphoreSlim(0);
+        var posts = clients.Select(async c =>
+        {
+            await start.WaitAsync(Ct);
+            return await c.PostFormAsync($"/Admin?handler=ResetAuthenticator&userId={office.Id}", new() { ["reason"] = "紛失の届出" });
+        }).ToList();
+        start.Release(10);
+        var answers = await Task.WhenAll(posts);
+
+        Assert.Equal(1, answers.Count(a => a.StatusCode == HttpStatusCode.Redirect));
+        Assert.Equal(9, answers.Count(a => a.StatusCode == HttpStatusCode.OK)); // the form again, with the refusal
+        Assert.Equal(1, await fixture.App.Db(db => db.AuditEntries.CountAsync(e => e.EntityId == office.Id && e.ToState == "AuthenticatorReset", Ct)));
+        var again = await fixture.App.Send(admin, s => s.Send(new ResetAuthenticatorCommand(office.Id, "もう一度"), Ct));
+        Assert.Equal("account.authenticator_already_reset", again.Errors[0].Code);
+        Assert.Equal(ErrorKind.Conflict, again.Errors[0].Kind);
+    }
+
+    [Fact]
     public async Task A_reset_needs_a_reason_and_an_admin()
     {
         var admin = await fixture.App.CreateUserAsync(Roles.Admin);
